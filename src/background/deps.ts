@@ -1,0 +1,18 @@
+import type { HistoryStore } from '../core/history-store.ts';
+import type { RawOutcome } from '../core/linq/outcome.ts';
+import type { TypingRequest } from '../core/linq/request.ts';
+import type { Settings } from '../core/settings.ts';
+
+/** Everything the worker's jobs need from the outside world, so they run the same against fakes in tests. */
+export interface WorkerDeps {
+  history: HistoryStore;
+  loadSettings(): Promise<Settings>;
+  loadKey(): Promise<string>;
+  hasHostAccess(baseUrl: string): Promise<boolean>;
+  send(request: TypingRequest, timeoutMs: number): Promise<RawOutcome>;
+  announce(entryId?: string): void;
+  now(): number;
+  newId(): string;
+  /** Resolves once stale pending entries have been reconciled; new work waits for it. */
+  ready: Promise<void>;
+}

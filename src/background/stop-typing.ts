@@ -1,0 +1,80 @@
+import { decodeOutcome } from '../core/linq/decode.ts';
+import { buildTypingRequest, redactHeaders } from '../core/linq/request.ts';
+import type { HistoryEntry } from '../core/history.ts';
+import type { RawOutcome } from '../core/linq/outcome.ts';
+import type { StopTypingReply } from '../core/protocol.ts';
+import type { WorkerDeps } from './deps.ts';
+
+function responsePart(raw: RawOutcome): HistoryEntry['response'] {
+  if (raw.kind !== 'response') return undefined;
+  return {
+    status: raw.status,
+    statusText: raw.statusText,
+    headers: raw.headers,
+    bodyPreview: raw.body,
+    bodyTruncated: raw.bodyTruncated,
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Journal, act, settle (DESIGN §1): the entry is stored as pending before the request leaves, so a worker
+ * stopped mid-flight leaves a trace that reconcile turns into "interrupted". If the store fails, the request
+ * still runs and the operator still gets its result, with the storage error beside it.
+ */
+export async function stopTyping(chatIdInput: string, deps: WorkerDeps): Promise<StopTypingReply> {
+  await deps.ready;
+  const [settings, apiKey] = await Promise.all([deps.loadSettings(), deps.loadKey()]);
+  const built = buildTypingRequest({ operation: 'typing.stop', baseUrl: settings.baseUrl, chatId: chatIdInput, apiKey });
+  if (!built.ok) return { ok: false, field: built.field, message: built.reason };
+  const { request } = built;
+  if (!(await deps.hasHostAccess(request.url))) {
+    return {
+      ok: false,
+      field: 'baseUrl',
+      message: `The extension has no access to ${new URL(request.url).host}. Use "Grant access" first.`,
+    };
+  }
+
+  const startedAt = deps.now();
+  const pending: HistoryEntry = {
+    id: deps.newId(),
+    startedAt,
+    state: 'pending',
+    operation: request.operation,
+    method: request.method,
+    chatId: request.chatId,
+    baseUrlHost: new URL(request.url).host,
+    request: { url: request.url, headers: redactHeaders(request.headers), timeoutMs: settings.timeoutMs },
+  };
+  const storeErrors: string[] = [];
+  const record = async (entry: HistoryEntry) => {
+    try {
+      await deps.history.put(entry);
+    } catch (error) {
+      storeErrors.push(describe(error));
+    }
+    deps.announce(entry.id);
+  };
+
+  await record(pending);
+  const raw = await deps.send(request, settings.timeoutMs);
+  const settled: HistoryEntry = {
+    ...pending,
+    state: 'settled',
+    durationMs: Math.max(0, deps.now() - startedAt),
+    response: responsePart(raw),
+    outcome: decodeOutcome(raw),
+  };
+  await record(settled);
+  try {
+    if ((await deps.history.trimTo(settings.historyCap)) > 0) deps.announce();
+  } catch (error) {
+    storeErrors.push(describe(error));
+  }
+  const storeError = storeErrors.length > 0 ? `History could not be saved: ${storeErrors[0]}` : undefined;
+  return { ok: true, entry: settled, storeError };
+}

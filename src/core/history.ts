@@ -1,0 +1,69 @@
+import * as z from 'zod/mini';
+import { RETRY_TEXT, type DecodedOutcome } from './linq/outcome.ts';
+
+/**
+ * One history entry: what was asked, what came back, and what it means. It never holds the key or the
+ * Authorization header (the request headers are stored redacted).
+ */
+const Header = z.tuple([z.string(), z.string()]);
+
+export const DecodedSchema = z.object({
+  kind: z.enum(['success', 'linq_error', 'http_failure', 'network', 'timeout', 'interrupted']),
+  summary: z.string(),
+  status: z.optional(z.number()),
+  code: z.optional(z.number()),
+  documented: z.optional(z.boolean()),
+  meaning: z.optional(z.string()),
+  category: z.optional(z.string()),
+  retry: z.enum(['no', 'yes', 'sometimes', 'after_retry_after']),
+  retryText: z.string(),
+  hint: z.string(),
+  docUrl: z.optional(z.string()),
+  serverMessage: z.optional(z.string()),
+  traceId: z.optional(z.string()),
+  retryAfterSeconds: z.optional(z.number()),
+  note: z.optional(z.string()),
+});
+
+export const HistoryEntrySchema = z.object({
+  id: z.string(),
+  startedAt: z.number(),
+  durationMs: z.optional(z.number()),
+  state: z.enum(['pending', 'settled', 'interrupted']),
+  operation: z.literal('typing.stop'),
+  method: z.literal('DELETE'),
+  chatId: z.string(),
+  baseUrlHost: z.string(),
+  request: z.object({ url: z.string(), headers: z.array(Header), timeoutMs: z.number() }),
+  response: z.optional(
+    z.object({
+      status: z.number(),
+      statusText: z.string(),
+      headers: z.array(Header),
+      bodyPreview: z.string(),
+      bodyTruncated: z.boolean(),
+    }),
+  ),
+  outcome: z.optional(DecodedSchema),
+});
+
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+// Compile-time check that the schema and the decoder agree on the outcome's shape.
+export type DecodedFromSchema = z.infer<typeof DecodedSchema>;
+const _decodedFits: (d: DecodedOutcome) => DecodedFromSchema = (d) => d;
+void _decodedFits;
+
+/** The outcome given to a request whose worker was stopped before it settled. */
+export function interruptedOutcome(): DecodedOutcome {
+  return {
+    kind: 'interrupted',
+    summary: 'Interrupted · result unknown',
+    retry: 'yes',
+    retryText: RETRY_TEXT.yes,
+    hint: 'The extension stopped (the browser ended its service worker, or it was reloaded) before an answer was recorded. The request may or may not have reached Linq. Retry to find out.',
+  };
+}
+
+export function markInterrupted(entry: HistoryEntry): HistoryEntry {
+  return { ...entry, state: 'interrupted', outcome: interruptedOutcome() };
+}

@@ -1,0 +1,17 @@
+/**
+ * Server text is untrusted. The UI renders it as text (never as markup), and this makes it safe to read too:
+ * control characters and bidi overrides, which can disguise what a string says, become visible escapes.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+export function sanitizeText(value: string, maxLength: number): string {
+  const visible = value.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+  return visible.length > maxLength ? `${visible.slice(0, maxLength)}…` : visible;
+}
+
+export function sanitizeOptional(value: unknown, maxLength: number): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : sanitizeText(value, maxLength);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import { HistoryEntrySchema } from './history.ts';
+
+/**
+ * Every message between the views and the worker, declared once. Senders build them from these types,
+ * receivers parse them with these schemas; nothing else crosses a context boundary.
+ */
+
+// A chat ID is checked properly by the worker; this bound only stops absurd payloads early.
+const CHAT_ID_MAX = 20_000;
+
+export const StopTypingMessage = z.object({
+  type: z.literal('typing.stop'),
+  chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
+});
+export const ClearHistoryMessage = z.object({ type: z.literal('history.clear') });
+/** Wakes the worker, which reconciles interrupted entries at start; views send it when they open. */
+export const PingMessage = z.object({ type: z.literal('worker.ping') });
+
+export const WorkerRequest = z.discriminatedUnion('type', [StopTypingMessage, ClearHistoryMessage, PingMessage]);
+export type WorkerRequest = z.infer<typeof WorkerRequest>;
+
+export const FieldSchema = z.enum(['apiKey', 'chatId', 'baseUrl']);
+
+export const StopTypingReply = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    entry: HistoryEntrySchema,
+    /** Set when the result could not be stored: the operator still sees the result. */
+    storeError: z.optional(z.string()),
+  }),
+  z.object({
+    ok: z.literal(false),
+    /** Set when the problem belongs to one field, so the view can show it there. */
+    field: z.optional(FieldSchema),
+    message: z.string(),
+  }),
+]);
+export type StopTypingReply = z.infer<typeof StopTypingReply>;
+
+export const ClearHistoryReply = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
+export type ClearHistoryReply = z.infer<typeof ClearHistoryReply>;
+
+export const PingReply = z.object({ ok: z.literal(true) });
+
+/** Broadcast to every open view after the history changes. */
+export const HistoryChanged = z.object({
+  type: z.literal('history.changed'),
+  entryId: z.optional(z.string()),
+});
+export type HistoryChanged = z.infer<typeof HistoryChanged>;
+
+export const HISTORY_CHANNEL = 'linq-inspector-history';

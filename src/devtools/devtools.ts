@@ -1,0 +1,3 @@
+import { createLinqPanel } from '../platform/devtools-panel.ts';
+
+createLinqPanel();

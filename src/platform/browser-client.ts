@@ -1,0 +1,64 @@
+import { ClearHistoryReply, PingReply, StopTypingReply, type WorkerRequest } from '../core/protocol.ts';
+import type { InspectorClient } from '../ui/client.ts';
+import { browser } from './browser.ts';
+import { onHistoryChange } from './broadcast.ts';
+import { openHistoryDb } from './history-db.ts';
+import { createHostAccess } from './host-access.ts';
+import { createKeyStore } from './key-store.ts';
+import { createSettingsStore } from './settings-store.ts';
+
+const WORKER_GONE =
+  'The extension\u2019s background worker did not answer. It may have been restarted; try again, and check the history.';
+
+async function ask(message: WorkerRequest): Promise<unknown> {
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch {
+    // The worker died mid-request. Waking a new one makes it reconcile, so the entry it left turns
+    // "interrupted" in every view instead of staying pending.
+    void wakeWorker();
+    return undefined;
+  }
+}
+
+async function wakeWorker(): Promise<boolean> {
+  try {
+    return PingReply.safeParse(await browser.runtime.sendMessage({ type: 'worker.ping' } satisfies WorkerRequest)).success;
+  } catch {
+    return false;
+  }
+}
+
+/** The views' client over the real extension API. Reads go straight to storage; writes of history go via the worker. */
+export function createBrowserClient(): InspectorClient {
+  const settings = createSettingsStore(browser.storage);
+  const keys = createKeyStore(browser.storage);
+  const hostAccess = createHostAccess(browser.permissions);
+  const history = openHistoryDb();
+  return {
+    loadSettings: () => settings.load(),
+    updateSettings: (patch) => settings.update(patch),
+    onSettingsChange: (listener) => settings.onChange(listener),
+    loadKey: () => keys.load(),
+    saveKey: (key, remember) => keys.save(key, remember),
+    rememberKey: (remember) => keys.move(remember),
+    forgetKey: () => keys.forget(),
+    onKeyChange: (listener) => keys.onChange(listener),
+    hasHostAccess: (baseUrl) => hostAccess.has(baseUrl),
+    requestHostAccess: (baseUrl) => hostAccess.request(baseUrl),
+    async stopTyping(chatId) {
+      const parsed = StopTypingReply.safeParse(await ask({ type: 'typing.stop', chatId }));
+      return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
+    },
+    async clearHistory() {
+      const parsed = ClearHistoryReply.safeParse(await ask({ type: 'history.clear' }));
+      return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
+    },
+    async loadHistory(limit) {
+      const [entries, total] = await Promise.all([history.newest(limit), history.count()]);
+      return { entries, total };
+    },
+    onHistoryChange: (listener) => onHistoryChange(() => listener()),
+    wakeWorker: () => void wakeWorker(),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Permissions } from 'webextension-polyfill';
+
+/** Host access for a base URL: built-in hosts are granted at install; any other needs a click-time request. */
+export function originPattern(baseUrl: string): string | undefined {
+  try {
+    const url = new URL(baseUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    // A pattern without a port matches every port, which is what an operator means by a host.
+    return `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HostAccess {
+  has(baseUrl: string): Promise<boolean>;
+  /** Must run inside the click handler: Chrome only shows its prompt for a user gesture. */
+  request(baseUrl: string): Promise<boolean>;
+}
+
+export function createHostAccess(permissions: Permissions.Static): HostAccess {
+  return {
+    async has(baseUrl) {
+      const pattern = originPattern(baseUrl);
+      return pattern !== undefined && permissions.contains({ origins: [pattern] });
+    },
+    async request(baseUrl) {
+      const pattern = originPattern(baseUrl);
+      return pattern !== undefined && permissions.request({ origins: [pattern] });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { settingsFrom, type Settings } from '../core/settings.ts';
+import type { StorageLike } from './storage-types.ts';
+
+/** Settings live in storage.local under one key, shared by every view and the worker. */
+const KEY = 'settings';
+
+export interface SettingsStore {
+  load(): Promise<Settings>;
+  update(patch: Partial<Settings>): Promise<Settings>;
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+export function createSettingsStore(storage: StorageLike): SettingsStore {
+  const load = async () => settingsFrom((await storage.local.get(KEY))[KEY]);
+  // Writes are chained so two quick updates from one view cannot overwrite each other.
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    load,
+    update(patch) {
+      const next = last.then(async () => {
+        const merged = settingsFrom({ ...(await load()), ...patch });
+        await storage.local.set({ [KEY]: merged });
+        return merged;
+      });
+      last = next.catch(() => undefined);
+      return next;
+    },
+    onChange(listener) {
+      const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'local' && KEY in changes) listener(settingsFrom(changes[KEY]?.newValue));
+      };
+      storage.onChanged.addListener(onChanged);
+      return () => storage.onChanged.removeListener(onChanged);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { HistoryEntry } from '../core/history.ts';
+import type { ClearHistoryReply, StopTypingReply } from '../core/protocol.ts';
+import type { Settings } from '../core/settings.ts';
+
+/**
+ * Everything a view can do, as data and callbacks. The browser implementation lives in platform/; the UI
+ * never touches the extension API, so it can be rendered and tested as a plain page.
+ */
+export interface InspectorClient {
+  loadSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  onSettingsChange(listener: (settings: Settings) => void): () => void;
+
+  loadKey(): Promise<string>;
+  saveKey(key: string, remember: boolean): Promise<void>;
+  /** Moves the stored key between session-only and on-device storage. */
+  rememberKey(remember: boolean): Promise<void>;
+  forgetKey(): Promise<void>;
+  onKeyChange(listener: (key: string) => void): () => void;
+
+  hasHostAccess(baseUrl: string): Promise<boolean>;
+  requestHostAccess(baseUrl: string): Promise<boolean>;
+
+  stopTyping(chatId: string): Promise<StopTypingReply>;
+  clearHistory(): Promise<ClearHistoryReply>;
+  loadHistory(limit: number): Promise<{ entries: HistoryEntry[]; total: number }>;
+  onHistoryChange(listener: () => void): () => void;
+  /** Starts the worker if it is not running, so it reconciles what a stopped worker left pending. */
+  wakeWorker(): void;
+}

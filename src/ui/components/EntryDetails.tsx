@@ -1,0 +1,64 @@
+import type { HistoryEntry } from '../../core/history.ts';
+import { formatDateTime, formatDuration } from '../format.ts';
+import { statusLabel } from './HistoryItem.tsx';
+import { OutcomeView } from './OutcomeView.tsx';
+
+function Headers({ headers, label }: { headers: Array<[string, string]>; label: string }) {
+  if (headers.length === 0) return <p class="field-note">No headers.</p>;
+  return (
+    <table class="headers" aria-label={label}>
+      <tbody>
+        {headers.map(([name, value], index) => (
+          <tr key={`${name}-${index}`}>
+            <th scope="row">{name}</th>
+            <td class="server-text">{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Everything known about one entry. Response headers and body are server text, shown as text only. */
+export function EntryDetails({ entry }: { entry: HistoryEntry }) {
+  return (
+    <section class="details" aria-label="Entry details">
+      <h2>
+        {entry.method} <code>{entry.chatId}</code> · {statusLabel(entry)}
+      </h2>
+      <h3>Decoded</h3>
+      {entry.outcome ? <OutcomeView outcome={entry.outcome} /> : <p>Waiting for the answer…</p>}
+      <h3>Timing</h3>
+      <p>
+        Started {formatDateTime(entry.startedAt)}; took {formatDuration(entry.durationMs)} (timeout{' '}
+        {entry.request.timeoutMs / 1000} s).
+      </p>
+      <h3>Request</h3>
+      <p>
+        <code>
+          {entry.method} {entry.request.url}
+        </code>
+      </p>
+      <Headers headers={entry.request.headers} label="Request headers" />
+      <h3>Response</h3>
+      {entry.response ? (
+        <>
+          <p>
+            HTTP {entry.response.status} {entry.response.statusText}
+          </p>
+          <Headers headers={entry.response.headers} label="Response headers" />
+          <h4>Body preview{entry.response.bodyTruncated ? ' (cut)' : ''}</h4>
+          {entry.response.bodyPreview === '' ? (
+            <p class="field-note">Empty body.</p>
+          ) : (
+            <pre class="body-preview server-text" tabIndex={0} aria-label="Response body preview">
+              {entry.response.bodyPreview}
+            </pre>
+          )}
+        </>
+      ) : (
+        <p class="field-note">No HTTP response was received.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { HistoryEntry } from '../../core/history.ts';
+import { KIND_LABEL, formatDateTime, formatDuration, formatTime, kindOf } from '../format.ts';
+import { OutcomeView } from './OutcomeView.tsx';
+
+export interface HistoryItemProps {
+  entry: HistoryEntry;
+  selected: boolean;
+  /** Present only where there is room for details (the panel). */
+  onSelect?(id: string): void;
+  onRetry(chatId: string): void;
+}
+
+export function statusLabel(entry: HistoryEntry): string {
+  const kind = kindOf(entry);
+  const status = entry.outcome?.status;
+  return status !== undefined ? `${status} ${KIND_LABEL[kind]}` : KIND_LABEL[kind];
+}
+
+export function HistoryItem({ entry, selected, onSelect, onRetry }: HistoryItemProps) {
+  const kind = kindOf(entry);
+  return (
+    <li class={`history-item kind-${kind}${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined}>
+      <div class="history-head">
+        <time dateTime={new Date(entry.startedAt).toISOString()} title={formatDateTime(entry.startedAt)}>
+          {formatTime(entry.startedAt)}
+        </time>
+        <span class="method">{entry.method}</span>
+        <code class="chat-id">{entry.chatId}</code>
+        <span class={`status kind-${kind}`}>{statusLabel(entry)}</span>
+        <span class="duration">{formatDuration(entry.durationMs)}</span>
+      </div>
+      {entry.outcome ? <OutcomeView outcome={entry.outcome} compact /> : <p class="pending-note">Waiting for the answer…</p>}
+      <div class="history-actions">
+        {onSelect ? (
+          <button type="button" class="secondary" aria-pressed={selected} onClick={() => onSelect(entry.id)}>
+            Details
+          </button>
+        ) : null}
+        {entry.state !== 'pending' ? (
+          <button type="button" class="secondary" onClick={() => onRetry(entry.chatId)}>
+            Retry
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

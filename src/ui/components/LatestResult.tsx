@@ -1,0 +1,29 @@
+import type { HistoryEntry } from '../../core/history.ts';
+import { statusLabel } from './HistoryItem.tsx';
+import { OutcomeView } from './OutcomeView.tsx';
+
+export interface LatestResultProps {
+  entry?: HistoryEntry;
+  inFlight: number;
+  error?: string;
+  storeError?: string;
+}
+
+/** The answer to this view's last Stop typing, announced politely to screen readers. */
+export function LatestResult({ entry, inFlight, error, storeError }: LatestResultProps) {
+  return (
+    <section class="latest" aria-label="Latest result" aria-live="polite" aria-busy={inFlight > 0}>
+      {inFlight > 0 ? <p class="sending">Sending{inFlight > 1 ? ` ${inFlight} requests` : ''}…</p> : null}
+      {error ? <p class="error">{error}</p> : null}
+      {storeError ? <p class="warning">{storeError}</p> : null}
+      {entry ? (
+        <div class={`result kind-${entry.outcome?.kind ?? 'pending'}`}>
+          <p class="result-summary">
+            <strong>{statusLabel(entry)}</strong> {entry.outcome?.summary}
+          </p>
+          {entry.outcome ? <OutcomeView outcome={entry.outcome} /> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { HISTORY_CAP_LIMITS, TIMEOUT_LIMITS } from '../../core/linq/settings-rules.ts';
+import type { Settings } from '../../core/settings.ts';
+
+export interface RequestSettingsProps {
+  idPrefix: string;
+  settings: Settings;
+  onChange(patch: Partial<Settings>): void;
+}
+
+/** Less-used settings, folded away: they apply on change like the rest. */
+export function RequestSettings({ idPrefix, settings, onChange }: RequestSettingsProps) {
+  return (
+    <details class="request-settings">
+      <summary>Settings</summary>
+      <div class="field">
+        <label for={`${idPrefix}-timeout`}>Request timeout (seconds)</label>
+        <input
+          id={`${idPrefix}-timeout`}
+          type="number"
+          min={TIMEOUT_LIMITS.min / 1000}
+          max={TIMEOUT_LIMITS.max / 1000}
+          step={1}
+          value={settings.timeoutMs / 1000}
+          onChange={(event) => onChange({ timeoutMs: Number(event.currentTarget.value) * 1000 })}
+        />
+        <p class="field-note">
+          {TIMEOUT_LIMITS.min / 1000}–{TIMEOUT_LIMITS.max / 1000} s. Chrome ends a background request after 30 s.
+        </p>
+      </div>
+      <div class="field">
+        <label for={`${idPrefix}-history-cap`}>History limit (entries)</label>
+        <input
+          id={`${idPrefix}-history-cap`}
+          type="number"
+          min={HISTORY_CAP_LIMITS.min}
+          max={HISTORY_CAP_LIMITS.max}
+          step={100}
+          value={settings.historyCap}
+          onChange={(event) => onChange({ historyCap: Number(event.currentTarget.value) })}
+        />
+        <p class="field-note">The oldest entries are removed beyond this.</p>
+      </div>
+    </details>
+  );
+}

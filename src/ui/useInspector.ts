@@ -1,0 +1,221 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { HistoryEntry } from '../core/history.ts';
+import { checkChatId } from '../core/linq/chat-id.ts';
+import { checkApiKey, checkBaseUrl, DEFAULT_BASE_URL } from '../core/linq/settings-rules.ts';
+import type { FieldName } from '../core/linq/request.ts';
+import type { Settings } from '../core/settings.ts';
+import type { InspectorClient } from './client.ts';
+
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+export interface InspectorState {
+  settings: Settings;
+  apiKey: string;
+  baseUrlText: string;
+  chatId: string;
+  errors: FieldErrors;
+  hasHostAccess: boolean;
+  inFlight: number;
+  latest?: HistoryEntry;
+  latestError?: string;
+  storeError?: string;
+  history: { entries: HistoryEntry[]; total: number; error?: string };
+}
+
+/**
+ * The view state of one popup or panel, over an InspectorClient. The UI renders from the stored history, so
+ * every open view converges on the same truth; this view's own reply only decides what "latest" is.
+ */
+export function useInspector(client: InspectorClient, initial: { settings: Settings; apiKey: string }, historyLimit: number) {
+  const [settings, setSettings] = useState(initial.settings);
+  const [apiKey, setApiKey] = useState(initial.apiKey);
+  const [baseUrlText, setBaseUrlText] = useState(initial.settings.baseUrl);
+  const [chatId, setChatId] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [hasHostAccess, setHasHostAccess] = useState(true);
+  const [inFlight, setInFlight] = useState(0);
+  const [latestId, setLatestId] = useState<string>();
+  const [latestEntry, setLatestEntry] = useState<HistoryEntry>();
+  const [latestError, setLatestError] = useState<string>();
+  const [storeError, setStoreError] = useState<string>();
+  const [history, setHistory] = useState<InspectorState['history']>({ entries: [], total: 0 });
+  // Writes of the key and settings must land before a request reads them from storage.
+  const pendingWrites = useRef<Promise<unknown>>(Promise.resolve());
+  const track = (write: Promise<unknown>) => {
+    pendingWrites.current = Promise.all([pendingWrites.current, write.catch(() => undefined)]);
+  };
+  // Echoes of this view's own writes must not overwrite a field the operator is still typing in.
+  const editing = useRef<Set<string>>(new Set());
+
+  const reloadHistory = useCallback(async () => {
+    try {
+      const loaded = await client.loadHistory(historyLimit);
+      setHistory(loaded);
+    } catch (error) {
+      setHistory((current) => ({ ...current, error: `History could not be read: ${String(error)}` }));
+    }
+  }, [client, historyLimit]);
+
+  useEffect(() => {
+    void reloadHistory();
+    client.wakeWorker();
+    const unsubscribers = [
+      client.onHistoryChange(() => void reloadHistory()),
+      client.onSettingsChange((next) => {
+        setSettings(next);
+        if (!editing.current.has('baseUrl')) setBaseUrlText(next.baseUrl);
+      }),
+      client.onKeyChange((key) => {
+        if (!editing.current.has('apiKey')) setApiKey(key);
+      }),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [client, reloadHistory]);
+
+  useEffect(() => {
+    let current = true;
+    void client.hasHostAccess(settings.baseUrl).then((has) => current && setHasHostAccess(has));
+    return () => {
+      current = false;
+    };
+  }, [client, settings.baseUrl]);
+
+  const setError = (field: FieldName, message: string | undefined) =>
+    setErrors((current) => ({ ...current, [field]: message }));
+
+  const onKeyInput = (key: string) => {
+    editing.current.add('apiKey');
+    setApiKey(key);
+    setError('apiKey', undefined);
+    track(client.saveKey(key.trim(), settings.rememberKey).finally(() => editing.current.delete('apiKey')));
+  };
+
+  const onRememberChange = (remember: boolean) => {
+    setSettings((current) => ({ ...current, rememberKey: remember }));
+    track(client.updateSettings({ rememberKey: remember }).then(() => client.rememberKey(remember)));
+  };
+
+  const onForgetKey = () => {
+    setApiKey('');
+    track(client.forgetKey());
+  };
+
+  const applyBaseUrl = (text: string): boolean => {
+    const checked = checkBaseUrl(text);
+    if (!checked.ok) {
+      setError('baseUrl', checked.reason);
+      return false;
+    }
+    setError('baseUrl', undefined);
+    if (checked.value !== settings.baseUrl) {
+      setSettings((current) => ({ ...current, baseUrl: checked.value }));
+      track(client.updateSettings({ baseUrl: checked.value }));
+    }
+    return true;
+  };
+
+  const onBaseUrlInput = (text: string) => {
+    setBaseUrlText(text);
+    editing.current.add('baseUrl');
+    // Apply quietly while typing; the message appears on blur or on Stop typing, not mid-word.
+    if (checkBaseUrl(text).ok) applyBaseUrl(text);
+  };
+
+  const onBaseUrlBlur = () => {
+    editing.current.delete('baseUrl');
+    applyBaseUrl(baseUrlText);
+  };
+
+  const onResetBaseUrl = () => {
+    setBaseUrlText(DEFAULT_BASE_URL);
+    applyBaseUrl(DEFAULT_BASE_URL);
+  };
+
+  const onGrantAccess = () => {
+    // permissions.request must be called straight from the click for Chrome to show its prompt.
+    void client.requestHostAccess(settings.baseUrl).then((granted) => {
+      setHasHostAccess(granted);
+      if (granted) setError('baseUrl', undefined);
+    });
+  };
+
+  const onSettingsChange = (patch: Partial<Settings>) => {
+    track(client.updateSettings(patch).then(setSettings));
+  };
+
+  const onChatIdInput = (value: string) => {
+    setChatId(value);
+    setError('chatId', undefined);
+  };
+
+  /** Validates locally first, so bad input gets its message beside the field and nothing is sent. */
+  const fire = async (chatIdInput: string) => {
+    const problems: FieldErrors = {};
+    const chat = checkChatId(chatIdInput);
+    if (!chat.ok) problems.chatId = chat.reason;
+    const key = checkApiKey(apiKey);
+    if (!key.ok) problems.apiKey = key.reason;
+    const base = checkBaseUrl(baseUrlText);
+    if (!base.ok) problems.baseUrl = base.reason;
+    else if (!hasHostAccess) problems.baseUrl = `The extension has no access to ${new URL(base.value).host}. Use "Grant access" first.`;
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    if (base.ok) applyBaseUrl(baseUrlText);
+    await pendingWrites.current;
+    setInFlight((count) => count + 1);
+    setLatestError(undefined);
+    try {
+      const reply = await client.stopTyping(chatIdInput);
+      if (reply.ok) {
+        setLatestId(reply.entry.id);
+        setLatestEntry(reply.entry);
+        setStoreError(reply.storeError);
+      } else if (reply.field) {
+        setError(reply.field, reply.message);
+      } else {
+        setLatestError(reply.message);
+      }
+    } finally {
+      setInFlight((count) => count - 1);
+    }
+  };
+
+  const clearHistory = async () => {
+    const reply = await client.clearHistory();
+    if (!reply.ok) setHistory((current) => ({ ...current, error: reply.message }));
+    await reloadHistory();
+  };
+
+  // Prefer the stored copy of the latest entry: it is what every other view shows.
+  const latest = history.entries.find((entry) => entry.id === latestId) ?? latestEntry;
+
+  const state: InspectorState = {
+    settings,
+    apiKey,
+    baseUrlText,
+    chatId,
+    errors,
+    hasHostAccess,
+    inFlight,
+    latest,
+    latestError,
+    storeError,
+    history,
+  };
+  return {
+    state,
+    actions: {
+      onKeyInput,
+      onRememberChange,
+      onForgetKey,
+      onBaseUrlInput,
+      onBaseUrlBlur,
+      onResetBaseUrl,
+      onGrantAccess,
+      onSettingsChange,
+      onChatIdInput,
+      fire,
+      clearHistory,
+    },
+  };
+}
