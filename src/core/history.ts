@@ -48,10 +48,9 @@ export const HistoryEntrySchema = z.object({
 });
 
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
-// Compile-time check that the schema and the decoder agree on the outcome's shape.
-export type DecodedFromSchema = z.infer<typeof DecodedSchema>;
-const _decodedFits: (d: DecodedOutcome) => DecodedFromSchema = (d) => d;
-void _decodedFits;
+// Compile-time check that the schema and the decoder agree on the outcome's shape: a mismatch fails tsc.
+type Assert<T extends true> = T;
+export type DecodedMatchesSchema = Assert<DecodedOutcome extends z.infer<typeof DecodedSchema> ? true : false>;
 
 /** The outcome given to a request whose worker was stopped before it settled. */
 export function interruptedOutcome(): DecodedOutcome {

@@ -4,6 +4,7 @@ import { HISTORY_CHANNEL, HistoryChanged } from '../core/protocol.ts';
 export function announceHistoryChange(entryId?: string): void {
   const channel = new BroadcastChannel(HISTORY_CHANNEL);
   const message: HistoryChanged = { type: 'history.changed', entryId };
+  // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel has no target origin
   channel.postMessage(message);
   channel.close();
 }

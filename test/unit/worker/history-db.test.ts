@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { openHistoryDb } from '../../../src/platform/history-db.ts';
+import type { HistoryEntry } from '../../../src/core/history.ts';
+import { CHAT } from './fixtures.ts';
+
+function entry(id: string, startedAt: number, state: HistoryEntry['state'] = 'settled'): HistoryEntry {
+  return {
+    id,
+    startedAt,
+    state,
+    operation: 'typing.stop',
+    method: 'DELETE',
+    chatId: CHAT,
+    baseUrlHost: 'api.linqapp.com',
+    request: { url: 'https://api.linqapp.com/api/partner/v3/chats/x/typing', headers: [], timeoutMs: 15_000 },
+  };
+}
+
+describe('IndexedDB history store', () => {
+  it('lists newest first, up to a limit, and counts', async () => {
+    const store = openHistoryDb(new IDBFactory());
+    for (const [id, at] of [['a', 3], ['b', 1], ['c', 2]] as const) await store.put(entry(id, at));
+    expect((await store.newest(2)).map((e) => e.id)).toEqual(['a', 'c']);
+    expect(await store.count()).toBe(3);
+    expect(await store.newest(0)).toEqual([]);
+  });
+
+  it('finds pending entries by index and replaces an entry by id', async () => {
+    const store = openHistoryDb(new IDBFactory());
+    await store.put(entry('a', 1, 'pending'));
+    await store.put(entry('b', 2));
+    expect((await store.pending()).map((e) => e.id)).toEqual(['a']);
+    await store.put(entry('a', 1, 'settled'));
+    expect(await store.pending()).toEqual([]);
+    expect(await store.count()).toBe(2);
+  });
+
+  it('trims the oldest beyond a cap, and clears', async () => {
+    const store = openHistoryDb(new IDBFactory());
+    for (let i = 0; i < 10; i += 1) await store.put(entry(`e${i}`, i));
+    expect(await store.trimTo(7)).toBe(3);
+    expect((await store.newest(100)).map((e) => e.id)).toEqual(['e9', 'e8', 'e7', 'e6', 'e5', 'e4', 'e3']);
+    expect(await store.trimTo(7)).toBe(0);
+    await store.clear();
+    expect(await store.count()).toBe(0);
+  });
+
+  it('skips records that do not match the schema instead of failing the view', async () => {
+    const factory = new IDBFactory();
+    const store = openHistoryDb(factory);
+    await store.put(entry('good', 2));
+    await store.put({ ...entry('bad', 1), state: 'weird' } as unknown as HistoryEntry);
+    expect((await store.newest(10)).map((e) => e.id)).toEqual(['good']);
+  });
+});

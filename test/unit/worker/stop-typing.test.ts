@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { stopTyping } from '../../../src/background/stop-typing.ts';
+import type { RawOutcome } from '../../../src/core/linq/outcome.ts';
+import type { HistoryStore } from '../../../src/core/history-store.ts';
+import { CHAT, KEY, makeDeps } from './fixtures.ts';
+
+describe('stopTyping (journal, send, decode, settle)', () => {
+  it('journals a pending entry before sending, then settles it decoded', async () => {
+    const seenBeforeSend: string[] = [];
+    const { deps, keys, history, announced } = makeDeps();
+    await keys.save(KEY, false);
+    deps.send = async (): Promise<RawOutcome> => {
+      seenBeforeSend.push(...(await history.pending()).map((entry) => entry.state));
+      return {
+        kind: 'response',
+        status: 404,
+        statusText: 'Not Found',
+        headers: [['x-trace-id', 'abc123']],
+        body: JSON.stringify({ success: false, error: { status: 404, code: 2001, message: 'Chat not found' } }),
+        bodyTruncated: false,
+        receivedAt: 0,
+      };
+    };
+    const reply = await stopTyping(`  ${CHAT.toUpperCase()} `, deps);
+    expect(seenBeforeSend).toEqual(['pending']);
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(reply.entry).toMatchObject({ state: 'settled', chatId: CHAT, method: 'DELETE', baseUrlHost: 'api.linqapp.com' });
+    expect(reply.entry.outcome).toMatchObject({ kind: 'linq_error', code: 2001, traceId: 'abc123' });
+    expect(reply.entry.durationMs).toBeGreaterThanOrEqual(0);
+    expect(await history.get(reply.entry.id)).toEqual(reply.entry);
+    expect(await history.pending()).toEqual([]);
+    expect(announced).toEqual([reply.entry.id, reply.entry.id]);
+  });
+
+  it('sends the key only in the Authorization header and never stores it', async () => {
+    const { deps, keys, history, sent } = makeDeps();
+    await keys.save(KEY, false);
+    const reply = await stopTyping(CHAT, deps);
+    expect(sent[0]?.request.headers.Authorization).toBe(`Bearer ${KEY}`);
+    expect(sent[0]?.request.url).toBe(`https://api.linqapp.com/api/partner/v3/chats/${CHAT}/typing`);
+    expect(sent[0]?.timeoutMs).toBe(15_000);
+    expect(JSON.stringify(reply)).not.toContain(KEY);
+    expect(JSON.stringify(await history.newest(10))).not.toContain(KEY);
+  });
+
+  it.each([
+    ['an invalid chat ID', '../x', KEY, 'chatId'],
+    ['a missing key', CHAT, '', 'apiKey'],
+  ])('refuses %s without sending or recording', async (_name, chatId, key, field) => {
+    const { deps, keys, history, sent } = makeDeps();
+    await keys.save(key, false);
+    const reply = await stopTyping(chatId, deps);
+    expect(reply).toMatchObject({ ok: false, field });
+    expect(sent).toEqual([]);
+    expect(await history.count()).toBe(0);
+  });
+
+  it('refuses a base URL without host access, naming the host', async () => {
+    const { deps, keys, settings, sent } = makeDeps({ hasHostAccess: async () => false });
+    await keys.save(KEY, false);
+    await settings.update({ baseUrl: 'https://staging.example.com/api' });
+    const reply = await stopTyping(CHAT, deps);
+    expect(reply).toMatchObject({ ok: false, field: 'baseUrl' });
+    if (!reply.ok) expect(reply.message).toContain('staging.example.com');
+    expect(sent).toEqual([]);
+  });
+
+  it('still returns the result when the history store fails', async () => {
+    const { deps, keys } = makeDeps();
+    await keys.save(KEY, false);
+    const broken: HistoryStore = {
+      ...deps.history,
+      put: async () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const reply = await stopTyping(CHAT, { ...deps, history: broken });
+    expect(reply).toMatchObject({ ok: true, storeError: 'History could not be saved: QuotaExceededError' });
+    if (reply.ok) expect(reply.entry.outcome?.kind).toBe('success');
+  });
+
+  it('evicts the oldest entries beyond the cap', async () => {
+    const { deps, keys, settings, history } = makeDeps();
+    await keys.save(KEY, false);
+    await settings.update({ historyCap: 100 });
+    for (let i = 0; i < 103; i += 1) await stopTyping(CHAT, deps);
+    expect(await history.count()).toBe(100);
+    const newest = await history.newest(1000);
+    expect(newest[0]?.id).toBe('entry-0103');
+    expect(newest.at(-1)?.id).toBe('entry-0004');
+  });
+
+  it('waits for reconciliation before journaling', async () => {
+    let release!: () => void;
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    const { deps, keys, sent } = makeDeps({ ready });
+    await keys.save(KEY, false);
+    const reply = stopTyping(CHAT, deps);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual([]);
+    release();
+    expect((await reply).ok).toBe(true);
+  });
+});
