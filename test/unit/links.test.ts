@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { docLinkFor, isSafeDocUrl } from '../../src/core/linq/links.ts';
+import { isSafeDocUrl } from '../../src/core/linq/doc-url.ts';
+import { docLinkFor } from '../../src/core/linq/links.ts';
 
 describe('doc links', () => {
   it.each([

@@ -1,5 +1,5 @@
 import type { DecodedOutcome } from '../../core/linq/outcome.ts';
-import { isSafeDocUrl } from '../../core/linq/links.ts';
+import { isSafeDocUrl } from '../../core/linq/doc-url.ts';
 
 /**
  * The decoded meaning of one outcome. Every string here may come from a server, so all of it is rendered as

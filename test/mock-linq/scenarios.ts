@@ -1,0 +1,280 @@
+/**
+ * The mock's scenario table, keyed by chat ID (DESIGN §9). Every scenario ID is a UUID, because the
+ * extension only sends UUIDs:
+ *  - `00000000-0000-4000-8000-00000000CCCC`: documented code CCCC (all 48 in linq-error-codes.json).
+ *  - `00000000-0000-4000-9000-0000000000NN`: the special cases below (malformed, dropped, slow…).
+ *  - any other UUID (or any other string): 204 with an empty body.
+ */
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { sendBody, sendEnvelope } from './responses.ts';
+
+/** One row of /work/shared/reference/linq-error-codes.json (the fields the mock uses). */
+export interface DocumentedCode {
+  readonly code: number;
+  readonly http: number;
+  readonly message: string;
+  readonly doc_url: string;
+}
+
+const CODES_URL = new URL('../../../shared/reference/linq-error-codes.json', import.meta.url);
+
+function isDocumentedCode(value: unknown): value is DocumentedCode {
+  if (typeof value !== 'object' || value === null) return false;
+  const row = value as Record<string, unknown>;
+  return (
+    typeof row.code === 'number' &&
+    typeof row.http === 'number' &&
+    typeof row.message === 'string' &&
+    typeof row.doc_url === 'string'
+  );
+}
+
+function loadCodes(): ReadonlyMap<number, DocumentedCode> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(CODES_URL, 'utf8'));
+  } catch (error) {
+    throw new Error(`mock-linq: cannot read ${CODES_URL.pathname} (expected ../shared beside the repo)`, {
+      cause: error,
+    });
+  }
+  if (!Array.isArray(parsed) || !parsed.every(isDocumentedCode)) {
+    throw new Error(`mock-linq: ${CODES_URL.pathname} is not a list of {code, http, message, doc_url}`);
+  }
+  return new Map(parsed.map((row) => [row.code, row]));
+}
+
+/** All documented codes, by code. */
+export const DOCUMENTED_CODES: ReadonlyMap<number, DocumentedCode> = loadCodes();
+
+export const DEFAULT_SLOW_MS = 3000;
+export const RETRY_AFTER_SECONDS = 30;
+
+/** What a scenario may use while answering. */
+export interface RespondContext {
+  readonly res: ServerResponse;
+  /** Fresh for this response; goes in `X-Trace-ID` and, where the body has one, `trace_id`. */
+  readonly traceId: string;
+  readonly slowMs: number;
+  /** A timer the server cancels on close(). */
+  later(ms: number, run: () => void): void;
+}
+
+/** A scenario answers (or deliberately does not) and returns a short outcome for logs, e.g. "404 2001". */
+export interface Scenario {
+  readonly name: string;
+  respond(ctx: RespondContext): string;
+}
+
+export interface ScenarioInfo {
+  readonly chatId: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+const ERROR_PREFIX = '00000000-0000-4000-8000-00000000';
+const SPECIAL_PREFIX = '00000000-0000-4000-9000-0000000000';
+
+/** The chat ID that answers with documented code `code`. */
+export function chatIdForCode(code: number): string {
+  return `${ERROR_PREFIX}${String(code).padStart(4, '0')}`;
+}
+
+function specialId(n: number): string {
+  return `${SPECIAL_PREFIX}${String(n).padStart(2, '0')}`;
+}
+
+export const OK: Scenario = {
+  name: 'ok',
+  respond: ({ res, traceId }) => {
+    sendBody(res, 204, traceId);
+    return '204';
+  },
+};
+
+/** The 401/2004 answer, also used by the server when Authorization is missing. */
+export function respondUnauthorised({ res, traceId }: RespondContext): string {
+  const entry = DOCUMENTED_CODES.get(2004);
+  sendEnvelope(res, traceId, {
+    status: 401,
+    code: 2004,
+    message: entry?.message ?? 'Unauthorized',
+    doc_url: entry?.doc_url ?? 'https://docs.linqapp.com/error/codes/2xxx/2004/',
+  });
+  return '401 2004';
+}
+
+function documentedScenario(entry: DocumentedCode): Scenario {
+  const retry = entry.code === 1007;
+  return {
+    name: `error-${entry.code}`,
+    respond: ({ res, traceId }) => {
+      sendEnvelope(
+        res,
+        traceId,
+        {
+          status: entry.http,
+          code: entry.code,
+          message: entry.message,
+          doc_url: entry.doc_url,
+          ...(retry ? { retry_after: RETRY_AFTER_SECONDS } : {}),
+        },
+        retry ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {},
+      );
+      return `${entry.http} ${entry.code}`;
+    },
+  };
+}
+
+const BAD_GATEWAY_HTML = `<!DOCTYPE html>
+<html>
+<head><title>502 Bad Gateway</title></head>
+<body>
+<center><h1>502 Bad Gateway</h1></center>
+<hr><center>mock-linq (upstream proxy)</center>
+</body>
+</html>
+`;
+
+interface Special extends Scenario {
+  readonly n: number;
+  readonly description: string;
+}
+
+const SPECIALS: readonly Special[] = [
+  {
+    n: 1,
+    name: 'html-502',
+    description: '502 with an HTML error page (text/html), no JSON envelope; X-Trace-ID header only',
+    respond: ({ res, traceId }) => {
+      sendBody(res, 502, traceId, BAD_GATEWAY_HTML, 'text/html; charset=utf-8');
+      return '502 html';
+    },
+  },
+  {
+    n: 2,
+    name: 'drop',
+    description: 'connection dropped: the socket is destroyed without any response',
+    respond: ({ res }) => {
+      res.destroy();
+      return 'drop (socket destroyed)';
+    },
+  },
+  {
+    n: 3,
+    name: 'hang',
+    description: 'never answers; the connection stays open until the client gives up or the server closes',
+    respond: () => 'hang (no answer)',
+  },
+  {
+    n: 4,
+    name: 'slow',
+    description: `204 after a delay (${DEFAULT_SLOW_MS} ms by default; \`--slow-ms\` / \`slowMs\` changes it)`,
+    respond: ({ res, traceId, slowMs, later }) => {
+      later(slowMs, () => sendBody(res, 204, traceId));
+      return `slow (204 after ${slowMs} ms)`;
+    },
+  },
+  {
+    n: 5,
+    name: 'empty-500',
+    description: '500 with an empty body',
+    respond: ({ res, traceId }) => {
+      sendBody(res, 500, traceId);
+      return '500 empty';
+    },
+  },
+  {
+    n: 6,
+    name: 'truncated',
+    description: '500, `application/json`, body cut off mid-JSON: `{"success":false,"error":{"status":500,"code":30`',
+    respond: ({ res, traceId }) => {
+      sendBody(res, 500, traceId, '{"success":false,"error":{"status":500,"code":30', 'application/json');
+      return '500 truncated json';
+    },
+  },
+  {
+    n: 7,
+    name: 'unknown-code',
+    description: '418 envelope with undocumented code 2999 "Teapot state"',
+    respond: ({ res, traceId }) => {
+      sendEnvelope(res, traceId, {
+        status: 418,
+        code: 2999,
+        message: 'Teapot state',
+        doc_url: 'https://docs.linqapp.com/error/codes/2xxx/2999/',
+      });
+      return '418 2999';
+    },
+  },
+  {
+    n: 8,
+    name: 'no-trace-body',
+    description: '404/2001 envelope without `trace_id` and `doc_url` in the body; the trace ID is only in X-Trace-ID',
+    respond: ({ res, traceId }) => {
+      const body = JSON.stringify({
+        success: false,
+        error: { status: 404, code: 2001, message: DOCUMENTED_CODES.get(2001)?.message ?? 'Chat not found' },
+      });
+      sendBody(res, 404, traceId, body, 'application/json');
+      return '404 2001 (no trace_id in body)';
+    },
+  },
+  {
+    n: 9,
+    name: 'unexpected-2xx',
+    description: '200 with a JSON body `{"ok":true}` instead of the documented 204',
+    respond: ({ res, traceId }) => {
+      sendBody(res, 200, traceId, '{"ok":true}', 'application/json');
+      return '200 unexpected';
+    },
+  },
+  {
+    n: 10,
+    name: 'auth',
+    description: '401/2004 "Unauthorized" even with a key',
+    respond: respondUnauthorised,
+  },
+];
+
+const BY_ID: ReadonlyMap<string, Scenario> = new Map<string, Scenario>([
+  ...[...DOCUMENTED_CODES.values()].map((entry) => [chatIdForCode(entry.code), documentedScenario(entry)] as const),
+  ...SPECIALS.map((special) => [specialId(special.n), special] as const),
+]);
+
+/** The scenario for a chat ID (already percent-decoded); case-insensitive; unknown IDs get `OK`. */
+export function resolveScenario(chatId: string): Scenario {
+  return BY_ID.get(chatId.toLowerCase()) ?? OK;
+}
+
+/** An ordinary UUID with no scenario of its own: the normal success. */
+export const EXAMPLE_OK_CHAT_ID = '3d1f8c52-7a4e-4b9d-9c61-2f5e8a7b0d14';
+
+/** Representative documented codes for the README: every family, 429, and the usual typing errors. */
+const REPRESENTATIVE_CODES = [1002, 1005, 1007, 2001, 2004, 2005, 2009, 3005, 3006, 4004, 4005, 5005] as const;
+
+function describeCode(code: number): ScenarioInfo {
+  const entry = DOCUMENTED_CODES.get(code);
+  if (entry === undefined) throw new Error(`mock-linq: code ${code} is not in linq-error-codes.json`);
+  const retry = code === 1007 ? `, \`retry_after: ${RETRY_AFTER_SECONDS}\` and \`Retry-After: ${RETRY_AFTER_SECONDS}\`` : '';
+  return {
+    chatId: chatIdForCode(code),
+    name: `error-${code}`,
+    description: `${entry.http} envelope, code ${code} "${entry.message}"${retry}`,
+  };
+}
+
+/** The scenarios worth listing (README, CLI banner): the success, representative codes, every special. */
+export const SCENARIOS: readonly ScenarioInfo[] = [
+  { chatId: EXAMPLE_OK_CHAT_ID, name: 'ok', description: '204 No Content, empty body (any UUID not listed here)' },
+  ...REPRESENTATIVE_CODES.map(describeCode),
+  ...SPECIALS.map((special) => ({ chatId: specialId(special.n), name: special.name, description: special.description })),
+];
+
+/** The pattern row: how to reach any documented code. */
+export const CODE_PATTERN: ScenarioInfo = {
+  chatId: `${ERROR_PREFIX}CCCC`,
+  name: 'error-CCCC',
+  description: `any of the ${DOCUMENTED_CODES.size} documented codes CCCC: its HTTP status and full envelope (message, doc_url, trace_id)`,
+};
