@@ -2,7 +2,8 @@
  * `npm run mock [-- --port N] [-- --slow-ms N]`: runs the mock Linq API until SIGINT/SIGTERM.
  * Logs one line per request; never prints the Authorization value, only whether one was usable.
  */
-import { CODE_PATTERN, SCENARIOS, type ScenarioInfo } from './scenarios.ts';
+import { everydayScenarios } from './readme-table.ts';
+import { HOSTILE_SCENARIOS, type ScenarioInfo } from './scenarios.ts';
 import { startMockLinq, type AnswerLog } from './server.ts';
 
 const USAGE = 'usage: tsx test/mock-linq/cli.ts [--port N] [--slow-ms N]   (default port 4010)';
@@ -33,9 +34,15 @@ function parseArgs(argv: readonly string[]): CliOptions | 'help' {
 }
 
 function scenarioLines(): string[] {
-  const rows: ScenarioInfo[] = [...SCENARIOS.slice(0, 1), CODE_PATTERN, ...SCENARIOS.slice(1)];
-  const nameWidth = Math.max(...rows.map((r) => r.name.length));
-  return rows.map((r) => `  ${r.chatId}  ${r.name.padEnd(nameWidth)}  ${r.description}`);
+  const everyday = everydayScenarios();
+  const nameWidth = Math.max(...[...everyday, ...HOSTILE_SCENARIOS].map((r) => r.name.length));
+  const line = (r: ScenarioInfo): string => `  ${r.chatId}  ${r.name.padEnd(nameWidth)}  ${r.description}`;
+  const lines = everyday.map(line);
+  HOSTILE_SCENARIOS.forEach((r, i) => {
+    if (HOSTILE_SCENARIOS[i - 1]?.family !== r.family) lines.push(`Fault injection, ${r.family}:`);
+    lines.push(line(r));
+  });
+  return lines;
 }
 
 function logLine({ method, path, authorised, outcome }: AnswerLog): string {

@@ -60,3 +60,85 @@ export function sendEnvelope(
 ): void {
   sendBody(res, error.status, traceId, envelopeBody(error, traceId), 'application/json', extraHeaders);
 }
+
+/** Writes any value as JSON text: for envelopes with the wrong types, `null`, arrays… */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  traceId: string,
+  value: unknown,
+  contentType = 'application/json',
+  extraHeaders: Readonly<Record<string, string>> = {},
+): void {
+  sendBody(res, status, traceId, JSON.stringify(value), contentType, extraHeaders);
+}
+
+/** A body sent in pieces: `head`, then `chunk` `count` times, then `tail`. */
+export interface StreamedBody {
+  readonly head: string;
+  readonly chunk: string;
+  readonly count: number;
+  readonly tail: string;
+}
+
+/**
+ * Streams `body` chunked (no Content-Length), honouring back-pressure. Stops quietly if the client
+ * goes away or the server closes, so a huge answer never outlives its socket.
+ */
+export function streamBody(
+  res: ServerResponse,
+  status: number,
+  traceId: string,
+  contentType: string,
+  body: StreamedBody,
+): void {
+  if (res.destroyed || res.writableEnded) return;
+  res.writeHead(status, { [TRACE_HEADER]: traceId, 'Content-Type': contentType });
+  const chunk = Buffer.from(body.chunk, 'utf8');
+  let left = body.count;
+  res.write(body.head);
+  const pump = (): void => {
+    while (left > 0) {
+      if (res.destroyed) return;
+      left -= 1;
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end(body.tail);
+  };
+  pump();
+}
+
+/**
+ * Sends the status line, headers (Content-Length promises more than arrives) and `partial`, then
+ * never finishes. The server's close() destroys the socket.
+ */
+export function sendPartial(
+  res: ServerResponse,
+  status: number,
+  traceId: string,
+  partial: string,
+  contentType: string,
+  declaredLength: number,
+): void {
+  if (res.destroyed || res.writableEnded) return;
+  res.writeHead(status, {
+    [TRACE_HEADER]: traceId,
+    'Content-Type': contentType,
+    'Content-Length': String(declaredLength),
+  });
+  res.write(partial);
+}
+
+/** Aborts the connection with a TCP RST (`resetAndDestroy`, Node ≥ 20.5); a plain destroy otherwise. */
+export function resetConnection(res: ServerResponse): 'rst' | 'destroy' {
+  const socket = res.socket;
+  if (socket !== null && typeof socket.resetAndDestroy === 'function') {
+    socket.resetAndDestroy();
+    return 'rst';
+  }
+  res.destroy();
+  return 'destroy';
+}

@@ -3,75 +3,34 @@
  * extension only sends UUIDs:
  *  - `00000000-0000-4000-8000-00000000CCCC`: documented code CCCC (all 48 in linq-error-codes.json).
  *  - `00000000-0000-4000-9000-0000000000NN`: the special cases below (malformed, dropped, slow…).
+ *  - `00000000-0000-4000-a000-0000000000NN`: the fault-injection scenarios of hostile.ts, NN hex.
  *  - any other UUID (or any other string): 204 with an empty body.
  */
-import { readFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import { DOCUMENTED_CODES, documentedCode, type DocumentedCode } from './codes.ts';
+import { HOSTILE_DEFS, hostileId } from './hostile.ts';
 import { sendBody, sendEnvelope } from './responses.ts';
+import {
+  HOSTILE_FAMILIES,
+  type HostileFamily,
+  type HostileScenarioInfo,
+  type RespondContext,
+  type Scenario,
+  type ScenarioInfo,
+} from './scenario-types.ts';
 
-/** One row of /work/shared/reference/linq-error-codes.json (the fields the mock uses). */
-export interface DocumentedCode {
-  readonly code: number;
-  readonly http: number;
-  readonly message: string;
-  readonly doc_url: string;
-}
-
-const CODES_URL = new URL('../../../shared/reference/linq-error-codes.json', import.meta.url);
-
-function isDocumentedCode(value: unknown): value is DocumentedCode {
-  if (typeof value !== 'object' || value === null) return false;
-  const row = value as Record<string, unknown>;
-  return (
-    typeof row.code === 'number' &&
-    typeof row.http === 'number' &&
-    typeof row.message === 'string' &&
-    typeof row.doc_url === 'string'
-  );
-}
-
-function loadCodes(): ReadonlyMap<number, DocumentedCode> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(CODES_URL, 'utf8'));
-  } catch (error) {
-    throw new Error(`mock-linq: cannot read ${CODES_URL.pathname} (expected ../shared beside the repo)`, {
-      cause: error,
-    });
-  }
-  if (!Array.isArray(parsed) || !parsed.every(isDocumentedCode)) {
-    throw new Error(`mock-linq: ${CODES_URL.pathname} is not a list of {code, http, message, doc_url}`);
-  }
-  return new Map(parsed.map((row) => [row.code, row]));
-}
-
-/** All documented codes, by code. */
-export const DOCUMENTED_CODES: ReadonlyMap<number, DocumentedCode> = loadCodes();
+export { DOCUMENTED_CODES, type DocumentedCode } from './codes.ts';
+export { hostileId } from './hostile.ts';
+export {
+  HOSTILE_FAMILIES,
+  type HostileFamily,
+  type HostileScenarioInfo,
+  type RespondContext,
+  type Scenario,
+  type ScenarioInfo,
+} from './scenario-types.ts';
 
 export const DEFAULT_SLOW_MS = 3000;
 export const RETRY_AFTER_SECONDS = 30;
-
-/** What a scenario may use while answering. */
-export interface RespondContext {
-  readonly res: ServerResponse;
-  /** Fresh for this response; goes in `X-Trace-ID` and, where the body has one, `trace_id`. */
-  readonly traceId: string;
-  readonly slowMs: number;
-  /** A timer the server cancels on close(). */
-  later(ms: number, run: () => void): void;
-}
-
-/** A scenario answers (or deliberately does not) and returns a short outcome for logs, e.g. "404 2001". */
-export interface Scenario {
-  readonly name: string;
-  respond(ctx: RespondContext): string;
-}
-
-export interface ScenarioInfo {
-  readonly chatId: string;
-  readonly name: string;
-  readonly description: string;
-}
 
 const ERROR_PREFIX = '00000000-0000-4000-8000-00000000';
 const SPECIAL_PREFIX = '00000000-0000-4000-9000-0000000000';
@@ -140,12 +99,15 @@ const BAD_GATEWAY_HTML = `<!DOCTYPE html>
 interface Special extends Scenario {
   readonly n: number;
   readonly description: string;
+  /** Set when the special also belongs to a fault-injection family (README grouping, HOSTILE_SCENARIOS). */
+  readonly family?: HostileFamily;
 }
 
 const SPECIALS: readonly Special[] = [
   {
     n: 1,
     name: 'html-502',
+    family: 'bodies',
     description: '502 with an HTML error page (text/html), no JSON envelope; X-Trace-ID header only',
     respond: ({ res, traceId }) => {
       sendBody(res, 502, traceId, BAD_GATEWAY_HTML, 'text/html; charset=utf-8');
@@ -155,6 +117,7 @@ const SPECIALS: readonly Special[] = [
   {
     n: 2,
     name: 'drop',
+    family: 'connection',
     description: 'connection dropped: the socket is destroyed without any response',
     respond: ({ res }) => {
       res.destroy();
@@ -164,12 +127,14 @@ const SPECIALS: readonly Special[] = [
   {
     n: 3,
     name: 'hang',
+    family: 'connection',
     description: 'never answers; the connection stays open until the client gives up or the server closes',
     respond: () => 'hang (no answer)',
   },
   {
     n: 4,
     name: 'slow',
+    family: 'connection',
     description: `204 after a delay (${DEFAULT_SLOW_MS} ms by default; \`--slow-ms\` / \`slowMs\` changes it)`,
     respond: ({ res, traceId, slowMs, later }) => {
       later(slowMs, () => sendBody(res, 204, traceId));
@@ -179,6 +144,7 @@ const SPECIALS: readonly Special[] = [
   {
     n: 5,
     name: 'empty-500',
+    family: 'bodies',
     description: '500 with an empty body',
     respond: ({ res, traceId }) => {
       sendBody(res, 500, traceId);
@@ -188,6 +154,7 @@ const SPECIALS: readonly Special[] = [
   {
     n: 6,
     name: 'truncated',
+    family: 'bodies',
     description: '500, `application/json`, body cut off mid-JSON: `{"success":false,"error":{"status":500,"code":30`',
     respond: ({ res, traceId }) => {
       sendBody(res, 500, traceId, '{"success":false,"error":{"status":500,"code":30', 'application/json');
@@ -197,6 +164,7 @@ const SPECIALS: readonly Special[] = [
   {
     n: 7,
     name: 'unknown-code',
+    family: 'unknown-codes',
     description: '418 envelope with undocumented code 2999 "Teapot state"',
     respond: ({ res, traceId }) => {
       sendEnvelope(res, traceId, {
@@ -224,6 +192,7 @@ const SPECIALS: readonly Special[] = [
   {
     n: 9,
     name: 'unexpected-2xx',
+    family: 'redirects',
     description: '200 with a JSON body `{"ok":true}` instead of the documented 204',
     respond: ({ res, traceId }) => {
       sendBody(res, 200, traceId, '{"ok":true}', 'application/json');
@@ -241,6 +210,7 @@ const SPECIALS: readonly Special[] = [
 const BY_ID: ReadonlyMap<string, Scenario> = new Map<string, Scenario>([
   ...[...DOCUMENTED_CODES.values()].map((entry) => [chatIdForCode(entry.code), documentedScenario(entry)] as const),
   ...SPECIALS.map((special) => [specialId(special.n), special] as const),
+  ...HOSTILE_DEFS.map((def) => [hostileId(def.n), def] as const),
 ]);
 
 /** The scenario for a chat ID (already percent-decoded); case-insensitive; unknown IDs get `OK`. */
@@ -255,22 +225,44 @@ export const EXAMPLE_OK_CHAT_ID = '3d1f8c52-7a4e-4b9d-9c61-2f5e8a7b0d14';
 const REPRESENTATIVE_CODES = [1002, 1005, 1007, 2001, 2004, 2005, 2009, 3005, 3006, 4004, 4005, 5005] as const;
 
 function describeCode(code: number): ScenarioInfo {
-  const entry = DOCUMENTED_CODES.get(code);
-  if (entry === undefined) throw new Error(`mock-linq: code ${code} is not in linq-error-codes.json`);
+  const entry = documentedCode(code);
   const retry = code === 1007 ? `, \`retry_after: ${RETRY_AFTER_SECONDS}\` and \`Retry-After: ${RETRY_AFTER_SECONDS}\`` : '';
   return {
     chatId: chatIdForCode(code),
     name: `error-${code}`,
     description: `${entry.http} envelope, code ${code} "${entry.message}"${retry}`,
+    ...(code === 1007 ? { family: 'rate-limits' as const } : {}),
   };
 }
 
-/** The scenarios worth listing (README, CLI banner): the success, representative codes, every special. */
+/** The listing row of a scenario defined at `chatId`; `family` only when it has one. */
+function listed(chatId: string, { name, description, family }: Omit<ScenarioInfo, 'chatId'>): ScenarioInfo {
+  return family === undefined ? { chatId, name, description } : { chatId, name, description, family };
+}
+
+/**
+ * The scenarios worth listing (README, CLI banner): the success, representative codes, every special
+ * and every fault-injection scenario. Rows with a `family` are also in HOSTILE_SCENARIOS.
+ */
 export const SCENARIOS: readonly ScenarioInfo[] = [
   { chatId: EXAMPLE_OK_CHAT_ID, name: 'ok', description: '204 No Content, empty body (any UUID not listed here)' },
   ...REPRESENTATIVE_CODES.map(describeCode),
-  ...SPECIALS.map((special) => ({ chatId: specialId(special.n), name: special.name, description: special.description })),
+  ...SPECIALS.map((special) => listed(specialId(special.n), special)),
+  ...HOSTILE_DEFS.map((def) => listed(hostileId(def.n), def)),
 ];
+
+function isHostile(info: ScenarioInfo): info is HostileScenarioInfo {
+  return info.family !== undefined;
+}
+
+/**
+ * Every fault-injection scenario, grouped by family in HOSTILE_FAMILIES order: the new
+ * `…-a000-…` block plus the older specials and codes that fit a family (html-502, drop, hang, slow,
+ * empty-500, truncated, unknown-code, unexpected-2xx, error-1007).
+ */
+export const HOSTILE_SCENARIOS: readonly HostileScenarioInfo[] = HOSTILE_FAMILIES.flatMap((family) =>
+  SCENARIOS.filter(isHostile).filter((info) => info.family === family),
+);
 
 /** The pattern row: how to reach any documented code. */
 export const CODE_PATTERN: ScenarioInfo = {

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockLinq, type MockLinq } from '../mock-linq/server.ts';
-import { DOCUMENTED_CODES, SCENARIOS, chatIdForCode, resolveScenario } from '../mock-linq/scenarios.ts';
-import { scenarioMarkdownTable } from '../mock-linq/readme-table.ts';
+import {
+  DOCUMENTED_CODES,
+  HOSTILE_FAMILIES,
+  HOSTILE_SCENARIOS,
+  SCENARIOS,
+  chatIdForCode,
+  resolveScenario,
+} from '../mock-linq/scenarios.ts';
+import { HOSTILE_TABLE_INTRO, scenarioMarkdownTable } from '../mock-linq/readme-table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRACE = /^[0-9a-f]{32}$/;
@@ -263,11 +270,27 @@ describe('scenario table', () => {
     }
   });
 
-  it('renders the README table', () => {
+  it('renders the README tables: everyday scenarios, then fault injection grouped by family', () => {
     const table = scenarioMarkdownTable();
     const lines = table.trimEnd().split('\n');
+    const everyday = SCENARIOS.filter((s) => s.family === undefined);
     expect(lines[0]).toBe('| Chat ID | Answer |');
-    expect(lines).toHaveLength(SCENARIOS.length + 3); // header, rule, the CCCC pattern row
-    for (const scenario of SCENARIOS) expect(table).toContain(`\`${scenario.chatId}\``);
+    expect(lines[1]).toBe('|---|---|');
+    const split = lines.indexOf('');
+    expect(split).toBe(everyday.length + 3); // header, rule, the CCCC pattern row
+    expect(lines.slice(split)).toEqual([
+      '',
+      HOSTILE_TABLE_INTRO,
+      '',
+      '| Family | Chat ID | Answer |',
+      '|---|---|---|',
+      ...HOSTILE_SCENARIOS.map((s, i) => {
+        const family = HOSTILE_SCENARIOS[i - 1]?.family === s.family ? '' : `**${s.family}**`;
+        return `| ${family} | \`${s.chatId}\` | **${s.name}**: ${s.description.replaceAll('|', '\\|')} |`;
+      }),
+    ]);
+    expect(lines).toHaveLength(everyday.length + 3 + 5 + HOSTILE_SCENARIOS.length);
+    for (const scenario of SCENARIOS) expect(table.split(`\`${scenario.chatId}\``)).toHaveLength(2); // exactly once
+    expect(lines.filter((l) => l.startsWith('| **'))).toHaveLength(HOSTILE_FAMILIES.length);
   });
 });
