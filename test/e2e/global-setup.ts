@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { build } from 'vite';
+import { DIST_DIR, ROOT_DIR } from './harness/paths.ts';
+
+/**
+ * Builds the production dist/ (the very folder a user installs) once before the e2e files run.
+ * Set E2E_SKIP_BUILD=1 to reuse the dist/ that `npm run build` made.
+ */
+export default async function setup(): Promise<void> {
+  if (process.env.E2E_SKIP_BUILD === '1') {
+    if (!existsSync(`${DIST_DIR}/manifest.json`)) {
+      throw new Error(`E2E_SKIP_BUILD=1 but ${DIST_DIR}/manifest.json is missing; run \`npm run build\` first.`);
+    }
+    return;
+  }
+  const started = Date.now();
+  await build({ root: ROOT_DIR, configFile: `${ROOT_DIR}/vite.config.ts`, logLevel: 'warn', mode: 'production' });
+  console.log(`e2e: built dist/ in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { readExtensionStorage } from './storage.ts';
+import { waitUntil } from './wait.ts';
+
+export interface ViewConfig {
+  baseUrl?: string;
+  apiKey?: string;
+  /** Ticks or unticks "Remember key on this device" before the key is typed. */
+  remember?: boolean;
+  timeoutSeconds?: number;
+}
+
+/**
+ * Fills the settings the way an operator does (they apply on change), then waits until chrome.storage holds
+ * them, so another view or the worker reads the same values.
+ */
+export async function configure(page: Page, config: ViewConfig): Promise<void> {
+  // A background tab's frames are throttled, which makes every click wait ~1 s for a stable element.
+  await page.bringToFront();
+  if (config.remember !== undefined) {
+    await page.getByRole('checkbox', { name: 'Remember key on this device' }).setChecked(config.remember);
+  }
+  if (config.baseUrl !== undefined) {
+    const field = page.getByRole('textbox', { name: 'Base URL' });
+    await field.fill(config.baseUrl);
+    await field.blur();
+  }
+  if (config.apiKey !== undefined) {
+    const field = page.getByRole('textbox', { name: 'API key' });
+    await field.fill(config.apiKey);
+    await field.blur();
+  }
+  if (config.timeoutSeconds !== undefined) await setRequestTimeout(page, config.timeoutSeconds);
+
+
+  let last = '';
+  await waitUntil(
+    async () => {
+      const { local, session } = await readExtensionStorage(page);
+      const settings = (local.settings ?? {}) as { baseUrl?: string; timeoutMs?: number; rememberKey?: boolean };
+      const storedKey = config.remember ? local.apiKey : (session.apiKey ?? local.apiKey);
+      last = JSON.stringify(settings);
+      return (
+        (config.baseUrl === undefined || settings.baseUrl === config.baseUrl) &&
+        (config.apiKey === undefined || (storedKey ?? '') === config.apiKey) &&
+        (config.remember === undefined || settings.rememberKey === config.remember) &&
+        (config.timeoutSeconds === undefined || settings.timeoutMs === config.timeoutSeconds * 1000)
+      );
+    },
+    { message: 'settings did not reach chrome.storage', describe: () => `stored settings: ${last}` },
+  );
+}
+
+/** Opens the folded "Settings" and sets "Request timeout (seconds)". */
+export async function setRequestTimeout(page: Page, seconds: number): Promise<void> {
+  const field = page.getByRole('spinbutton', { name: 'Request timeout (seconds)' });
+  if (!(await field.isVisible())) await page.getByText('Settings', { exact: true }).click();
+  await field.fill(String(seconds));
+  await field.blur();
+}

@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+
+/** The stored history as the worker wrote it (IndexedDB "linq-inspector", store "history"), read from a view. */
+export interface StoredEntry {
+  id: string;
+  state: 'pending' | 'settled' | 'interrupted';
+  chatId: string;
+  startedAt: number;
+  outcome?: { kind: string; traceId?: string };
+  request: { url: string; headers: Array<[string, string]> };
+  response?: { status: number; headers: Array<[string, string]>; bodyPreview: string };
+}
+
+export function readHistoryDb(page: Page): Promise<StoredEntry[]> {
+  return page.evaluate(async () => {
+    // Opening a database that does not exist would create it empty (version 1, no store) and break the
+    // extension's own upgrade, so only open one that is there.
+    const existing = await indexedDB.databases();
+    if (!existing.some((info) => info.name === 'linq-inspector')) return [];
+    return new Promise<StoredEntry[]>((resolve, reject) => {
+      const open = indexedDB.open('linq-inspector');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('history')) {
+          db.close();
+          return resolve([]);
+        }
+        const request = db.transaction('history', 'readonly').objectStore('history').getAll();
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          db.close();
+          resolve(request.result as StoredEntry[]);
+        };
+      };
+    });
+  });
+}

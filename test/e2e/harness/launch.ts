@@ -1,0 +1,53 @@
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, DIST_DIR } from './paths.ts';
+import { makeProfileDir, removeProfileDir } from './profile.ts';
+
+const isOurs = (url: string) => url.startsWith('chrome-extension://');
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  /** The 32-letter ID, read from the service worker's URL (it depends on the dist path). */
+  extensionId: string;
+  profileDir: string;
+  /** Closes the browser; deletes the profile only if launch created it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Debian Chromium with the built extension. Playwright always adds --disable-extensions, so
+ * --disable-extensions-except is required for --load-extension to take effect (toolchain.md §4, §7).
+ * Pass `profileDir` to reuse a profile (a browser "restart"); the caller then owns that directory.
+ */
+export async function launchExtension(options: { profileDir?: string } = {}): Promise<LaunchedExtension> {
+  const ownsProfile = options.profileDir === undefined;
+  const profileDir = options.profileDir ?? (await makeProfileDir());
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${DIST_DIR}`,
+      `--load-extension=${DIST_DIR}`,
+      '--disable-gpu',
+      '--disable-quic',
+    ],
+  });
+  try {
+    const worker =
+      context.serviceWorkers().find((candidate) => isOurs(candidate.url())) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000, predicate: (candidate) => isOurs(candidate.url()) }));
+    const extensionId = new URL(worker.url()).host;
+    return {
+      context,
+      extensionId,
+      profileDir,
+      async close() {
+        await context.close();
+        if (ownsProfile) await removeProfileDir(profileDir);
+      },
+    };
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    if (ownsProfile) await removeProfileDir(profileDir);
+    throw error;
+  }
+}

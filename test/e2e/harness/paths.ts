@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+
+/** Absolute paths the e2e suite relies on. The extension is loaded from the production dist/. */
+export const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
+export const DIST_DIR = `${ROOT_DIR}/dist`;
+export const DOCS_DIR = `${ROOT_DIR}/docs`;
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where each view is built (DESIGN §2 ★). */
+export const VIEW_PATHS = {
+  popup: 'src/popup/index.html',
+  panel: 'src/devtools/panel.html',
+} as const;
+export type ViewName = keyof typeof VIEW_PATHS;

@@ -1,0 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A fresh Chromium profile directory; reuse it across launches to simulate a browser restart. */
+export function makeProfileDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'linq-e2e-profile-'));
+}
+
+export async function removeProfileDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+}
