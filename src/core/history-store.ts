@@ -1,9 +1,15 @@
 import type { HistoryEntry } from './history.ts';
+import type { IndexRow } from './history-index.ts';
 
 /** Where history lives. The worker is the only writer; views only read. */
 export interface HistoryStore {
   put(entry: HistoryEntry): Promise<void>;
   get(id: string): Promise<HistoryEntry | undefined>;
+  /** Full entries for these ids, in the same order; missing ones are left out. */
+  getMany(ids: readonly string[]): Promise<HistoryEntry[]>;
+  /** The compact row of every entry, newest first: what a view searches and scrolls. */
+  indexRows(): Promise<IndexRow[]>;
+  indexRow(id: string): Promise<IndexRow | undefined>;
   /** Newest first. */
   newest(limit: number): Promise<HistoryEntry[]>;
   pending(): Promise<HistoryEntry[]>;

@@ -1,6 +1,14 @@
 import { render } from 'preact';
+import { filterFromHash, filterToHash } from '../core/filter-hash.ts';
 import { createBrowserClient } from '../platform/browser-client.ts';
-import { App } from '../ui/App.tsx';
+import { PanelApp } from '../ui/PanelApp.tsx';
 import '../ui/styles.css';
 
-render(<App client={createBrowserClient()} variant="panel" />, document.getElementById('app')!);
+render(
+  <PanelApp
+    client={createBrowserClient()}
+    initialFilter={filterFromHash(location.hash)}
+    onFilterChange={(filter) => history.replaceState(null, '', filterToHash(filter) || location.pathname)}
+  />,
+  document.getElementById('app')!,
+);

@@ -58,7 +58,10 @@ export function createBrowserClient(): InspectorClient {
       const [entries, total] = await Promise.all([history.newest(limit), history.count()]);
       return { entries, total };
     },
-    onHistoryChange: (listener) => onHistoryChange(() => listener()),
+    loadHistoryIndex: () => history.indexRows(),
+    loadIndexRow: (id) => history.indexRow(id),
+    loadEntries: (ids) => history.getMany(ids),
+    onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId)),
     wakeWorker: () => void wakeWorker(),
   };
 }

@@ -1,13 +1,16 @@
 import { HistoryEntrySchema, type HistoryEntry } from '../core/history.ts';
+import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
 import type { HistoryStore } from '../core/history-store.ts';
 
 /**
- * History in IndexedDB: one record per entry, so appending costs the same at 50,000 entries as at 0,
- * and the oldest can be evicted through the startedAt index without reading the rest.
+ * History in IndexedDB: one record per entry, so appending costs the same at 50,000 entries as at 0, and the
+ * oldest can be evicted through the startedAt index without reading the rest. Beside each full entry sits a
+ * compact index row (store "search"), written in the same transaction, which views load whole to search.
  */
 const DB_NAME = 'linq-inspector';
 const DB_VERSION = 1;
-const STORE = 'history';
+const ENTRIES = 'history';
+const ROWS = 'search';
 
 function promised<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -27,9 +30,10 @@ function done(tx: IDBTransaction): Promise<void> {
 function open(factory: IDBFactory): Promise<IDBDatabase> {
   const request = factory.open(DB_NAME, DB_VERSION);
   request.onupgradeneeded = () => {
-    const store = request.result.createObjectStore(STORE, { keyPath: 'id' });
-    store.createIndex('startedAt', 'startedAt');
-    store.createIndex('state', 'state');
+    const entries = request.result.createObjectStore(ENTRIES, { keyPath: 'id' });
+    entries.createIndex('startedAt', 'startedAt');
+    entries.createIndex('state', 'state');
+    request.result.createObjectStore(ROWS, { keyPath: 'id' });
   };
   return promised(request);
 }
@@ -42,6 +46,11 @@ function valid(records: unknown[]): HistoryEntry[] {
     if (parsed.success) entries.push(parsed.data);
   }
   return entries;
+}
+
+function isIndexRow(value: unknown): value is IndexRow {
+  const row = value as IndexRow | undefined;
+  return typeof row?.id === 'string' && typeof row.startedAt === 'number' && typeof row.text === 'string' && typeof row.kind === 'string';
 }
 
 export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
@@ -63,25 +72,43 @@ export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
     });
     return db;
   };
-  const transaction = async (mode: IDBTransactionMode) => (await connection()).transaction(STORE, mode);
+  const transaction = async (stores: string | string[], mode: IDBTransactionMode) => (await connection()).transaction(stores, mode);
 
   return {
     async put(entry) {
-      const tx = await transaction('readwrite');
-      tx.objectStore(STORE).put(entry);
+      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+      tx.objectStore(ENTRIES).put(entry);
+      tx.objectStore(ROWS).put(indexRowOf(entry));
       await done(tx);
     },
     async get(id) {
-      const tx = await transaction('readonly');
-      const record: unknown = await promised(tx.objectStore(STORE).get(id));
+      const tx = await transaction(ENTRIES, 'readonly');
+      const record: unknown = await promised(tx.objectStore(ENTRIES).get(id));
       return record === undefined ? undefined : valid([record])[0];
     },
+    async getMany(ids) {
+      if (ids.length === 0) return [];
+      const tx = await transaction(ENTRIES, 'readonly');
+      const store = tx.objectStore(ENTRIES);
+      const records = await Promise.all(ids.map((id) => promised<unknown>(store.get(id))));
+      return valid(records.filter((record) => record !== undefined));
+    },
+    async indexRows() {
+      const tx = await transaction(ROWS, 'readonly');
+      const rows: unknown[] = await promised(tx.objectStore(ROWS).getAll());
+      return rows.filter(isIndexRow).toSorted(compareNewestFirst);
+    },
+    async indexRow(id) {
+      const tx = await transaction(ROWS, 'readonly');
+      const row: unknown = await promised(tx.objectStore(ROWS).get(id));
+      return isIndexRow(row) ? row : undefined;
+    },
     async newest(limit) {
-      const tx = await transaction('readonly');
-      const records: unknown[] = [];
       if (limit <= 0) return [];
+      const tx = await transaction(ENTRIES, 'readonly');
+      const records: unknown[] = [];
       await new Promise<void>((resolve, reject) => {
-        const cursor = tx.objectStore(STORE).index('startedAt').openCursor(null, 'prev');
+        const cursor = tx.objectStore(ENTRIES).index('startedAt').openCursor(null, 'prev');
         cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB cursor failed'));
         cursor.onsuccess = () => {
           const current = cursor.result;
@@ -94,24 +121,27 @@ export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
       return valid(records);
     },
     async pending() {
-      const tx = await transaction('readonly');
-      return valid(await promised(tx.objectStore(STORE).index('state').getAll('pending')));
+      const tx = await transaction(ENTRIES, 'readonly');
+      return valid(await promised(tx.objectStore(ENTRIES).index('state').getAll('pending')));
     },
     async count() {
-      const tx = await transaction('readonly');
-      return promised(tx.objectStore(STORE).count());
+      const tx = await transaction(ENTRIES, 'readonly');
+      return promised(tx.objectStore(ENTRIES).count());
     },
     async trimTo(cap) {
-      const tx = await transaction('readwrite');
-      const store = tx.objectStore(STORE);
-      const excess = (await promised(store.count())) - cap;
+      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+      const entries = tx.objectStore(ENTRIES);
+      const rows = tx.objectStore(ROWS);
+      const excess = (await promised(entries.count())) - cap;
       if (excess <= 0) return 0;
       let deleted = 0;
-      const cursor = store.index('startedAt').openCursor();
+      // Keys only: eviction never deserialises the entries it deletes.
+      const cursor = entries.index('startedAt').openKeyCursor();
       cursor.onsuccess = () => {
         const current = cursor.result;
         if (!current || deleted >= excess) return;
-        current.delete();
+        entries.delete(current.primaryKey);
+        rows.delete(current.primaryKey);
         deleted += 1;
         current.continue();
       };
@@ -119,8 +149,9 @@ export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
       return deleted;
     },
     async clear() {
-      const tx = await transaction('readwrite');
-      tx.objectStore(STORE).clear();
+      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+      tx.objectStore(ENTRIES).clear();
+      tx.objectStore(ROWS).clear();
       await done(tx);
     },
   };

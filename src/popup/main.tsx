@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { createBrowserClient } from '../platform/browser-client.ts';
-import { App } from '../ui/App.tsx';
+import { PopupApp } from '../ui/PopupApp.tsx';
 import '../ui/styles.css';
 
-render(<App client={createBrowserClient()} variant="popup" />, document.getElementById('app')!);
+render(<PopupApp client={createBrowserClient()} fullHistoryUrl="/src/devtools/panel.html" />, document.getElementById('app')!);

@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../core/history.ts';
+import type { IndexRow } from '../core/history-index.ts';
 import type { ClearHistoryReply, StopTypingReply } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
 
@@ -23,8 +24,14 @@ export interface InspectorClient {
 
   stopTyping(chatId: string): Promise<StopTypingReply>;
   clearHistory(): Promise<ClearHistoryReply>;
+  /** The newest entries in full, and how many there are in all. */
   loadHistory(limit: number): Promise<{ entries: HistoryEntry[]; total: number }>;
-  onHistoryChange(listener: () => void): () => void;
+  /** Every entry's compact row, newest first, for searching and scrolling the whole history. */
+  loadHistoryIndex(): Promise<IndexRow[]>;
+  loadIndexRow(id: string): Promise<IndexRow | undefined>;
+  loadEntries(ids: readonly string[]): Promise<HistoryEntry[]>;
+  /** Called after any change; `entryId` names the one entry that changed, when only one did. */
+  onHistoryChange(listener: (entryId?: string) => void): () => void;
   /** Starts the worker if it is not running, so it reconciles what a stopped worker left pending. */
   wakeWorker(): void;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
 import { checkChatId } from '../core/linq/chat-id.ts';
 import { checkApiKey, checkBaseUrl, DEFAULT_BASE_URL } from '../core/linq/settings-rules.ts';
@@ -19,14 +19,13 @@ export interface InspectorState {
   latest?: HistoryEntry;
   latestError?: string;
   storeError?: string;
-  history: { entries: HistoryEntry[]; total: number; error?: string };
 }
 
 /**
  * The view state of one popup or panel, over an InspectorClient. The UI renders from the stored history, so
  * every open view converges on the same truth; this view's own reply only decides what "latest" is.
  */
-export function useInspector(client: InspectorClient, initial: { settings: Settings; apiKey: string }, historyLimit: number) {
+export function useInspector(client: InspectorClient, initial: { settings: Settings; apiKey: string }) {
   const [settings, setSettings] = useState(initial.settings);
   const [apiKey, setApiKey] = useState(initial.apiKey);
   const [baseUrlText, setBaseUrlText] = useState(initial.settings.baseUrl);
@@ -38,7 +37,6 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   const [latestEntry, setLatestEntry] = useState<HistoryEntry>();
   const [latestError, setLatestError] = useState<string>();
   const [storeError, setStoreError] = useState<string>();
-  const [history, setHistory] = useState<InspectorState['history']>({ entries: [], total: 0 });
   // Writes of the key and settings must land before a request reads them from storage.
   const pendingWrites = useRef<Promise<unknown>>(Promise.resolve());
   const track = (write: Promise<unknown>) => {
@@ -47,20 +45,18 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   // Echoes of this view's own writes must not overwrite a field the operator is still typing in.
   const editing = useRef<Set<string>>(new Set());
 
-  const reloadHistory = useCallback(async () => {
-    try {
-      const loaded = await client.loadHistory(historyLimit);
-      setHistory(loaded);
-    } catch (error) {
-      setHistory((current) => ({ ...current, error: `History could not be read: ${String(error)}` }));
-    }
-  }, [client, historyLimit]);
+  const latestIdRef = useRef<string | undefined>(undefined);
+  latestIdRef.current = latestId;
 
   useEffect(() => {
-    void reloadHistory();
     client.wakeWorker();
     const unsubscribers = [
-      client.onHistoryChange(() => void reloadHistory()),
+      // The latest result follows the stored entry, so a reconcile or a retry elsewhere shows here too.
+      client.onHistoryChange((entryId) => {
+        const id = latestIdRef.current;
+        if (id === undefined || (entryId !== undefined && entryId !== id)) return;
+        void client.loadEntries([id]).then(([stored]) => stored && latestIdRef.current === id && setLatestEntry(stored));
+      }),
       client.onSettingsChange((next) => {
         setSettings(next);
         if (!editing.current.has('baseUrl')) setBaseUrlText(next.baseUrl);
@@ -70,7 +66,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
       }),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }, [client, reloadHistory]);
+  }, [client]);
 
   useEffect(() => {
     let current = true;
@@ -180,14 +176,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     }
   };
 
-  const clearHistory = async () => {
-    const reply = await client.clearHistory();
-    if (!reply.ok) setHistory((current) => ({ ...current, error: reply.message }));
-    await reloadHistory();
-  };
-
-  // Prefer the stored copy of the latest entry: it is what every other view shows.
-  const latest = history.entries.find((entry) => entry.id === latestId) ?? latestEntry;
+  const latest = latestEntry;
 
   const state: InspectorState = {
     settings,
@@ -200,7 +189,6 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     latest,
     latestError,
     storeError,
-    history,
   };
   return {
     state,
@@ -215,7 +203,6 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
       onSettingsChange,
       onChatIdInput,
       fire,
-      clearHistory,
     },
   };
 }

@@ -14,6 +14,12 @@ export default async function setup(): Promise<void> {
     return;
   }
   const started = Date.now();
-  await build({ root: ROOT_DIR, configFile: `${ROOT_DIR}/vite.config.ts`, logLevel: 'warn', mode: 'production' });
-  console.log(`e2e: built dist/ in ${Date.now() - started} ms`);
+  await build({
+    root: ROOT_DIR,
+    configFile: `${ROOT_DIR}/vite.config.ts`,
+    logLevel: 'warn',
+    mode: 'production',
+    build: { outDir: DIST_DIR, emptyOutDir: true },
+  });
+  console.log(`e2e: built ${DIST_DIR} in ${Date.now() - started} ms`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cachedSearchText, EMPTY_FILTER, isEmptyFilter, matcherFor, type HistoryFilter } from '../../src/core/history-filter.ts';
+import { EMPTY_FILTER, isEmptyFilter, matcherFor, type HistoryFilter } from '../../src/core/history-filter.ts';
+import { compareNewestFirst, indexRowOf } from '../../src/core/history-index.ts';
 import { filterFromHash, filterToHash } from '../../src/core/filter-hash.ts';
 import type { HistoryEntry } from '../../src/core/history.ts';
 import { decodeOutcome } from '../../src/core/linq/decode.ts';
@@ -37,8 +38,10 @@ const entries = [
   entry('html', 4_000, CHAT_B, 502, '<html>'),
 ];
 
+const rows = entries.map(indexRowOf);
+
 function ids(filter: Partial<HistoryFilter>): string[] {
-  return entries.filter(matcherFor({ ...EMPTY_FILTER, ...filter })).map((e) => e.id);
+  return rows.filter(matcherFor({ ...EMPTY_FILTER, ...filter })).map((row) => row.id);
 }
 
 describe('matcherFor', () => {
@@ -58,11 +61,19 @@ describe('matcherFor', () => {
     expect(ids({ from: 2_000, to: 3_000 })).toEqual(['e2001', 'e3006']);
   });
 
-  it('caches each entry\u2019s search text', () => {
-    const text = cachedSearchText();
-    const first = text(entries[1]!);
-    expect(text(entries[1]!)).toBe(first);
-    expect(entries.filter(matcherFor({ ...EMPTY_FILTER, text: 'trace-aaa' }, text)).map((e) => e.id)).toEqual(['e2001']);
+  it('indexes each entry compactly, with its kind and code family', () => {
+    expect(rows.map((row) => [row.id, row.kind, row.family])).toEqual([
+      ['ok', 'success', undefined],
+      ['e2001', 'linq_error', 2],
+      ['e3006', 'linq_error', 3],
+      ['html', 'http_failure', undefined],
+    ]);
+    expect(rows[1]?.text).toContain('trace-aaa');
+  });
+
+  it('orders newest first, ties by id', () => {
+    const sorted = [{ id: 'a', startedAt: 1 }, { id: 'b', startedAt: 2 }, { id: 'c', startedAt: 2 }].toSorted(compareNewestFirst);
+    expect(sorted.map((row) => row.id)).toEqual(['c', 'b', 'a']);
   });
 });
 

@@ -16,10 +16,11 @@ export function statusLabel(entry: HistoryEntry): string {
   return status !== undefined ? `${status} ${KIND_LABEL[kind]}` : KIND_LABEL[kind];
 }
 
+/** One entry's summary. The caller supplies the list item around it. */
 export function HistoryItem({ entry, selected, onSelect, onRetry }: HistoryItemProps) {
   const kind = kindOf(entry);
   return (
-    <li class={`history-item kind-${kind}${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined}>
+    <div class={`history-item kind-${kind}${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined}>
       <div class="history-head">
         <time dateTime={new Date(entry.startedAt).toISOString()} title={formatDateTime(entry.startedAt)}>
           {formatTime(entry.startedAt)}
@@ -42,6 +43,6 @@ export function HistoryItem({ entry, selected, onSelect, onRetry }: HistoryItemP
           </button>
         ) : null}
       </div>
-    </li>
+    </div>
   );
 }

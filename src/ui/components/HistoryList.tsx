@@ -5,13 +5,14 @@ import { HistoryItem } from './HistoryItem.tsx';
 export interface HistoryListProps {
   entries: HistoryEntry[];
   total: number;
-  selectedId?: string;
   error?: string;
-  onSelect?(id: string): void;
   onRetry(chatId: string): void;
   onClear(): void;
+  /** Where the whole history can be seen (the panel page). */
+  fullHistoryUrl: string;
 }
 
+/** The popup's history: the newest few entries, and the way to the rest. */
 export function HistoryList(props: HistoryListProps) {
   return (
     <section class="history" aria-label="History">
@@ -20,6 +21,9 @@ export function HistoryList(props: HistoryListProps) {
         <span class="count">
           {props.total === props.entries.length ? props.total : `latest ${props.entries.length} of ${props.total}`}
         </span>
+        <a href={props.fullHistoryUrl} target="_blank" rel="noopener">
+          Open full history
+        </a>
         <ClearHistory disabled={props.total === 0} onClear={props.onClear} />
       </div>
       {props.error ? (
@@ -34,13 +38,9 @@ export function HistoryList(props: HistoryListProps) {
       ) : (
         <ol class="history-list" tabIndex={-1}>
           {props.entries.map((entry) => (
-            <HistoryItem
-              key={entry.id}
-              entry={entry}
-              selected={entry.id === props.selectedId}
-              onSelect={props.onSelect}
-              onRetry={props.onRetry}
-            />
+            <li key={entry.id}>
+              <HistoryItem entry={entry} selected={false} onRetry={props.onRetry} />
+            </li>
           ))}
         </ol>
       )}

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Absolute paths the e2e suite relies on. The extension is loaded from the production dist/. */
 export const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
-export const DIST_DIR = `${ROOT_DIR}/dist`;
+/** dist/ by default; E2E_DIST_DIR lets two runs on one machine use separate builds. */
+export const DIST_DIR = process.env.E2E_DIST_DIR ?? `${ROOT_DIR}/dist`;
 export const DOCS_DIR = `${ROOT_DIR}/docs`;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

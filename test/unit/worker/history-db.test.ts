@@ -46,6 +46,20 @@ describe('IndexedDB history store', () => {
     expect(await store.count()).toBe(0);
   });
 
+  it('keeps a compact index row beside each entry, newest first, and fetches entries by id', async () => {
+    const store = openHistoryDb(new IDBFactory());
+    for (const [id, at] of [['a', 3], ['b', 1], ['c', 2]] as const) await store.put(entry(id, at));
+    const rows = await store.indexRows();
+    expect(rows.map((row) => [row.id, row.kind])).toEqual([['a', 'pending'], ['c', 'pending'], ['b', 'pending']]);
+    expect(rows[0]?.text).toContain(CHAT);
+    expect((await store.indexRow('c'))?.startedAt).toBe(2);
+    expect((await store.getMany(['c', 'missing', 'a'])).map((e) => e.id)).toEqual(['c', 'a']);
+    await store.trimTo(1);
+    expect((await store.indexRows()).map((row) => row.id)).toEqual(['a']);
+    await store.clear();
+    expect(await store.indexRows()).toEqual([]);
+  });
+
   it('skips records that do not match the schema instead of failing the view', async () => {
     const factory = new IDBFactory();
     const store = openHistoryDb(factory);

@@ -1,0 +1,38 @@
+import type { HistoryEntry } from './history.ts';
+import type { CodeFamily, EntryKind } from './history-filter.ts';
+
+/**
+ * A compact row per entry, kept beside the full entries, so a view can hold the whole history in memory
+ * (about 200 bytes an entry) to search, filter and scroll 50,000 entries without loading their bodies.
+ */
+export interface IndexRow {
+  id: string;
+  startedAt: number;
+  kind: EntryKind;
+  family?: CodeFamily;
+  /** Lower-cased text that a search matches: chat ID, code, trace ID, status, messages. */
+  text: string;
+}
+
+export function searchTextOf(entry: HistoryEntry): string {
+  const outcome = entry.outcome;
+  return [entry.chatId, outcome?.code, outcome?.traceId, outcome?.status, outcome?.meaning, outcome?.serverMessage, outcome?.summary]
+    .filter((part) => part !== undefined)
+    .join('\n')
+    .toLowerCase();
+}
+
+function familyOf(entry: HistoryEntry): CodeFamily | undefined {
+  const code = entry.outcome?.code;
+  if (code === undefined || code < 1000 || code >= 6000) return undefined;
+  return Math.floor(code / 1000) as CodeFamily;
+}
+
+export function indexRowOf(entry: HistoryEntry): IndexRow {
+  return { id: entry.id, startedAt: entry.startedAt, kind: entry.outcome?.kind ?? 'pending', family: familyOf(entry), text: searchTextOf(entry) };
+}
+
+/** Newest first; equal times keep a stable order by id. */
+export function compareNewestFirst(a: { startedAt: number; id: string }, b: { startedAt: number; id: string }): number {
+  return b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}

@@ -1,0 +1,27 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../core/settings.ts';
+import type { InspectorClient } from './client.ts';
+
+export interface InitialValues {
+  settings: Settings;
+  apiKey: string;
+}
+
+/**
+ * Renders its children only once the stored settings and key are in, so nothing the operator types in the
+ * first milliseconds is overwritten by values arriving late.
+ */
+export function Loader(props: { client: InspectorClient; children(initial: InitialValues): ComponentChildren }) {
+  const [initial, setInitial] = useState<InitialValues>();
+  const [loadError, setLoadError] = useState<string>();
+  useEffect(() => {
+    Promise.all([props.client.loadSettings(), props.client.loadKey()]).then(
+      ([settings, apiKey]) => setInitial({ settings, apiKey }),
+      (error: unknown) => setLoadError(`Settings could not be read: ${String(error)}`),
+    );
+  }, [props.client]);
+  if (loadError) return <p role="alert">{loadError}</p>;
+  if (!initial) return <p class="loading">Loading…</p>;
+  return <>{props.children(initial)}</>;
+}

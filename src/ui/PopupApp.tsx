@@ -1,0 +1,38 @@
+import { useState } from 'preact/hooks';
+import type { InspectorClient } from './client.ts';
+import { Controls } from './Controls.tsx';
+import { HistoryList } from './components/HistoryList.tsx';
+import { Loader, type InitialValues } from './Loader.tsx';
+import { useInspector } from './useInspector.ts';
+import { useRecentHistory } from './useRecentHistory.ts';
+
+/** The popup shows only the newest entries; the panel page has the rest. */
+export const POPUP_HISTORY_LIMIT = 5;
+
+export function PopupApp({ client, fullHistoryUrl }: { client: InspectorClient; fullHistoryUrl: string }) {
+  return <Loader client={client}>{(initial) => <Popup client={client} initial={initial} fullHistoryUrl={fullHistoryUrl} />}</Loader>;
+}
+
+function Popup(props: { client: InspectorClient; initial: InitialValues; fullHistoryUrl: string }) {
+  const { state, actions } = useInspector(props.client, props.initial);
+  const history = useRecentHistory(props.client, POPUP_HISTORY_LIMIT);
+  const [clearError, setClearError] = useState<string>();
+  return (
+    <div class="app popup">
+      <header>
+        <h1>Linq Typing Inspector</h1>
+      </header>
+      <main class="layout">
+        <Controls idPrefix="popup" state={state} actions={actions} />
+        <HistoryList
+          entries={history.entries}
+          total={history.total}
+          error={clearError ?? history.error}
+          fullHistoryUrl={props.fullHistoryUrl}
+          onRetry={(chatId) => void actions.fire(chatId)}
+          onClear={() => void props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
+        />
+      </main>
+    </div>
+  );
+}

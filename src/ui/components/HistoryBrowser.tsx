@@ -1,0 +1,66 @@
+import type { HistoryFilter } from '../../core/history-filter.ts';
+import type { IndexRow } from '../../core/history-index.ts';
+import type { HistoryBrowser as Browser } from '../useHistoryBrowser.ts';
+import { ClearHistory } from './ClearHistory.tsx';
+import { HistoryFilters } from './HistoryFilters.tsx';
+import { HistoryItem } from './HistoryItem.tsx';
+import { VirtualList } from './VirtualList.tsx';
+
+export interface HistoryBrowserProps {
+  browser: Browser;
+  filter: HistoryFilter;
+  selectedId?: string;
+  onFilterChange(filter: HistoryFilter): void;
+  onSelect(id: string): void;
+  onRetry(chatId: string): void;
+  onClear(): void;
+}
+
+/** Fixed row height of the panel's list (CSS .virtual-row matches it). */
+export const ROW_HEIGHT = 104;
+
+/** The panel's history: search, filters and the whole list, virtualised. */
+export function HistoryBrowserView(props: HistoryBrowserProps) {
+  const { browser } = props;
+  const shown = browser.rows.length;
+  return (
+    <section class="history browser" aria-label="History">
+      <div class="section-head">
+        <h2>History</h2>
+        <span class="count" aria-live="polite">
+          {shown === browser.total ? `${browser.total} entries` : `${shown} of ${browser.total} entries`}
+        </span>
+        <ClearHistory disabled={browser.total === 0} onClear={props.onClear} />
+      </div>
+      <HistoryFilters filter={props.filter} onChange={props.onFilterChange} />
+      {browser.error ? (
+        <p class="error" role="alert">
+          {browser.error}
+        </p>
+      ) : null}
+      {shown === 0 ? (
+        <p class="empty" tabIndex={-1}>
+          {browser.total === 0 ? (browser.loading ? 'Loading…' : 'No requests yet.') : 'No entries match the search and filters.'}
+        </p>
+      ) : (
+        <VirtualList<IndexRow>
+          items={browser.rows}
+          rowHeight={ROW_HEIGHT}
+          label="History entries"
+          keyOf={(row) => row.id}
+          onVisible={(rows) => browser.want(rows.map((row) => row.id))}
+          renderRow={(row) => {
+            const entry = browser.entry(row.id);
+            return entry ? (
+              <HistoryItem entry={entry} selected={row.id === props.selectedId} onSelect={props.onSelect} onRetry={props.onRetry} />
+            ) : (
+              <div class="history-item placeholder" aria-busy="true">
+                Loading…
+              </div>
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}
