@@ -1,3 +1,4 @@
+import { parseHistoryEntry } from '../core/history.ts';
 import { browser } from '../platform/browser.ts';
 import { announceHistoryChange } from '../platform/broadcast.ts';
 import { openHistoryDb } from '../platform/history-db.ts';
@@ -11,7 +12,7 @@ import { reconcilePending } from './reconcile.ts';
 import { stopTyping } from './stop-typing.ts';
 import { send } from './transport.ts';
 
-const history = openHistoryDb();
+const history = openHistoryDb(parseHistoryEntry);
 const settings = createSettingsStore(browser.storage);
 const keys = createKeyStore(browser.storage);
 const hostAccess = createHostAccess(browser.permissions);

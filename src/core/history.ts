@@ -48,6 +48,12 @@ export const HistoryEntrySchema = z.object({
 });
 
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** A stored record as a HistoryEntry, or undefined when it does not fit the schema. */
+export function parseHistoryEntry(record: unknown): HistoryEntry | undefined {
+  const parsed = HistoryEntrySchema.safeParse(record);
+  return parsed.success ? parsed.data : undefined;
+}
 // Compile-time check that the schema and the decoder agree on the outcome's shape: a mismatch fails tsc.
 type Assert<T extends true> = T;
 export type DecodedMatchesSchema = Assert<DecodedOutcome extends z.infer<typeof DecodedSchema> ? true : false>;

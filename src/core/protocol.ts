@@ -49,5 +49,3 @@ export const HistoryChanged = z.object({
   entryId: z.optional(z.string()),
 });
 export type HistoryChanged = z.infer<typeof HistoryChanged>;
-
-export const HISTORY_CHANNEL = 'linq-inspector-history';

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL, HISTORY_CAP_LIMITS, TIMEOUT_LIMITS, clampInt } from './linq/settings-rules.ts';
 
 /** Settings shared by every view and the worker. The API key is not a setting: it has its own store. */
@@ -16,21 +15,21 @@ export const DEFAULT_SETTINGS: Settings = {
   rememberKey: false,
 };
 
-const StoredSettings = z.object({
-  baseUrl: z.optional(z.string()),
-  timeoutMs: z.optional(z.number()),
-  historyCap: z.optional(z.number()),
-  rememberKey: z.optional(z.boolean()),
-});
+function field<T>(stored: unknown, name: keyof Settings, type: 'string' | 'number' | 'boolean'): T | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const value: unknown = (stored as Record<string, unknown>)[name];
+  return typeof value === type ? (value as T) : undefined;
+}
 
-/** Whatever is in storage (perhaps from an older version, perhaps damaged) becomes valid settings. */
+/**
+ * Whatever is in storage (perhaps from an older version, perhaps damaged) becomes valid settings: each field
+ * of the wrong type falls back to its default, and numbers are clamped to their limits.
+ */
 export function settingsFrom(stored: unknown): Settings {
-  const parsed = StoredSettings.safeParse(stored ?? {});
-  const value = parsed.success ? parsed.data : {};
   return {
-    baseUrl: value.baseUrl ?? DEFAULT_SETTINGS.baseUrl,
-    timeoutMs: clampInt(value.timeoutMs ?? DEFAULT_SETTINGS.timeoutMs, TIMEOUT_LIMITS),
-    historyCap: clampInt(value.historyCap ?? DEFAULT_SETTINGS.historyCap, HISTORY_CAP_LIMITS),
-    rememberKey: value.rememberKey ?? false,
+    baseUrl: field<string>(stored, 'baseUrl', 'string') ?? DEFAULT_SETTINGS.baseUrl,
+    timeoutMs: clampInt(field<number>(stored, 'timeoutMs', 'number') ?? DEFAULT_SETTINGS.timeoutMs, TIMEOUT_LIMITS),
+    historyCap: clampInt(field<number>(stored, 'historyCap', 'number') ?? DEFAULT_SETTINGS.historyCap, HISTORY_CAP_LIMITS),
+    rememberKey: field<boolean>(stored, 'rememberKey', 'boolean') ?? false,
   };
 }

@@ -1,4 +1,6 @@
-import { HISTORY_CHANNEL, HistoryChanged } from '../core/protocol.ts';
+import { HISTORY_CHANNEL } from '../core/channels.ts';
+import type { HistoryChanged } from '../core/protocol.ts';
+import { protocol } from './lazy-protocol.ts';
 
 /** History changes reach every open view (and any other worker instance) over one BroadcastChannel. */
 export function announceHistoryChange(entryId?: string): void {
@@ -9,11 +11,17 @@ export function announceHistoryChange(entryId?: string): void {
   channel.close();
 }
 
+/**
+ * Listens for history changes. Each message is parsed with its zod schema; the schemas load on the first
+ * message rather than with the page, so they stay out of the popup's first paint.
+ */
 export function onHistoryChange(listener: (message: HistoryChanged) => void): () => void {
   const channel = new BroadcastChannel(HISTORY_CHANNEL);
   channel.onmessage = (event: MessageEvent) => {
-    const parsed = HistoryChanged.safeParse(event.data);
-    if (parsed.success) listener(parsed.data);
+    void protocol().then(({ HistoryChanged: schema }) => {
+      const parsed = schema.safeParse(event.data);
+      if (parsed.success) listener(parsed.data);
+    });
   };
   return () => channel.close();
 }

@@ -1,4 +1,5 @@
-import { ClearHistoryReply, PingReply, StopTypingReply, type WorkerRequest } from '../core/protocol.ts';
+import { readStoredEntry } from '../core/history-guard.ts';
+import type { WorkerRequest } from '../core/protocol.ts';
 import type { InspectorClient } from '../ui/client.ts';
 import { browser } from './browser.ts';
 import { onHistoryChange } from './broadcast.ts';
@@ -6,6 +7,7 @@ import { openHistoryDb } from './history-db.ts';
 import { createHostAccess } from './host-access.ts';
 import { createKeyStore } from './key-store.ts';
 import { createSettingsStore } from './settings-store.ts';
+import { protocol } from './lazy-protocol.ts';
 
 const WORKER_GONE =
   'The extension\u2019s background worker did not answer. It may have been restarted; try again, and check the history.';
@@ -23,7 +25,8 @@ async function ask(message: WorkerRequest): Promise<unknown> {
 
 async function wakeWorker(): Promise<boolean> {
   try {
-    return PingReply.safeParse(await browser.runtime.sendMessage({ type: 'worker.ping' } satisfies WorkerRequest)).success;
+    const reply: unknown = await browser.runtime.sendMessage({ type: 'worker.ping' } satisfies WorkerRequest);
+    return (await protocol()).PingReply.safeParse(reply).success;
   } catch {
     return false;
   }
@@ -34,7 +37,7 @@ export function createBrowserClient(): InspectorClient {
   const settings = createSettingsStore(browser.storage);
   const keys = createKeyStore(browser.storage);
   const hostAccess = createHostAccess(browser.permissions);
-  const history = openHistoryDb();
+  const history = openHistoryDb(readStoredEntry);
   return {
     loadSettings: () => settings.load(),
     updateSettings: (patch) => settings.update(patch),
@@ -47,11 +50,13 @@ export function createBrowserClient(): InspectorClient {
     hasHostAccess: (baseUrl) => hostAccess.has(baseUrl),
     requestHostAccess: (baseUrl) => hostAccess.request(baseUrl),
     async stopTyping(chatId) {
-      const parsed = StopTypingReply.safeParse(await ask({ type: 'typing.stop', chatId }));
+      const reply = await ask({ type: 'typing.stop', chatId });
+      const parsed = (await protocol()).StopTypingReply.safeParse(reply);
       return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
     },
     async clearHistory() {
-      const parsed = ClearHistoryReply.safeParse(await ask({ type: 'history.clear' }));
+      const reply = await ask({ type: 'history.clear' });
+      const parsed = (await protocol()).ClearHistoryReply.safeParse(reply);
       return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
     },
     async loadHistory(limit) {

@@ -1,4 +1,4 @@
-import { HistoryEntrySchema, type HistoryEntry } from '../core/history.ts';
+import type { HistoryEntry } from '../core/history.ts';
 import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
 import type { HistoryStore } from '../core/history-store.ts';
 
@@ -38,32 +38,41 @@ function open(factory: IDBFactory): Promise<IDBDatabase> {
   return promised(request);
 }
 
-/** Records that fail the schema (damaged, or from a future version) are skipped rather than crash a view. */
-function valid(records: unknown[]): HistoryEntry[] {
-  const entries: HistoryEntry[] = [];
-  for (const record of records) {
-    const parsed = HistoryEntrySchema.safeParse(record);
-    if (parsed.success) entries.push(parsed.data);
-  }
-  return entries;
-}
+export type EntryReader = (record: unknown) => HistoryEntry | undefined;
 
 function isIndexRow(value: unknown): value is IndexRow {
   const row = value as IndexRow | undefined;
   return typeof row?.id === 'string' && typeof row.startedAt === 'number' && typeof row.text === 'string' && typeof row.kind === 'string';
 }
 
-export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
+/**
+ * `readEntry` checks each record read back; records it refuses (damaged, or from another version) are
+ * skipped rather than crash a view.
+ */
+export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = indexedDB): HistoryStore {
+  const valid = (records: unknown[]): HistoryEntry[] => {
+    const entries: HistoryEntry[] = [];
+    for (const record of records) {
+      const entry = readEntry(record);
+      if (entry) entries.push(entry);
+    }
+    return entries;
+  };
   let db: Promise<IDBDatabase> | undefined;
+  // IndexedDB's count() walks the whole key range, so the entry count is kept here once known: every put
+  // learns whether it added an entry, and trimming only counts when this cache is missing.
+  let knownCount: number | undefined;
   const connection = (): Promise<IDBDatabase> => {
     db ??= open(factory).then((opened) => {
       // Another context deleting or upgrading the database closes ours; reopen lazily next time.
       opened.onversionchange = () => {
         opened.close();
         db = undefined;
+        knownCount = undefined;
       };
       opened.onclose = () => {
         db = undefined;
+        knownCount = undefined;
       };
       return opened;
     });
@@ -77,9 +86,13 @@ export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
   return {
     async put(entry) {
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
-      tx.objectStore(ENTRIES).put(entry);
+      const entries = tx.objectStore(ENTRIES);
+      const existed = promised(entries.getKey(entry.id)).then((key) => key !== undefined);
+      entries.put(entry);
       tx.objectStore(ROWS).put(indexRowOf(entry));
+      const added = !(await existed);
       await done(tx);
+      if (added && knownCount !== undefined) knownCount += 1;
     },
     async get(id) {
       const tx = await transaction(ENTRIES, 'readonly');
@@ -129,11 +142,16 @@ export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
       return promised(tx.objectStore(ENTRIES).count());
     },
     async trimTo(cap) {
+      if (knownCount !== undefined && knownCount <= cap) return 0;
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
       const entries = tx.objectStore(ENTRIES);
       const rows = tx.objectStore(ROWS);
-      const excess = (await promised(entries.count())) - cap;
-      if (excess <= 0) return 0;
+      const total = await promised(entries.count());
+      const excess = total - cap;
+      if (excess <= 0) {
+        knownCount = total;
+        return 0;
+      }
       let deleted = 0;
       // Keys only: eviction never deserialises the entries it deletes.
       const cursor = entries.index('startedAt').openKeyCursor();
@@ -146,6 +164,7 @@ export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
         current.continue();
       };
       await done(tx);
+      knownCount = total - deleted;
       return deleted;
     },
     async clear() {
@@ -153,6 +172,7 @@ export function openHistoryDb(factory: IDBFactory = indexedDB): HistoryStore {
       tx.objectStore(ENTRIES).clear();
       tx.objectStore(ROWS).clear();
       await done(tx);
+      knownCount = 0;
     },
   };
 }

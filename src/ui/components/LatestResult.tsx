@@ -21,6 +21,9 @@ export function LatestResult({ entry, inFlight, error, storeError }: LatestResul
           <p class="result-summary">
             <strong>{statusLabel(entry)}</strong> {entry.outcome?.summary}
           </p>
+          <p class="result-request">
+            {entry.method} <code class="chat-id">{entry.chatId}</code>
+          </p>
           {entry.outcome ? <OutcomeView outcome={entry.outcome} /> : null}
         </div>
       ) : null}

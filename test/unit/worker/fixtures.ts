@@ -4,6 +4,7 @@ import type { WorkerDeps } from '../../../src/background/deps.ts';
 import type { RawOutcome } from '../../../src/core/linq/outcome.ts';
 import type { TypingRequest } from '../../../src/core/linq/request.ts';
 import { openHistoryDb } from '../../../src/platform/history-db.ts';
+import { parseHistoryEntry } from '../../../src/core/history.ts';
 import { createKeyStore } from '../../../src/platform/key-store.ts';
 import { createSettingsStore } from '../../../src/platform/settings-store.ts';
 import type { StorageLike } from '../../../src/platform/storage-types.ts';
@@ -18,7 +19,7 @@ export function storage(): StorageLike {
 /** Worker deps over an in-memory IndexedDB and an in-memory browser.storage. */
 export function makeDeps(overrides: Partial<WorkerDeps> = {}) {
   fakeBrowser.reset();
-  const history = openHistoryDb(new IDBFactory());
+  const history = openHistoryDb(parseHistoryEntry, new IDBFactory());
   const settings = createSettingsStore(storage());
   const keys = createKeyStore(storage());
   const sent: Array<{ request: TypingRequest; timeoutMs: number }> = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openHistoryDb } from '../../../src/platform/history-db.ts';
+import { parseHistoryEntry } from '../../../src/core/history.ts';
 import type { HistoryEntry } from '../../../src/core/history.ts';
 import { CHAT } from './fixtures.ts';
 
@@ -19,7 +20,7 @@ function entry(id: string, startedAt: number, state: HistoryEntry['state'] = 'se
 
 describe('IndexedDB history store', () => {
   it('lists newest first, up to a limit, and counts', async () => {
-    const store = openHistoryDb(new IDBFactory());
+    const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
     for (const [id, at] of [['a', 3], ['b', 1], ['c', 2]] as const) await store.put(entry(id, at));
     expect((await store.newest(2)).map((e) => e.id)).toEqual(['a', 'c']);
     expect(await store.count()).toBe(3);
@@ -27,7 +28,7 @@ describe('IndexedDB history store', () => {
   });
 
   it('finds pending entries by index and replaces an entry by id', async () => {
-    const store = openHistoryDb(new IDBFactory());
+    const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
     await store.put(entry('a', 1, 'pending'));
     await store.put(entry('b', 2));
     expect((await store.pending()).map((e) => e.id)).toEqual(['a']);
@@ -37,7 +38,7 @@ describe('IndexedDB history store', () => {
   });
 
   it('trims the oldest beyond a cap, and clears', async () => {
-    const store = openHistoryDb(new IDBFactory());
+    const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
     for (let i = 0; i < 10; i += 1) await store.put(entry(`e${i}`, i));
     expect(await store.trimTo(7)).toBe(3);
     expect((await store.newest(100)).map((e) => e.id)).toEqual(['e9', 'e8', 'e7', 'e6', 'e5', 'e4', 'e3']);
@@ -47,7 +48,7 @@ describe('IndexedDB history store', () => {
   });
 
   it('keeps a compact index row beside each entry, newest first, and fetches entries by id', async () => {
-    const store = openHistoryDb(new IDBFactory());
+    const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
     for (const [id, at] of [['a', 3], ['b', 1], ['c', 2]] as const) await store.put(entry(id, at));
     const rows = await store.indexRows();
     expect(rows.map((row) => [row.id, row.kind])).toEqual([['a', 'pending'], ['c', 'pending'], ['b', 'pending']]);
@@ -62,7 +63,7 @@ describe('IndexedDB history store', () => {
 
   it('skips records that do not match the schema instead of failing the view', async () => {
     const factory = new IDBFactory();
-    const store = openHistoryDb(factory);
+    const store = openHistoryDb(parseHistoryEntry, factory);
     await store.put(entry('good', 2));
     await store.put({ ...entry('bad', 1), state: 'weird' } as unknown as HistoryEntry);
     expect((await store.newest(10)).map((e) => e.id)).toEqual(['good']);
