@@ -21,8 +21,10 @@ function asKey(value: unknown): string {
 
 export function createKeyStore(storage: StorageLike): KeyStore {
   const load = async (): Promise<string> => {
-    const session = asKey((await storage.session.get(KEY))[KEY]);
-    return session !== '' ? session : asKey((await storage.local.get(KEY))[KEY]);
+    // Both areas at once: this sits on every request's path.
+    const [session, local] = await Promise.all([storage.session.get(KEY), storage.local.get(KEY)]);
+    const fromSession = asKey(session[KEY]);
+    return fromSession !== '' ? fromSession : asKey(local[KEY]);
   };
   const save = async (key: string, remember: boolean): Promise<void> => {
     const [keep, drop] = remember ? [storage.local, storage.session] : [storage.session, storage.local];
