@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../src/core/history.ts';
+import { decodeOutcome } from '../../src/core/linq/decode.ts';
+import { curlCommand, cliCommand, sdkSnippet, KEY_PLACEHOLDER } from '../../src/core/share/snippets.ts';
+import { supportReport } from '../../src/core/share/support-report.ts';
+import { exportHistoryJson, parseHistoryImport } from '../../src/core/share/export-json.ts';
+import { historyToHar } from '../../src/core/share/har.ts';
+import { shellQuote } from '../../src/core/share/shell-quote.ts';
+
+const CHAT = '1b4e28ba-2fa1-4d2b-883f-0016d3cca427';
+const KEY = 'sk_live_SECRET_abc';
+const TRACE = '0af7651916cd43dd8448eb211c80319c';
+
+function entry(base = 'https://api.linqapp.com/api/partner'): HistoryEntry {
+  const body = JSON.stringify({ success: false, error: { status: 404, code: 2001, message: 'Chat not found' }, trace_id: TRACE });
+  return {
+    id: 'e1',
+    startedAt: Date.parse('2026-11-24T10:11:12.345Z'),
+    durationMs: 87.4,
+    state: 'settled',
+    operation: 'typing.stop',
+    method: 'DELETE',
+    chatId: CHAT,
+    baseUrlHost: new URL(base).host,
+    request: { url: `${base}/v3/chats/${CHAT}/typing`, headers: [['Accept', '*/*'], ['Authorization', 'Bearer [redacted]']], timeoutMs: 15_000 },
+    response: { status: 404, statusText: 'Not Found', headers: [['content-type', 'application/json'], ['x-trace-id', TRACE]], bodyPreview: body, bodyTruncated: false },
+    outcome: decodeOutcome({ kind: 'response', status: 404, statusText: 'Not Found', headers: [], body, bodyTruncated: false, receivedAt: 0 }),
+  };
+}
+
+describe('snippets', () => {
+  it('writes cURL with $LINQ_API_KEY unless the real key is asked for', () => {
+    const placeholder = curlCommand(entry());
+    expect(placeholder).toBe(
+      `curl -i -X DELETE 'https://api.linqapp.com/api/partner/v3/chats/${CHAT}/typing' \\\n  -H "Authorization: Bearer ${KEY_PLACEHOLDER}" \\\n  -H 'Accept: */*'`,
+    );
+    expect(placeholder).not.toContain(KEY);
+    expect(curlCommand(entry(), KEY)).toContain(`-H 'Authorization: Bearer ${KEY}'`);
+  });
+
+  it('quotes for the shell', () => {
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+  });
+
+  it('writes the SDK call and the CLI command, with the base URL only when it is not the default', () => {
+    expect(sdkSnippet(entry())).toBe(
+      `import LinqAPIV3 from '@linqapp/sdk';\n\nconst client = new LinqAPIV3({ apiKey: process.env.LINQ_API_KEY });\nawait client.chats.typing.stop("${CHAT}");`,
+    );
+    expect(sdkSnippet(entry('http://127.0.0.1:4010/api/partner'))).toContain(`baseURL: "http://127.0.0.1:4010/api/partner"`);
+    expect(cliCommand(entry())).toBe(`linq chats typing '${CHAT}' --stop`);
+    expect(cliCommand(entry('http://127.0.0.1:4010/api/partner'))).toBe(`LINQ_API_URL='http://127.0.0.1:4010/api/partner' linq chats typing '${CHAT}' --stop`);
+  });
+
+  it('writes a support report with what Linq support asks for, and no key', () => {
+    expect(supportReport(entry(), '1.0.0')).toBe(
+      [
+        'Linq API issue report',
+        'Time (UTC): 2026-11-24T10:11:12.345Z',
+        `Endpoint: DELETE /api/partner/v3/chats/${CHAT}/typing (host api.linqapp.com)`,
+        'HTTP status: 404',
+        'Error code: 2001 (Chat not found)',
+        'Message: Chat not found',
+        `Trace ID: ${TRACE}`,
+        'Duration: 87 ms',
+        'Reported with: Linq Typing Inspector 1.0.0',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips the JSON export', () => {
+    const text = exportHistoryJson([entry()], '1.0.0', 0);
+    expect(parseHistoryImport(text)).toEqual({ ok: true, entries: [entry()] });
+  });
+
+  it.each([
+    ['not JSON', '{', /not JSON/],
+    ['another format', '{"format":"har"}', /not a Linq Typing Inspector history export/],
+    ['a broken entry', JSON.stringify({ format: 'linq-typing-inspector.history', version: 1, exportedAt: 'x', extensionVersion: '1', entries: [{ id: 1 }] }), /entries\.0/],
+    [
+      'an unredacted key',
+      exportHistoryJson([{ ...entry(), request: { ...entry().request, headers: [['Authorization', `Bearer ${KEY}`]] } }], '1', 0),
+      /unredacted Authorization/,
+    ],
+  ])('refuses %s with a reason', (_name, text, reason) => {
+    const result = parseHistoryImport(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('writes HAR 1.2 with Authorization redacted and the response', () => {
+    const har = JSON.parse(historyToHar([entry()], '1.0.0')) as { log: { version: string; entries: Array<{ request: { headers: Array<{ name: string; value: string }> }; response: { status: number; content: { mimeType: string; text: string } } }> } };
+    expect(har.log.version).toBe('1.2');
+    const [first] = har.log.entries;
+    expect(first?.request.headers).toContainEqual({ name: 'Authorization', value: 'Bearer [redacted]' });
+    expect(first?.response.status).toBe(404);
+    expect(first?.response.content.mimeType).toBe('application/json');
+    expect(JSON.stringify(har)).not.toContain(KEY);
+  });
+});
