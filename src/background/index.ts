@@ -7,6 +7,7 @@ import { createKeyStore } from '../platform/key-store.ts';
 import { createSettingsStore } from '../platform/settings-store.ts';
 import { listenForRequests } from '../platform/worker-messages.ts';
 import { clearHistory } from './clear-history.ts';
+import { importHistory } from './import-history.ts';
 import type { WorkerDeps } from './deps.ts';
 import { reconcilePending } from './reconcile.ts';
 import { stopTyping } from './stop-typing.ts';
@@ -40,6 +41,8 @@ listenForRequests(browser.runtime, (request) => {
       return stopTyping(request.chatId, deps);
     case 'history.clear':
       return clearHistory(deps);
+    case 'history.import':
+      return importHistory(request.entries, deps);
     case 'worker.ping':
       return deps.ready.then(() => ({ ok: true }) as const);
   }

@@ -52,6 +52,7 @@ export async function stopTyping(chatIdInput: string, deps: WorkerDeps): Promise
   };
   const storeErrors: string[] = [];
   const record = async (entry: HistoryEntry) => {
+    if (!settings.recordHistory) return;
     try {
       await deps.history.put(entry);
     } catch (error) {
@@ -71,7 +72,7 @@ export async function stopTyping(chatIdInput: string, deps: WorkerDeps): Promise
   };
   await record(settled);
   try {
-    if ((await deps.history.trimTo(settings.historyCap)) > 0) deps.announce();
+    if (settings.recordHistory && (await deps.history.trimTo(settings.historyCap)) > 0) deps.announce();
   } catch (error) {
     storeErrors.push(describe(error));
   }

@@ -14,10 +14,16 @@ export const StopTypingMessage = z.object({
   chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
 });
 export const ClearHistoryMessage = z.object({ type: z.literal('history.clear') });
+/** Imported entries, in chunks small enough for one message each. */
+export const IMPORT_CHUNK = 500;
+export const ImportHistoryMessage = z.object({
+  type: z.literal('history.import'),
+  entries: z.array(HistoryEntrySchema).check(z.maxLength(IMPORT_CHUNK)),
+});
 /** Wakes the worker, which reconciles interrupted entries at start; views send it when they open. */
 export const PingMessage = z.object({ type: z.literal('worker.ping') });
 
-export const WorkerRequest = z.discriminatedUnion('type', [StopTypingMessage, ClearHistoryMessage, PingMessage]);
+export const WorkerRequest = z.discriminatedUnion('type', [StopTypingMessage, ClearHistoryMessage, ImportHistoryMessage, PingMessage]);
 export type WorkerRequest = z.infer<typeof WorkerRequest>;
 
 export const FieldSchema = z.enum(['apiKey', 'chatId', 'baseUrl']);
@@ -40,6 +46,9 @@ export type StopTypingReply = z.infer<typeof StopTypingReply>;
 
 export const ClearHistoryReply = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
 export type ClearHistoryReply = z.infer<typeof ClearHistoryReply>;
+
+export const ImportHistoryReply = z.object({ ok: z.boolean(), imported: z.number(), message: z.optional(z.string()) });
+export type ImportHistoryReply = z.infer<typeof ImportHistoryReply>;
 
 export const PingReply = z.object({ ok: z.literal(true) });
 

@@ -6,6 +6,8 @@ export interface Settings {
   timeoutMs: number;
   historyCap: number;
   rememberKey: boolean;
+  /** false: requests still show their result but leave no stored entry. */
+  recordHistory: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -13,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeoutMs: TIMEOUT_LIMITS.default,
   historyCap: HISTORY_CAP_LIMITS.default,
   rememberKey: false,
+  recordHistory: true,
 };
 
 function field<T>(stored: unknown, name: keyof Settings, type: 'string' | 'number' | 'boolean'): T | undefined {
@@ -31,5 +34,6 @@ export function settingsFrom(stored: unknown): Settings {
     timeoutMs: clampInt(field<number>(stored, 'timeoutMs', 'number') ?? DEFAULT_SETTINGS.timeoutMs, TIMEOUT_LIMITS),
     historyCap: clampInt(field<number>(stored, 'historyCap', 'number') ?? DEFAULT_SETTINGS.historyCap, HISTORY_CAP_LIMITS),
     rememberKey: field<boolean>(stored, 'rememberKey', 'boolean') ?? false,
+    recordHistory: field<boolean>(stored, 'recordHistory', 'boolean') ?? true,
   };
 }

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { filterFromHash, filterToHash } from '../core/filter-hash.ts';
+import { routeFromHash, routeToHash } from '../core/panel-route.ts';
 import { createBrowserClient } from '../platform/browser-client.ts';
 import { PanelApp } from '../ui/PanelApp.tsx';
 import '../ui/styles.css';
@@ -7,8 +7,13 @@ import '../ui/styles.css';
 render(
   <PanelApp
     client={createBrowserClient()}
-    initialFilter={filterFromHash(location.hash)}
-    onFilterChange={(filter) => history.replaceState(null, '', filterToHash(filter) || location.pathname)}
+    initialRoute={routeFromHash(location.hash)}
+    onRouteChange={(route) => history.replaceState(null, '', routeToHash(route) || location.pathname)}
+    subscribeToRoute={(listener) => {
+      const onHashChange = () => listener(routeFromHash(location.hash));
+      window.addEventListener('hashchange', onHashChange);
+      return () => window.removeEventListener('hashchange', onHashChange);
+    }}
   />,
   document.getElementById('app')!,
 );

@@ -8,6 +8,7 @@ import { createHostAccess } from './host-access.ts';
 import { createKeyStore } from './key-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { protocol } from './lazy-protocol.ts';
+import { copyToClipboard, saveTextFile } from './files.ts';
 
 const WORKER_GONE =
   'The extension\u2019s background worker did not answer. It may have been restarted; try again, and check the history.';
@@ -67,6 +68,20 @@ export function createBrowserClient(): InspectorClient {
     loadIndexRow: (id) => history.indexRow(id),
     loadEntries: (ids) => history.getMany(ids),
     onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId)),
+    async importHistory(entries) {
+      const { IMPORT_CHUNK, ImportHistoryReply } = await protocol();
+      let imported = 0;
+      for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
+        const reply = ImportHistoryReply.safeParse(await ask({ type: 'history.import', entries: entries.slice(start, start + IMPORT_CHUNK) }));
+        if (!reply.success) return { ok: false, imported, message: WORKER_GONE };
+        if (!reply.data.ok) return { ...reply.data, imported };
+        imported += reply.data.imported;
+      }
+      return { ok: true, imported };
+    },
+    extensionVersion: browser.runtime.getManifest().version,
+    copyText: copyToClipboard,
+    saveFile: saveTextFile,
     wakeWorker: () => void wakeWorker(),
   };
 }

@@ -9,7 +9,14 @@ import type { useInspector } from './useInspector.ts';
 type Actions = ReturnType<typeof useInspector>['actions'];
 
 /** The form and the latest result: identical in the popup and the panel. */
-export function Controls({ idPrefix, state, actions }: { idPrefix: string; state: InspectorState; actions: Actions }) {
+export interface ControlsProps {
+  idPrefix: string;
+  state: InspectorState;
+  actions: Actions;
+  onLookupCode(code: number): void;
+}
+
+export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsProps) {
   return (
     <div class="controls">
       <form
@@ -60,7 +67,13 @@ export function Controls({ idPrefix, state, actions }: { idPrefix: string; state
         </div>
         <RequestSettings idPrefix={idPrefix} settings={state.settings} onChange={actions.onSettingsChange} />
       </form>
-      <LatestResult entry={state.latest} inFlight={state.inFlight} error={state.latestError} storeError={state.storeError} />
+      <LatestResult
+        entry={state.latest}
+        inFlight={state.inFlight}
+        error={state.latestError}
+        storeError={state.storeError}
+        onLookupCode={onLookupCode}
+      />
     </div>
   );
 }

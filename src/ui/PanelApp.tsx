@@ -1,18 +1,24 @@
-import { useState } from 'preact/hooks';
-import type { HistoryFilter } from '../core/history-filter.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { CatalogueEntry } from '../core/linq/types.ts';
+import type { PanelRoute } from '../core/panel-route.ts';
 import type { InspectorClient } from './client.ts';
 import { Controls } from './Controls.tsx';
+import { CodesView } from './components/CodesView.tsx';
 import { EntryDetails } from './components/EntryDetails.tsx';
 import { HistoryBrowserView } from './components/HistoryBrowser.tsx';
 import { Loader, type InitialValues } from './Loader.tsx';
+import { copyEntry } from './sharing.ts';
+import { exportEntries, importFile } from './transfer.ts';
 import { useHistoryBrowser } from './useHistoryBrowser.ts';
 import { useInspector } from './useInspector.ts';
 
 export interface PanelAppProps {
   client: InspectorClient;
-  initialFilter: HistoryFilter;
-  /** The panel page keeps the filter in its URL, so a panel tab can be bookmarked. */
-  onFilterChange(filter: HistoryFilter): void;
+  initialRoute: PanelRoute;
+  /** The panel page keeps its route in the URL hash, so a panel tab can be bookmarked. */
+  onRouteChange(route: PanelRoute): void;
+  /** Route changes from outside (the operator editing the hash, or a code link). */
+  subscribeToRoute(listener: (route: PanelRoute) => void): () => void;
 }
 
 export function PanelApp(props: PanelAppProps) {
@@ -20,35 +26,80 @@ export function PanelApp(props: PanelAppProps) {
 }
 
 function Panel(props: PanelAppProps & { initial: InitialValues }) {
-  const { state, actions } = useInspector(props.client, props.initial);
-  const [filter, setFilter] = useState(props.initialFilter);
-  const browser = useHistoryBrowser(props.client, filter);
+  const { client } = props;
+  const { state, actions } = useInspector(client, props.initial);
+  const [route, setRoute] = useState(props.initialRoute);
+  const browser = useHistoryBrowser(client, route.filter);
   const [selectedId, setSelectedId] = useState<string>();
   const [clearError, setClearError] = useState<string>();
+  const [catalogue, setCatalogue] = useState<readonly CatalogueEntry[]>();
   const selected = selectedId === undefined ? undefined : browser.entry(selectedId);
+
+  useEffect(() => props.subscribeToRoute(setRoute), []);
+  useEffect(() => {
+    // The catalogue is only needed in the Codes view, so it loads the first time that view opens.
+    if (route.view === 'codes' && !catalogue) void import('../core/linq/catalogue.ts').then((module) => setCatalogue(module.CATALOGUE));
+  }, [route.view]);
+
+  const navigate = (next: PanelRoute) => {
+    setRoute(next);
+    props.onRouteChange(next);
+  };
+  const lookupCode = (code: number) => navigate({ ...route, view: 'codes', code });
+
   return (
     <div class="app panel">
-      <header>
+      <header class="panel-header">
         <h1>Linq Typing Inspector</h1>
+        <div role="tablist" aria-label="Panel views">
+          {(['requests', 'codes'] as const).map((view) => (
+            <button
+              key={view}
+              type="button"
+              role="tab"
+              id={`tab-${view}`}
+              aria-selected={route.view === view}
+              aria-controls={`view-${view}`}
+              onClick={() => navigate({ ...route, view, code: view === 'codes' ? route.code : undefined })}
+            >
+              {view === 'requests' ? 'Requests' : 'Codes'}
+            </button>
+          ))}
+        </div>
       </header>
-      <main class="layout">
-        <Controls idPrefix="panel" state={state} actions={actions} />
-        <HistoryBrowserView
-          browser={{ ...browser, error: clearError ?? browser.error }}
-          filter={filter}
-          selectedId={selectedId}
-          onFilterChange={(next) => {
-            setFilter(next);
-            props.onFilterChange(next);
-          }}
-          onSelect={(id) => {
-            setSelectedId(id);
-            browser.want([id]);
-          }}
-          onRetry={(chatId) => void actions.fire(chatId)}
-          onClear={() => void props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
-        />
-        {selected ? <EntryDetails entry={selected} /> : null}
+      <main class="panel-main">
+      {route.view === 'codes' ? (
+        <div class="codes-layout" role="tabpanel" id="view-codes" aria-labelledby="tab-codes">
+          {catalogue ? <CodesView catalogue={catalogue} selectedCode={route.code} /> : <p class="loading">Loading…</p>}
+        </div>
+      ) : (
+        <div class="layout" role="tabpanel" id="view-requests" aria-labelledby="tab-requests">
+          <Controls idPrefix="panel" state={state} actions={actions} onLookupCode={lookupCode} />
+          <HistoryBrowserView
+            browser={{ ...browser, error: clearError ?? browser.error }}
+            filter={route.filter}
+            selectedId={selectedId}
+            onFilterChange={(filter) => navigate({ ...route, filter })}
+            onSelect={(id) => {
+              setSelectedId(id);
+              browser.want([id]);
+            }}
+            onRetry={(chatId) => void actions.fire(chatId)}
+            onLookupCode={lookupCode}
+            onClear={() => void client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
+            onExport={(format, scope) => exportEntries(client, (scope === 'all' ? browser.all : browser.rows).map((row) => row.id), format)}
+            onImport={(text) => importFile(client, text)}
+          />
+          {selected ? (
+            <EntryDetails
+              entry={selected}
+              onRetry={(chatId) => void actions.fire(chatId)}
+              onCopy={(entry, kind) => copyEntry(client, entry, kind, state.apiKey)}
+              onLookupCode={lookupCode}
+            />
+          ) : null}
+        </div>
+      )}
       </main>
     </div>
   );

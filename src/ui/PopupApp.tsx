@@ -9,11 +9,18 @@ import { useRecentHistory } from './useRecentHistory.ts';
 /** The popup shows only the newest entries; the panel page has the rest. */
 export const POPUP_HISTORY_LIMIT = 5;
 
-export function PopupApp({ client, fullHistoryUrl }: { client: InspectorClient; fullHistoryUrl: string }) {
-  return <Loader client={client}>{(initial) => <Popup client={client} initial={initial} fullHistoryUrl={fullHistoryUrl} />}</Loader>;
+export interface PopupAppProps {
+  client: InspectorClient;
+  fullHistoryUrl: string;
+  /** Opens the panel page's Codes view at one code. */
+  openCodeLookup(code: number): void;
 }
 
-function Popup(props: { client: InspectorClient; initial: InitialValues; fullHistoryUrl: string }) {
+export function PopupApp(props: PopupAppProps) {
+  return <Loader client={props.client}>{(initial) => <Popup {...props} initial={initial} />}</Loader>;
+}
+
+function Popup(props: PopupAppProps & { initial: InitialValues }) {
   const { state, actions } = useInspector(props.client, props.initial);
   const history = useRecentHistory(props.client, POPUP_HISTORY_LIMIT);
   const [clearError, setClearError] = useState<string>();
@@ -23,13 +30,14 @@ function Popup(props: { client: InspectorClient; initial: InitialValues; fullHis
         <h1>Linq Typing Inspector</h1>
       </header>
       <main class="layout">
-        <Controls idPrefix="popup" state={state} actions={actions} />
+        <Controls idPrefix="popup" state={state} actions={actions} onLookupCode={props.openCodeLookup} />
         <HistoryList
           entries={history.entries}
           total={history.total}
           error={clearError ?? history.error}
           fullHistoryUrl={props.fullHistoryUrl}
           onRetry={(chatId) => void actions.fire(chatId)}
+          onLookupCode={props.openCodeLookup}
           onClear={() => void props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
         />
       </main>

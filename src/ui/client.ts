@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../core/history.ts';
 import type { IndexRow } from '../core/history-index.ts';
-import type { ClearHistoryReply, StopTypingReply } from '../core/protocol.ts';
+import type { ClearHistoryReply, ImportHistoryReply, StopTypingReply } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
 
 /**
@@ -32,6 +32,14 @@ export interface InspectorClient {
   loadEntries(ids: readonly string[]): Promise<HistoryEntry[]>;
   /** Called after any change; `entryId` names the one entry that changed, when only one did. */
   onHistoryChange(listener: (entryId?: string) => void): () => void;
+  /** Stores entries read from an export file (already validated). */
+  importHistory(entries: HistoryEntry[]): Promise<ImportHistoryReply>;
+
+  readonly extensionVersion: string;
+  copyText(text: string): Promise<void>;
+  /** Offers the text to the operator as a downloaded file. */
+  saveFile(fileName: string, mimeType: string, text: string): void;
+
   /** Starts the worker if it is not running, so it reconciles what a stopped worker left pending. */
   wakeWorker(): void;
 }

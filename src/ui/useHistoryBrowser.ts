@@ -12,6 +12,8 @@ const ENTRY_CACHE_LIMIT = 400;
 export interface HistoryBrowser {
   /** Every row that passes the filter, newest first. */
   rows: IndexRow[];
+  /** Every row, filtered or not. */
+  all: IndexRow[];
   total: number;
   loading: boolean;
   error?: string;
@@ -99,5 +101,5 @@ export function useHistoryBrowser(client: InspectorClient, filter: HistoryFilter
     );
   };
 
-  return { rows, total: all.length, loading, error, entry: (id) => cache.current.get(id), want };
+  return { rows, all, total: all.length, loading, error, entry: (id) => cache.current.get(id), want };
 }

@@ -100,3 +100,17 @@ describe('filter in the URL hash', () => {
     expect(isEmptyFilter(filterFromHash(''))).toBe(true);
   });
 });
+
+describe('panel route in the hash', () => {
+  it('keeps the view, the code and the filter together', async () => {
+    const { routeFromHash, routeToHash, codeLookupHash } = await import('../../src/core/panel-route.ts');
+    const route = routeFromHash('#view=codes&code=2001&q=abc&kind=timeout');
+    expect(route.view).toBe('codes');
+    expect(route.code).toBe(2001);
+    expect(route.filter.text).toBe('abc');
+    expect(routeToHash(route)).toBe('#view=codes&code=2001&q=abc&kind=timeout');
+    expect(routeFromHash(codeLookupHash(1007))).toMatchObject({ view: 'codes', code: 1007 });
+    expect(routeToHash(routeFromHash(''))).toBe('');
+    expect(routeFromHash('#view=other&code=-3').view).toBe('requests');
+  });
+});

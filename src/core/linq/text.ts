@@ -1,9 +1,11 @@
 /**
  * Server text is untrusted. The UI renders it as text (never as markup), and this makes it safe to read too:
  * control characters and bidi overrides, which can disguise what a string says, become visible escapes.
+ * CR and LF are escaped too: the views show server text with pre-wrap, where a raw line break in a message
+ * would start a forged line (e.g. "error\r\nX-Injected: yes"). Only the tab is left as it is.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export function sanitizeText(value: string, maxLength: number): string {
   const visible = value.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);

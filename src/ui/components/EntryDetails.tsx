@@ -2,6 +2,7 @@ import type { HistoryEntry } from '../../core/history.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
 import { statusLabel } from './HistoryItem.tsx';
 import { OutcomeView } from './OutcomeView.tsx';
+import { EntryActions, type CopyKind } from './EntryActions.tsx';
 
 function Headers({ headers, label }: { headers: Array<[string, string]>; label: string }) {
   if (headers.length === 0) return <p class="field-note">No headers.</p>;
@@ -20,14 +21,22 @@ function Headers({ headers, label }: { headers: Array<[string, string]>; label: 
 }
 
 /** Everything known about one entry. Response headers and body are server text, shown as text only. */
-export function EntryDetails({ entry }: { entry: HistoryEntry }) {
+export interface EntryDetailsProps {
+  entry: HistoryEntry;
+  onRetry(chatId: string): void;
+  onCopy(entry: HistoryEntry, kind: CopyKind): Promise<string>;
+  onLookupCode(code: number): void;
+}
+
+export function EntryDetails({ entry, onRetry, onCopy, onLookupCode }: EntryDetailsProps) {
   return (
     <section class="details" aria-label="Entry details">
       <h2>
         {entry.method} <code>{entry.chatId}</code> · {statusLabel(entry)}
       </h2>
+      <EntryActions onRetry={() => onRetry(entry.chatId)} onCopy={(kind) => onCopy(entry, kind)} />
       <h3>Decoded</h3>
-      {entry.outcome ? <OutcomeView outcome={entry.outcome} /> : <p>Waiting for the answer…</p>}
+      {entry.outcome ? <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} /> : <p>Waiting for the answer…</p>}
       <h3>Timing</h3>
       <p>
         Started {formatDateTime(entry.startedAt)}; took {formatDuration(entry.durationMs)} (timeout{' '}

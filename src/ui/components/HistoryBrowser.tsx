@@ -4,6 +4,7 @@ import type { HistoryBrowser as Browser } from '../useHistoryBrowser.ts';
 import { ClearHistory } from './ClearHistory.tsx';
 import { HistoryFilters } from './HistoryFilters.tsx';
 import { HistoryItem } from './HistoryItem.tsx';
+import { HistoryTransfer, type ExportFormat, type ExportScope } from './HistoryTransfer.tsx';
 import { VirtualList } from './VirtualList.tsx';
 
 export interface HistoryBrowserProps {
@@ -13,7 +14,10 @@ export interface HistoryBrowserProps {
   onFilterChange(filter: HistoryFilter): void;
   onSelect(id: string): void;
   onRetry(chatId: string): void;
+  onLookupCode(code: number): void;
   onClear(): void;
+  onExport(format: ExportFormat, scope: ExportScope): Promise<string>;
+  onImport(text: string): Promise<string>;
 }
 
 /** Fixed row height of the panel's list (CSS .virtual-row matches it). */
@@ -33,6 +37,7 @@ export function HistoryBrowserView(props: HistoryBrowserProps) {
         <ClearHistory disabled={browser.total === 0} onClear={props.onClear} />
       </div>
       <HistoryFilters filter={props.filter} onChange={props.onFilterChange} />
+      <HistoryTransfer total={browser.total} filtered={shown} onExport={props.onExport} onImport={props.onImport} />
       {browser.error ? (
         <p class="error" role="alert">
           {browser.error}
@@ -52,7 +57,13 @@ export function HistoryBrowserView(props: HistoryBrowserProps) {
           renderRow={(row) => {
             const entry = browser.entry(row.id);
             return entry ? (
-              <HistoryItem entry={entry} selected={row.id === props.selectedId} onSelect={props.onSelect} onRetry={props.onRetry} />
+              <HistoryItem
+                entry={entry}
+                selected={row.id === props.selectedId}
+                onSelect={props.onSelect}
+                onRetry={props.onRetry}
+                onLookupCode={props.onLookupCode}
+              />
             ) : (
               <div class="history-item placeholder" aria-busy="true">
                 Loading…

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../../core/history.ts';
 import { KIND_LABEL, formatDateTime, formatDuration, formatTime, kindOf } from '../format.ts';
-import { OutcomeView } from './OutcomeView.tsx';
+import { LookupButton, OutcomeView } from './OutcomeView.tsx';
 
 export interface HistoryItemProps {
   entry: HistoryEntry;
@@ -8,6 +8,7 @@ export interface HistoryItemProps {
   /** Present only where there is room for details (the panel). */
   onSelect?(id: string): void;
   onRetry(chatId: string): void;
+  onLookupCode?(code: number): void;
 }
 
 export function statusLabel(entry: HistoryEntry): string {
@@ -17,7 +18,7 @@ export function statusLabel(entry: HistoryEntry): string {
 }
 
 /** One entry's summary. The caller supplies the list item around it. */
-export function HistoryItem({ entry, selected, onSelect, onRetry }: HistoryItemProps) {
+export function HistoryItem({ entry, selected, onSelect, onRetry, onLookupCode }: HistoryItemProps) {
   const kind = kindOf(entry);
   return (
     <div class={`history-item kind-${kind}${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined}>
@@ -42,6 +43,7 @@ export function HistoryItem({ entry, selected, onSelect, onRetry }: HistoryItemP
             Retry
           </button>
         ) : null}
+        {entry.outcome?.code !== undefined && onLookupCode ? <LookupButton code={entry.outcome.code} onLookupCode={onLookupCode} /> : null}
       </div>
     </div>
   );

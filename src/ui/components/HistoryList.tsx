@@ -7,6 +7,7 @@ export interface HistoryListProps {
   total: number;
   error?: string;
   onRetry(chatId: string): void;
+  onLookupCode(code: number): void;
   onClear(): void;
   /** Where the whole history can be seen (the panel page). */
   fullHistoryUrl: string;
@@ -39,7 +40,7 @@ export function HistoryList(props: HistoryListProps) {
         <ol class="history-list" tabIndex={-1}>
           {props.entries.map((entry) => (
             <li key={entry.id}>
-              <HistoryItem entry={entry} selected={false} onRetry={props.onRetry} />
+              <HistoryItem entry={entry} selected={false} onRetry={props.onRetry} onLookupCode={props.onLookupCode} />
             </li>
           ))}
         </ol>

@@ -7,10 +7,11 @@ export interface LatestResultProps {
   inFlight: number;
   error?: string;
   storeError?: string;
+  onLookupCode(code: number): void;
 }
 
 /** The answer to this view's last Stop typing, announced politely to screen readers. */
-export function LatestResult({ entry, inFlight, error, storeError }: LatestResultProps) {
+export function LatestResult({ entry, inFlight, error, storeError, onLookupCode }: LatestResultProps) {
   return (
     <section class="latest" aria-label="Latest result" aria-live="polite" aria-busy={inFlight > 0}>
       {inFlight > 0 ? <p class="sending">Sending{inFlight > 1 ? ` ${inFlight} requests` : ''}…</p> : null}
@@ -24,7 +25,7 @@ export function LatestResult({ entry, inFlight, error, storeError }: LatestResul
           <p class="result-request">
             {entry.method} <code class="chat-id">{entry.chatId}</code>
           </p>
-          {entry.outcome ? <OutcomeView outcome={entry.outcome} /> : null}
+          {entry.outcome ? <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} /> : null}
         </div>
       ) : null}
     </section>

@@ -5,7 +5,14 @@ import { isSafeDocUrl } from '../../core/linq/doc-url.ts';
  * The decoded meaning of one outcome. Every string here may come from a server, so all of it is rendered as
  * text; the only link is re-checked to point at docs.linqapp.com.
  */
-export function OutcomeView({ outcome, compact = false }: { outcome: DecodedOutcome; compact?: boolean }) {
+export interface OutcomeViewProps {
+  outcome: DecodedOutcome;
+  compact?: boolean;
+  /** Shows the code's row in the Codes view (not offered in compact form: the caller places it). */
+  onLookupCode?(code: number): void;
+}
+
+export function OutcomeView({ outcome, compact = false, onLookupCode }: OutcomeViewProps) {
   return (
     <dl class={compact ? 'outcome compact' : 'outcome'}>
       {outcome.code !== undefined ? (
@@ -14,6 +21,7 @@ export function OutcomeView({ outcome, compact = false }: { outcome: DecodedOutc
           <dd>
             <strong class="code">{outcome.code}</strong> {outcome.meaning}
             {outcome.documented === false ? <span class="tag">undocumented</span> : null}
+
           </dd>
         </>
       ) : null}
@@ -54,6 +62,14 @@ export function OutcomeView({ outcome, compact = false }: { outcome: DecodedOutc
           <dd>{outcome.note}</dd>
         </>
       ) : null}
+      {outcome.code !== undefined && onLookupCode && !compact ? (
+        <>
+          <dt>Reference</dt>
+          <dd>
+            <LookupButton code={outcome.code} onLookupCode={onLookupCode} />
+          </dd>
+        </>
+      ) : null}
       {outcome.docUrl && isSafeDocUrl(outcome.docUrl) ? (
         <>
           <dt>Docs</dt>
@@ -65,5 +81,13 @@ export function OutcomeView({ outcome, compact = false }: { outcome: DecodedOutc
         </>
       ) : null}
     </dl>
+  );
+}
+
+export function LookupButton({ code, onLookupCode }: { code: number; onLookupCode(code: number): void }) {
+  return (
+    <button type="button" class="link-button" onClick={() => onLookupCode(code)}>
+      Look up {code} in Codes
+    </button>
   );
 }

@@ -40,6 +40,16 @@ export function RequestSettings({ idPrefix, settings, onChange }: RequestSetting
         />
         <p class="field-note">The oldest entries are removed beyond this.</p>
       </div>
+      <div class="checkbox">
+        <input
+          id={`${idPrefix}-no-record`}
+          type="checkbox"
+          checked={!settings.recordHistory}
+          onChange={(event) => onChange({ recordHistory: !event.currentTarget.checked })}
+        />
+        <label for={`${idPrefix}-no-record`}>Don't record history</label>
+      </div>
+      {settings.recordHistory ? null : <p class="warning">New requests show their result here but are not stored.</p>}
     </details>
   );
 }

@@ -91,6 +91,17 @@ describe('stopTyping (journal, send, decode, settle)', () => {
     expect(newest.at(-1)?.id).toBe('entry-0004');
   });
 
+  it('shows the result but stores nothing when history recording is off', async () => {
+    const { deps, keys, settings, history, sent, announced } = makeDeps();
+    await keys.save(KEY, false);
+    await settings.update({ recordHistory: false });
+    const reply = await stopTyping(CHAT, deps);
+    expect(reply).toMatchObject({ ok: true, entry: { state: 'settled', outcome: { kind: 'success' } } });
+    expect(sent).toHaveLength(1);
+    expect(await history.count()).toBe(0);
+    expect(announced).toEqual([]);
+  });
+
   it('waits for reconciliation before journaling', async () => {
     let release!: () => void;
     const ready = new Promise<void>((resolve) => (release = resolve));

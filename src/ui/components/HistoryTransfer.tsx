@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+
+export type ExportScope = 'all' | 'filtered';
+export type ExportFormat = 'json' | 'har';
+
+export interface HistoryTransferProps {
+  total: number;
+  filtered: number;
+  onExport(format: ExportFormat, scope: ExportScope): Promise<string>;
+  /** Validates and imports a file's text; resolves to the confirmation, rejects with the reason. */
+  onImport(text: string): Promise<string>;
+}
+
+/** Export (JSON or HAR, all or the filtered view) and import (JSON), each confirming or explaining. */
+export function HistoryTransfer(props: HistoryTransferProps) {
+  const [scope, setScope] = useState<ExportScope>('all');
+  const [status, setStatus] = useState<{ text: string; error: boolean }>();
+  const report = (work: Promise<string>) =>
+    work.then(
+      (text) => setStatus({ text, error: false }),
+      (error: unknown) => setStatus({ text: error instanceof Error ? error.message : String(error), error: true }),
+    );
+  return (
+    <details class="transfer">
+      <summary>Export and import</summary>
+      <fieldset>
+        <legend>Export</legend>
+        <label class="chip">
+          <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+          Whole history ({props.total})
+        </label>
+        <label class="chip">
+          <input type="radio" name="export-scope" checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
+          Filtered view ({props.filtered})
+        </label>
+        <button type="button" class="secondary" onClick={() => void report(props.onExport('json', scope))}>
+          Export JSON
+        </button>
+        <button type="button" class="secondary" onClick={() => void report(props.onExport('har', scope))}>
+          Export HAR
+        </button>
+      </fieldset>
+      <div class="field">
+        <label for="history-import">Import JSON</label>
+        <input
+          id="history-import"
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            if (!file) return;
+            void report(file.text().then(props.onImport));
+            input.value = '';
+          }}
+        />
+      </div>
+      <p class={status?.error ? 'error' : 'confirmation'} role="status" aria-live="polite">
+        {status?.text ?? ''}
+      </p>
+    </details>
+  );
+}
