@@ -11,6 +11,8 @@ export interface WorkerDeps {
   hasHostAccess(baseUrl: string): Promise<boolean>;
   send(request: TypingRequest, timeoutMs: number): Promise<RawOutcome>;
   announce(entryId?: string): void;
+  /** Remembers the chat of a request that was sent, for the keyboard command. */
+  rememberChatId(chatId: string): Promise<void>;
   now(): number;
   newId(): string;
   /** Resolves once stale pending entries have been reconciled; new work waits for it. */

@@ -6,17 +6,23 @@ import { createHostAccess } from '../platform/host-access.ts';
 import { createKeyStore } from '../platform/key-store.ts';
 import { createSettingsStore } from '../platform/settings-store.ts';
 import { listenForRequests } from '../platform/worker-messages.ts';
+import { createLastChatStore } from '../platform/last-chat.ts';
+import { createBadgeShower, createSelectionMenu, listenForCommand, listenForSelectionMenu } from '../platform/toolbar.ts';
 import { clearHistory } from './clear-history.ts';
 import { importHistory } from './import-history.ts';
 import type { WorkerDeps } from './deps.ts';
 import { reconcilePending } from './reconcile.ts';
-import { stopTyping } from './stop-typing.ts';
+import { startTyping, stopTyping } from './typing-request.ts';
+import { rehearse } from './rehearse.ts';
+import { waitKeepingAlive } from './keep-alive.ts';
+import { stopLastChat, stopSelectedChat, type QuickStopDeps } from './quick-stop.ts';
 import { send } from './transport.ts';
 
 const history = openHistoryDb(parseHistoryEntry);
 const settings = createSettingsStore(browser.storage);
 const keys = createKeyStore(browser.storage);
 const hostAccess = createHostAccess(browser.permissions);
+const lastChat = createLastChatStore(browser.storage);
 
 const deps: WorkerDeps = {
   history,
@@ -25,6 +31,7 @@ const deps: WorkerDeps = {
   hasHostAccess: (url) => hostAccess.has(url),
   send: (request, timeoutMs) => send(request, timeoutMs, (url, init) => fetch(url, init)),
   announce: announceHistoryChange,
+  rememberChatId: (chatId) => lastChat.save(chatId),
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
   // A failed reconcile must not block new work: the stale entries simply stay pending until the next start.
@@ -34,11 +41,20 @@ const deps: WorkerDeps = {
   ),
 };
 
+const quickStop: QuickStopDeps = { ...deps, loadLastChatId: () => lastChat.load(), showBadge: createBadgeShower(browser.action) };
+
 // Registered synchronously at the top level, so a message that wakes the worker is never missed.
 listenForRequests(browser.runtime, (request) => {
   switch (request.type) {
     case 'typing.stop':
       return stopTyping(request.chatId, deps);
+    case 'typing.start':
+      return startTyping(request.chatId, deps);
+    case 'typing.rehearse':
+      return rehearse(request.chatId, request.seconds, {
+        ...deps,
+        wait: (ms) => waitKeepingAlive(ms, () => browser.runtime.getPlatformInfo()),
+      });
     case 'history.clear':
       return clearHistory(deps);
     case 'history.import':
@@ -46,4 +62,14 @@ listenForRequests(browser.runtime, (request) => {
     case 'worker.ping':
       return deps.ready.then(() => ({ ok: true }) as const);
   }
+});
+
+listenForCommand(browser.commands, () => void stopLastChat(quickStop));
+listenForSelectionMenu(browser.contextMenus, (text) => void stopSelectedChat(text, quickStop));
+browser.runtime.onInstalled.addListener(() => createSelectionMenu(browser.contextMenus));
+
+// The keyboard command and the menu item cannot be pressed by a test; these entry points let an end-to-end
+// test run the very same handlers inside the worker (worker.evaluate). They act only as the user would.
+Object.assign(globalThis, {
+  linqInspector: { stopLastChat: () => stopLastChat(quickStop), stopSelectedChat: (text: string) => stopSelectedChat(text, quickStop) },
 });

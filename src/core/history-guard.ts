@@ -16,7 +16,7 @@ export function readStoredEntry(record: unknown): HistoryEntry | undefined {
     typeof entry.startedAt === 'number' &&
     typeof entry.chatId === 'string' &&
     STATES.has(entry.state as string) &&
-    entry.method === 'DELETE' &&
+    (entry.method === 'DELETE' || entry.method === 'POST') &&
     typeof entry.request?.url === 'string' &&
     Array.isArray(entry.request.headers) &&
     (entry.outcome === undefined || (typeof entry.outcome.kind === 'string' && typeof entry.outcome.summary === 'string'));

@@ -16,7 +16,7 @@ export interface IndexRow {
 
 export function searchTextOf(entry: HistoryEntry): string {
   const outcome = entry.outcome;
-  return [entry.chatId, outcome?.code, outcome?.traceId, outcome?.status, outcome?.meaning, outcome?.serverMessage, outcome?.summary]
+  return [entry.chatId, entry.operation === 'typing.start' ? 'start typing' : 'stop typing', outcome?.code, outcome?.traceId, outcome?.status, outcome?.meaning, outcome?.serverMessage, outcome?.summary]
     .filter((part) => part !== undefined)
     .join('\n')
     .toLowerCase();

@@ -30,8 +30,10 @@ export const HistoryEntrySchema = z.object({
   startedAt: z.number(),
   durationMs: z.optional(z.number()),
   state: z.enum(['pending', 'settled', 'interrupted']),
-  operation: z.literal('typing.stop'),
-  method: z.literal('DELETE'),
+  operation: z.enum(['typing.start', 'typing.stop']),
+  method: z.enum(['POST', 'DELETE']),
+  /** Shared by the start and the stop of one "Start, then stop" rehearsal. */
+  rehearsalId: z.optional(z.string()),
   chatId: z.string(),
   baseUrlHost: z.string(),
   request: z.object({ url: z.string(), headers: z.array(Header), timeoutMs: z.number() }),

@@ -13,6 +13,17 @@ export const StopTypingMessage = z.object({
   type: z.literal('typing.stop'),
   chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
 });
+export const StartTypingMessage = z.object({
+  type: z.literal('typing.start'),
+  chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
+});
+export const REHEARSAL_SECONDS = { min: 1, max: 60, default: 5 } as const;
+/** Start typing, wait, then stop: the worker runs all of it, so closing the popup cannot skip the stop. */
+export const RehearseMessage = z.object({
+  type: z.literal('typing.rehearse'),
+  chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
+  seconds: z.int().check(z.gte(REHEARSAL_SECONDS.min), z.lte(REHEARSAL_SECONDS.max)),
+});
 export const ClearHistoryMessage = z.object({ type: z.literal('history.clear') });
 /** Imported entries, in chunks small enough for one message each. */
 export const IMPORT_CHUNK = 500;
@@ -23,7 +34,14 @@ export const ImportHistoryMessage = z.object({
 /** Wakes the worker, which reconciles interrupted entries at start; views send it when they open. */
 export const PingMessage = z.object({ type: z.literal('worker.ping') });
 
-export const WorkerRequest = z.discriminatedUnion('type', [StopTypingMessage, ClearHistoryMessage, ImportHistoryMessage, PingMessage]);
+export const WorkerRequest = z.discriminatedUnion('type', [
+  StopTypingMessage,
+  StartTypingMessage,
+  RehearseMessage,
+  ClearHistoryMessage,
+  ImportHistoryMessage,
+  PingMessage,
+]);
 export type WorkerRequest = z.infer<typeof WorkerRequest>;
 
 export const FieldSchema = z.enum(['apiKey', 'chatId', 'baseUrl']);
@@ -43,6 +61,12 @@ export const StopTypingReply = z.discriminatedUnion('ok', [
   }),
 ]);
 export type StopTypingReply = z.infer<typeof StopTypingReply>;
+
+export const RehearseReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), start: HistoryEntrySchema, stop: z.optional(HistoryEntrySchema), storeError: z.optional(z.string()) }),
+  z.object({ ok: z.literal(false), field: z.optional(FieldSchema), message: z.string() }),
+]);
+export type RehearseReply = z.infer<typeof RehearseReply>;
 
 export const ClearHistoryReply = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
 export type ClearHistoryReply = z.infer<typeof ClearHistoryReply>;

@@ -5,6 +5,7 @@ import { parseJson, readEnvelope, type LinqEnvelope } from './envelope.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { sanitizeOptional, sanitizeText } from './text.ts';
 import { RETRY_TEXT, type DecodedOutcome, type RawOutcome } from './outcome.ts';
+import type { TypingOperation } from './request.ts';
 
 const MESSAGE_MAX = 500;
 const TRACE_MAX = 128;
@@ -18,7 +19,7 @@ function traceIdOf(envelopeTrace: unknown, headers: Array<[string, string]>): st
   return sanitizeOptional(envelopeTrace, TRACE_MAX) ?? sanitizeOptional(header(headers, 'x-trace-id'), TRACE_MAX);
 }
 
-export function decodeOutcome(raw: RawOutcome): DecodedOutcome {
+export function decodeOutcome(raw: RawOutcome, operation: TypingOperation = 'typing.stop'): DecodedOutcome {
   switch (raw.kind) {
     case 'network':
       return {
@@ -47,17 +48,17 @@ export function decodeOutcome(raw: RawOutcome): DecodedOutcome {
         serverMessage: raw.location === undefined ? undefined : `Location: ${sanitizeText(raw.location, MESSAGE_MAX)}`,
       };
     case 'response':
-      return decodeResponse(raw);
+      return decodeResponse(raw, operation);
   }
 }
 
-function decodeResponse(raw: Extract<RawOutcome, { kind: 'response' }>): DecodedOutcome {
+function decodeResponse(raw: Extract<RawOutcome, { kind: 'response' }>, operation: TypingOperation): DecodedOutcome {
   const json = raw.body === '' ? undefined : parseJson(raw.body);
   const envelope = raw.bodyTruncated ? undefined : readEnvelope(json);
   if (raw.status >= 200 && raw.status < 300) {
     return {
       kind: 'success',
-      summary: `${raw.status} · typing stopped`,
+      summary: `${raw.status} · typing ${operation === 'typing.start' ? 'started' : 'stopped'}`,
       status: raw.status,
       retry: 'no',
       retryText: 'Nothing to retry.',

@@ -1,12 +1,14 @@
 import { checkApiKey, checkBaseUrl } from './settings-rules.ts';
 import { checkChatId } from './chat-id.ts';
 
-export type TypingOperation = 'typing.stop';
-export const OPERATION_METHOD: Record<TypingOperation, 'DELETE'> = { 'typing.stop': 'DELETE' };
+export type TypingOperation = 'typing.start' | 'typing.stop';
+export type TypingMethod = 'POST' | 'DELETE';
+export const OPERATION_METHOD: Record<TypingOperation, TypingMethod> = { 'typing.start': 'POST', 'typing.stop': 'DELETE' };
+export const OPERATION_LABEL: Record<TypingOperation, string> = { 'typing.start': 'Start typing', 'typing.stop': 'Stop typing' };
 
 export interface TypingRequest {
   readonly operation: TypingOperation;
-  readonly method: 'DELETE';
+  readonly method: TypingMethod;
   readonly url: string;
   readonly chatId: string;
   /** Headers to send. Contains the key: never store or log this object. */

@@ -27,7 +27,7 @@ export function sdkSnippet(entry: HistoryEntry): string {
     `import LinqAPIV3 from '@linqapp/sdk';`,
     ``,
     `const client = new LinqAPIV3({ ${options.join(', ')} });`,
-    `await client.chats.typing.stop(${JSON.stringify(entry.chatId)});`,
+    `await client.chats.typing.${entry.operation === 'typing.start' ? 'start' : 'stop'}(${JSON.stringify(entry.chatId)});`,
   ].join('\n');
 }
 
@@ -35,5 +35,5 @@ export function sdkSnippet(entry: HistoryEntry): string {
 export function cliCommand(entry: HistoryEntry): string {
   const base = baseUrlOf(entry);
   const prefix = base === 'https://api.linqapp.com/api/partner' ? '' : `LINQ_API_URL=${shellQuote(base)} `;
-  return `${prefix}linq chats typing ${shellQuote(entry.chatId)} --stop`;
+  return `${prefix}linq chats typing ${shellQuote(entry.chatId)}${entry.operation === 'typing.stop' ? ' --stop' : ''}`;
 }

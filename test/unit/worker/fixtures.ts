@@ -36,6 +36,7 @@ export function makeDeps(overrides: Partial<WorkerDeps> = {}) {
       return { kind: 'response', status: 204, statusText: 'No Content', headers: [], body: '', bodyTruncated: false, receivedAt: clock };
     },
     announce: (id) => announced.push(id),
+    rememberChatId: async () => undefined,
     now: () => (clock += 5),
     newId: () => `entry-${String(++ids).padStart(4, '0')}`,
     ready: Promise.resolve(),

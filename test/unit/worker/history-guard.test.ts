@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readStoredEntry } from '../../../src/core/history-guard.ts';
 import { parseHistoryEntry } from '../../../src/core/history.ts';
-import { stopTyping } from '../../../src/background/stop-typing.ts';
+import { stopTyping } from '../../../src/background/typing-request.ts';
 import { CHAT, KEY, makeDeps } from './fixtures.ts';
 
 describe('readStoredEntry (the views\u2019 light check) agrees with the schema', () => {

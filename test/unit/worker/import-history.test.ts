@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importHistory } from '../../../src/background/import-history.ts';
-import { stopTyping } from '../../../src/background/stop-typing.ts';
+import { stopTyping } from '../../../src/background/typing-request.ts';
 import { CHAT, KEY, makeDeps } from './fixtures.ts';
 
 describe('importHistory', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stopTyping } from '../../../src/background/stop-typing.ts';
+import { stopTyping } from '../../../src/background/typing-request.ts';
 import type { RawOutcome } from '../../../src/core/linq/outcome.ts';
 import type { HistoryStore } from '../../../src/core/history-store.ts';
 import { CHAT, KEY, makeDeps } from './fixtures.ts';

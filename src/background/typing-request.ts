@@ -1,5 +1,5 @@
 import { decodeOutcome } from '../core/linq/decode.ts';
-import { buildTypingRequest, redactHeaders } from '../core/linq/request.ts';
+import { buildTypingRequest, redactHeaders, type TypingOperation } from '../core/linq/request.ts';
 import type { HistoryEntry } from '../core/history.ts';
 import type { RawOutcome } from '../core/linq/outcome.ts';
 import type { StopTypingReply } from '../core/protocol.ts';
@@ -25,10 +25,15 @@ function describe(error: unknown): string {
  * stopped mid-flight leaves a trace that reconcile turns into "interrupted". If the store fails, the request
  * still runs and the operator still gets its result, with the storage error beside it.
  */
-export async function stopTyping(chatIdInput: string, deps: WorkerDeps): Promise<StopTypingReply> {
+export async function typingRequest(
+  operation: TypingOperation,
+  chatIdInput: string,
+  deps: WorkerDeps,
+  rehearsalId?: string,
+): Promise<StopTypingReply> {
   await deps.ready;
   const [settings, apiKey] = await Promise.all([deps.loadSettings(), deps.loadKey()]);
-  const built = buildTypingRequest({ operation: 'typing.stop', baseUrl: settings.baseUrl, chatId: chatIdInput, apiKey });
+  const built = buildTypingRequest({ operation, baseUrl: settings.baseUrl, chatId: chatIdInput, apiKey });
   if (!built.ok) return { ok: false, field: built.field, message: built.reason };
   const { request } = built;
   if (!(await deps.hasHostAccess(request.url))) {
@@ -49,6 +54,7 @@ export async function stopTyping(chatIdInput: string, deps: WorkerDeps): Promise
     chatId: request.chatId,
     baseUrlHost: new URL(request.url).host,
     request: { url: request.url, headers: redactHeaders(request.headers), timeoutMs: settings.timeoutMs },
+    ...(rehearsalId === undefined ? {} : { rehearsalId }),
   };
   const storeErrors: string[] = [];
   const record = async (entry: HistoryEntry) => {
@@ -62,13 +68,14 @@ export async function stopTyping(chatIdInput: string, deps: WorkerDeps): Promise
   };
 
   await record(pending);
+  void deps.rememberChatId(request.chatId).catch(() => undefined);
   const raw = await deps.send(request, settings.timeoutMs);
   const settled: HistoryEntry = {
     ...pending,
     state: 'settled',
     durationMs: Math.max(0, deps.now() - startedAt),
     response: responsePart(raw),
-    outcome: decodeOutcome(raw),
+    outcome: decodeOutcome(raw, operation),
   };
   await record(settled);
   try {
@@ -79,3 +86,6 @@ export async function stopTyping(chatIdInput: string, deps: WorkerDeps): Promise
   const storeError = storeErrors.length > 0 ? `History could not be saved: ${storeErrors[0]}` : undefined;
   return { ok: true, entry: settled, storeError };
 }
+
+export const stopTyping = (chatId: string, deps: WorkerDeps) => typingRequest('typing.stop', chatId, deps);
+export const startTyping = (chatId: string, deps: WorkerDeps) => typingRequest('typing.start', chatId, deps);

@@ -1,0 +1,36 @@
+import { badgeFor, noChatIdBadge, type Badge } from '../core/badge.ts';
+import { findChatId } from '../core/linq/find-chat-id.ts';
+import type { StopTypingReply } from '../core/protocol.ts';
+import type { WorkerDeps } from './deps.ts';
+import { stopTyping } from './typing-request.ts';
+
+export interface QuickStopDeps extends WorkerDeps {
+  loadLastChatId(): Promise<string | undefined>;
+  showBadge(badge: Badge): Promise<void>;
+}
+
+async function stopAndShow(chatId: string, deps: QuickStopDeps): Promise<StopTypingReply> {
+  const reply = await stopTyping(chatId, deps);
+  await deps.showBadge(badgeFor(reply));
+  return reply;
+}
+
+/** The keyboard command: stop typing in the last chat used, with the outcome on the toolbar badge. */
+export async function stopLastChat(deps: QuickStopDeps): Promise<StopTypingReply | undefined> {
+  const chatId = await deps.loadLastChatId();
+  if (chatId === undefined) {
+    await deps.showBadge(noChatIdBadge());
+    return undefined;
+  }
+  return stopAndShow(chatId, deps);
+}
+
+/** The context-menu item: stop typing in the chat whose UUID is inside the selected text. */
+export async function stopSelectedChat(selection: string, deps: QuickStopDeps): Promise<StopTypingReply | undefined> {
+  const chatId = findChatId(selection);
+  if (chatId === undefined) {
+    await deps.showBadge(noChatIdBadge());
+    return undefined;
+  }
+  return stopAndShow(chatId, deps);
+}
