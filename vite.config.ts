@@ -7,8 +7,9 @@ export default defineConfig({
   plugins: [preact(), crx({ manifest })],
   build: {
     target: 'chrome116',
-    // Extension pages load from disk; the preload polyfill is dead weight there.
-    modulePreload: { polyfill: false },
+    // Extension pages load from disk, so preloading a lazy chunk's imports gains nothing; without it,
+    // every dynamic import is a plain import() and the preload helper leaves the bundle.
+    modulePreload: false,
     rolldownOptions: {
       // The panel page is only named in JavaScript (devtools.panels.create), so crxjs cannot discover it.
       input: { panel: 'src/devtools/panel.html' },

@@ -24,7 +24,3 @@ export function routeToHash(route: PanelRoute): string {
   const hash = parts.filter(Boolean).join('&');
   return hash === '' ? '' : `#${hash}`;
 }
-
-export function codeLookupHash(code: number): string {
-  return `#view=codes&code=${code}`;
-}

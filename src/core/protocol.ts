@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { HistoryEntrySchema } from './history.ts';
+import { REHEARSAL_LIMITS } from './linq/settings-rules.ts';
 
 /**
  * Every message between the views and the worker, declared once. Senders build them from these types,
@@ -17,12 +18,11 @@ export const StartTypingMessage = z.object({
   type: z.literal('typing.start'),
   chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
 });
-export const REHEARSAL_SECONDS = { min: 1, max: 60, default: 5 } as const;
 /** Start typing, wait, then stop: the worker runs all of it, so closing the popup cannot skip the stop. */
 export const RehearseMessage = z.object({
   type: z.literal('typing.rehearse'),
   chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
-  seconds: z.int().check(z.gte(REHEARSAL_SECONDS.min), z.lte(REHEARSAL_SECONDS.max)),
+  seconds: z.int().check(z.gte(REHEARSAL_LIMITS.min), z.lte(REHEARSAL_LIMITS.max)),
 });
 export const ClearHistoryMessage = z.object({ type: z.literal('history.clear') });
 /** Imported entries, in chunks small enough for one message each. */

@@ -1,8 +1,12 @@
 import { render } from 'preact';
 import { routeFromHash, routeToHash } from '../core/panel-route.ts';
 import { createBrowserClient } from '../platform/browser-client.ts';
+import { devtoolsTheme } from '../platform/devtools-theme.ts';
 import { PanelApp } from '../ui/PanelApp.tsx';
 import '../ui/styles.css';
+
+const theme = devtoolsTheme();
+if (theme) document.documentElement.dataset.theme = theme;
 
 render(
   <PanelApp

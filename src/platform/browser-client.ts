@@ -1,21 +1,20 @@
 import { readStoredEntry } from '../core/history-guard.ts';
 import type { WorkerRequest } from '../core/protocol.ts';
 import type { InspectorClient } from '../ui/client.ts';
-import { browser } from './browser.ts';
+import { viewApi } from './view-api.ts';
 import { onHistoryChange } from './broadcast.ts';
 import { openHistoryDb } from './history-db.ts';
 import { createHostAccess } from './host-access.ts';
 import { createKeyStore } from './key-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { protocol } from './lazy-protocol.ts';
-import { copyToClipboard, saveTextFile } from './files.ts';
 
 const WORKER_GONE =
   'The extension\u2019s background worker did not answer. It may have been restarted; try again, and check the history.';
 
 async function ask(message: WorkerRequest): Promise<unknown> {
   try {
-    return await browser.runtime.sendMessage(message);
+    return await viewApi.sendMessage(message);
   } catch {
     // The worker died mid-request. Waking a new one makes it reconcile, so the entry it left turns
     // "interrupted" in every view instead of staying pending.
@@ -26,7 +25,7 @@ async function ask(message: WorkerRequest): Promise<unknown> {
 
 async function wakeWorker(): Promise<boolean> {
   try {
-    const reply: unknown = await browser.runtime.sendMessage({ type: 'worker.ping' } satisfies WorkerRequest);
+    const reply: unknown = await viewApi.sendMessage({ type: 'worker.ping' } satisfies WorkerRequest);
     return (await protocol()).PingReply.safeParse(reply).success;
   } catch {
     return false;
@@ -35,9 +34,9 @@ async function wakeWorker(): Promise<boolean> {
 
 /** The views' client over the real extension API. Reads go straight to storage; writes of history go via the worker. */
 export function createBrowserClient(): InspectorClient {
-  const settings = createSettingsStore(browser.storage);
-  const keys = createKeyStore(browser.storage);
-  const hostAccess = createHostAccess(browser.permissions);
+  const settings = createSettingsStore(viewApi.storage);
+  const keys = createKeyStore(viewApi.storage);
+  const hostAccess = createHostAccess(viewApi.permissions);
   const history = openHistoryDb(readStoredEntry);
   return {
     loadSettings: () => settings.load(),
@@ -53,6 +52,16 @@ export function createBrowserClient(): InspectorClient {
     async stopTyping(chatId) {
       const reply = await ask({ type: 'typing.stop', chatId });
       const parsed = (await protocol()).StopTypingReply.safeParse(reply);
+      return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
+    },
+    async startTyping(chatId) {
+      const reply = await ask({ type: 'typing.start', chatId });
+      const parsed = (await protocol()).StopTypingReply.safeParse(reply);
+      return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
+    },
+    async rehearse(chatId, seconds) {
+      const reply = await ask({ type: 'typing.rehearse', chatId, seconds });
+      const parsed = (await protocol()).RehearseReply.safeParse(reply);
       return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
     },
     async clearHistory() {
@@ -79,9 +88,10 @@ export function createBrowserClient(): InspectorClient {
       }
       return { ok: true, imported };
     },
-    extensionVersion: browser.runtime.getManifest().version,
-    copyText: copyToClipboard,
-    saveFile: saveTextFile,
+    extensionVersion: viewApi.extensionVersion(),
+    // Only the panel copies and saves files; loading that code on use keeps it out of the popup.
+    copyText: async (text) => (await import('./files.ts')).copyToClipboard(text),
+    saveFile: (fileName, mimeType, text) => void import('./files.ts').then((files) => files.saveTextFile(fileName, mimeType, text)),
     wakeWorker: () => void wakeWorker(),
   };
 }

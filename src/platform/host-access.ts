@@ -1,4 +1,3 @@
-import type { Permissions } from 'webextension-polyfill';
 
 /** Host access for a base URL: built-in hosts are granted at install; any other needs a click-time request. */
 export function originPattern(baseUrl: string): string | undefined {
@@ -12,13 +11,19 @@ export function originPattern(baseUrl: string): string | undefined {
   }
 }
 
+/** The slice of the permissions API used here; both chrome.permissions and the polyfill's fit it. */
+export interface PermissionsLike {
+  contains(permissions: { origins: string[] }): Promise<boolean>;
+  request(permissions: { origins: string[] }): Promise<boolean>;
+}
+
 export interface HostAccess {
   has(baseUrl: string): Promise<boolean>;
   /** Must run inside the click handler: Chrome only shows its prompt for a user gesture. */
   request(baseUrl: string): Promise<boolean>;
 }
 
-export function createHostAccess(permissions: Permissions.Static): HostAccess {
+export function createHostAccess(permissions: PermissionsLike): HostAccess {
   return {
     async has(baseUrl) {
       const pattern = originPattern(baseUrl);

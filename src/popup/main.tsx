@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { codeLookupHash } from '../core/panel-route.ts';
+import { codeLookupHash } from '../core/code-link.ts';
 import { createBrowserClient } from '../platform/browser-client.ts';
 import { PopupApp } from '../ui/PopupApp.tsx';
 import '../ui/styles.css';

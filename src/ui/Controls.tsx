@@ -1,8 +1,11 @@
 import { ApiKeyField } from './components/ApiKeyField.tsx';
 import { BaseUrlField } from './components/BaseUrlField.tsx';
 import { Field } from './components/Field.tsx';
+import { FireButtons } from './components/FireButtons.tsx';
+import { secondsLeft, useNow } from './useNow.ts';
+import { rateLimitedUntil } from './useRequests.ts';
 import { LatestResult } from './components/LatestResult.tsx';
-import { RequestSettings } from './components/RequestSettings.tsx';
+import { SettingsSection } from './components/SettingsSection.tsx';
 import type { InspectorState } from './useInspector.ts';
 import type { useInspector } from './useInspector.ts';
 
@@ -17,14 +20,25 @@ export interface ControlsProps {
 }
 
 export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsProps) {
+  const { requests } = state;
+  const until = rateLimitedUntil(requests, state.chatId);
+  const now = useNow(until > Date.now());
+  const waitSeconds = secondsLeft(until, now);
   return (
     <div class="controls">
       <form
         class="fire-form"
-        aria-label="Stop typing"
+        aria-label="Typing request"
         onSubmit={(event) => {
           event.preventDefault();
           void actions.fire(state.chatId);
+        }}
+        onKeyDown={(event) => {
+          // Ctrl+Enter (Cmd+Enter on a Mac) stops typing from any field of the form.
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void actions.fire(state.chatId);
+          }
         }}
       >
         <ApiKeyField
@@ -55,23 +69,26 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
           onInput={actions.onChatIdInput}
           onEnter={() => void actions.fire(state.chatId)}
         />
-        <div class="fire-row">
-          <button type="submit" class="primary" aria-busy={state.inFlight > 0 ? 'true' : undefined}>
-            Stop typing
-          </button>
-          {state.inFlight > 0 ? (
-            <span class="spinner" aria-hidden="true">
-              sending…
-            </span>
-          ) : null}
-        </div>
-        <RequestSettings idPrefix={idPrefix} settings={state.settings} onChange={actions.onSettingsChange} />
+        <FireButtons
+          idPrefix={idPrefix}
+          inFlight={requests.inFlight}
+          waitSeconds={waitSeconds}
+          rehearsalSeconds={state.rehearsalSeconds}
+          heldBack={requests.heldBack !== undefined}
+          onStart={() => void actions.fire(state.chatId, 'start')}
+          onRehearse={() => void actions.rehearse(state.chatId)}
+          onRehearsalSecondsChange={actions.onRehearsalSecondsChange}
+          onSendAnyway={actions.sendAnyway}
+          onCancelHeldBack={actions.cancelHeldBack}
+        />
+        <SettingsSection idPrefix={idPrefix} settings={state.settings} onChange={actions.onSettingsChange} />
       </form>
       <LatestResult
-        entry={state.latest}
-        inFlight={state.inFlight}
-        error={state.latestError}
-        storeError={state.storeError}
+        entry={requests.latest}
+        partner={requests.latestPartner}
+        inFlight={requests.inFlight}
+        error={requests.latestError}
+        storeError={requests.storeError}
         onLookupCode={onLookupCode}
       />
     </div>

@@ -84,16 +84,16 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
               setSelectedId(id);
               browser.want([id]);
             }}
-            onRetry={(chatId) => void actions.fire(chatId)}
+            onRetry={actions.retry}
             onLookupCode={lookupCode}
-            onClear={() => void client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
+            onClear={() => client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
             onExport={(format, scope) => exportEntries(client, (scope === 'all' ? browser.all : browser.rows).map((row) => row.id), format)}
             onImport={(text) => importFile(client, text)}
           />
           {selected ? (
             <EntryDetails
               entry={selected}
-              onRetry={(chatId) => void actions.fire(chatId)}
+              onRetry={actions.retry}
               onCopy={(entry, kind) => copyEntry(client, entry, kind, state.apiKey)}
               onLookupCode={lookupCode}
             />

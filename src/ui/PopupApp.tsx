@@ -36,9 +36,9 @@ function Popup(props: PopupAppProps & { initial: InitialValues }) {
           total={history.total}
           error={clearError ?? history.error}
           fullHistoryUrl={props.fullHistoryUrl}
-          onRetry={(chatId) => void actions.fire(chatId)}
+          onRetry={actions.retry}
           onLookupCode={props.openCodeLookup}
-          onClear={() => void props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
+          onClear={() => props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
         />
       </main>
     </div>

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../core/history.ts';
 import type { IndexRow } from '../core/history-index.ts';
-import type { ClearHistoryReply, ImportHistoryReply, StopTypingReply } from '../core/protocol.ts';
+import type { ClearHistoryReply, ImportHistoryReply, RehearseReply, StopTypingReply } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
 
 /**
@@ -23,6 +23,9 @@ export interface InspectorClient {
   requestHostAccess(baseUrl: string): Promise<boolean>;
 
   stopTyping(chatId: string): Promise<StopTypingReply>;
+  startTyping(chatId: string): Promise<StopTypingReply>;
+  /** Start typing, wait `seconds`, stop typing: run by the worker, so it finishes even if the view closes. */
+  rehearse(chatId: string, seconds: number): Promise<RehearseReply>;
   clearHistory(): Promise<ClearHistoryReply>;
   /** The newest entries in full, and how many there are in all. */
   loadHistory(limit: number): Promise<{ entries: HistoryEntry[]; total: number }>;

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
 import { checkChatId } from '../core/linq/chat-id.ts';
-import { checkApiKey, checkBaseUrl, DEFAULT_BASE_URL } from '../core/linq/settings-rules.ts';
+import { checkApiKey, checkBaseUrl, DEFAULT_BASE_URL, REHEARSAL_LIMITS } from '../core/linq/settings-rules.ts';
 import type { FieldName } from '../core/linq/request.ts';
 import type { Settings } from '../core/settings.ts';
 import type { InspectorClient } from './client.ts';
+import { useRequests, type RequestsState } from './useRequests.ts';
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
@@ -15,10 +16,8 @@ export interface InspectorState {
   chatId: string;
   errors: FieldErrors;
   hasHostAccess: boolean;
-  inFlight: number;
-  latest?: HistoryEntry;
-  latestError?: string;
-  storeError?: string;
+  requests: RequestsState;
+  rehearsalSeconds: number;
 }
 
 /**
@@ -32,11 +31,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   const [chatId, setChatId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [hasHostAccess, setHasHostAccess] = useState(true);
-  const [inFlight, setInFlight] = useState(0);
-  const [latestId, setLatestId] = useState<string>();
-  const [latestEntry, setLatestEntry] = useState<HistoryEntry>();
-  const [latestError, setLatestError] = useState<string>();
-  const [storeError, setStoreError] = useState<string>();
+  const [rehearsalSeconds, setRehearsalSeconds] = useState<number>(REHEARSAL_LIMITS.default);
   // Writes of the key and settings must land before a request reads them from storage.
   const pendingWrites = useRef<Promise<unknown>>(Promise.resolve());
   const track = (write: Promise<unknown>) => {
@@ -45,18 +40,9 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   // Echoes of this view's own writes must not overwrite a field the operator is still typing in.
   const editing = useRef<Set<string>>(new Set());
 
-  const latestIdRef = useRef<string | undefined>(undefined);
-  latestIdRef.current = latestId;
-
   useEffect(() => {
     client.wakeWorker();
     const unsubscribers = [
-      // The latest result follows the stored entry, so a reconcile or a retry elsewhere shows here too.
-      client.onHistoryChange((entryId) => {
-        const id = latestIdRef.current;
-        if (id === undefined || (entryId !== undefined && entryId !== id)) return;
-        void client.loadEntries([id]).then(([stored]) => stored && latestIdRef.current === id && setLatestEntry(stored));
-      }),
       client.onSettingsChange((next) => {
         setSettings(next);
         if (!editing.current.has('baseUrl')) setBaseUrlText(next.baseUrl);
@@ -145,7 +131,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   };
 
   /** Validates locally first, so bad input gets its message beside the field and nothing is sent. */
-  const fire = async (chatIdInput: string) => {
+  const prepare = async (chatIdInput: string): Promise<boolean> => {
     const problems: FieldErrors = {};
     const chat = checkChatId(chatIdInput);
     if (!chat.ok) problems.chatId = chat.reason;
@@ -155,28 +141,17 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     if (!base.ok) problems.baseUrl = base.reason;
     else if (!hasHostAccess) problems.baseUrl = `The extension has no access to ${new URL(base.value).host}. Use "Grant access" first.`;
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) return false;
     if (base.ok) applyBaseUrl(baseUrlText);
     await pendingWrites.current;
-    setInFlight((count) => count + 1);
-    setLatestError(undefined);
-    try {
-      const reply = await client.stopTyping(chatIdInput);
-      if (reply.ok) {
-        setLatestId(reply.entry.id);
-        setLatestEntry(reply.entry);
-        setStoreError(reply.storeError);
-      } else if (reply.field) {
-        setError(reply.field, reply.message);
-      } else {
-        setLatestError(reply.message);
-      }
-    } finally {
-      setInFlight((count) => count - 1);
-    }
+    return true;
   };
 
-  const latest = latestEntry;
+  const { requests, fire: fireAction, sendAnyway, cancelHeldBack } = useRequests(client, prepare, setError);
+  const fire = (chatIdInput: string, kind: 'stop' | 'start' = 'stop') => fireAction({ kind, chatId: chatIdInput });
+  /** Retry repeats an entry's own operation, for its chat, with the current settings. */
+  const retry = (entry: HistoryEntry) => void fire(entry.chatId, entry.operation === 'typing.start' ? 'start' : 'stop');
+  const rehearse = (chatIdInput: string) => fireAction({ kind: 'rehearse', chatId: chatIdInput, seconds: rehearsalSeconds });
 
   const state: InspectorState = {
     settings,
@@ -185,10 +160,8 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     chatId,
     errors,
     hasHostAccess,
-    inFlight,
-    latest,
-    latestError,
-    storeError,
+    requests,
+    rehearsalSeconds,
   };
   return {
     state,
@@ -203,6 +176,11 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
       onSettingsChange,
       onChatIdInput,
       fire,
+      rehearse,
+      retry,
+      sendAnyway,
+      cancelHeldBack,
+      onRehearsalSecondsChange: setRehearsalSeconds,
     },
   };
 }

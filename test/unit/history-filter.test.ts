@@ -103,7 +103,8 @@ describe('filter in the URL hash', () => {
 
 describe('panel route in the hash', () => {
   it('keeps the view, the code and the filter together', async () => {
-    const { routeFromHash, routeToHash, codeLookupHash } = await import('../../src/core/panel-route.ts');
+    const { routeFromHash, routeToHash } = await import('../../src/core/panel-route.ts');
+    const { codeLookupHash } = await import('../../src/core/code-link.ts');
     const route = routeFromHash('#view=codes&code=2001&q=abc&kind=timeout');
     expect(route.view).toBe('codes');
     expect(route.code).toBe(2001);

@@ -38,6 +38,8 @@ export function checkApiKey(input: string): Check<string> {
 
 export const TIMEOUT_LIMITS = { min: 1000, max: 29000, default: 15000 } as const;
 export const HISTORY_CAP_LIMITS = { min: 100, max: 100000, default: 1000 } as const;
+/** How long a start-then-stop rehearsal waits between the two. */
+export const REHEARSAL_LIMITS = { min: 1, max: 60, default: 5 } as const;
 
 export function clampInt(value: number, limits: { min: number; max: number; default: number }): number {
   if (!Number.isFinite(value)) return limits.default;

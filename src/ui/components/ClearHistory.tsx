@@ -30,3 +30,8 @@ export function ClearHistory({ disabled, onClear }: { disabled: boolean; onClear
     </div>
   );
 }
+
+/** After clearing, focus goes to what replaced the list, so keyboard users are not left on nothing. */
+export function focusList(section: HTMLElement | null): void {
+  requestAnimationFrame(() => section?.querySelector<HTMLElement>('.history-list, .empty')?.focus());
+}

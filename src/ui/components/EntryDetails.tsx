@@ -23,7 +23,7 @@ function Headers({ headers, label }: { headers: Array<[string, string]>; label: 
 /** Everything known about one entry. Response headers and body are server text, shown as text only. */
 export interface EntryDetailsProps {
   entry: HistoryEntry;
-  onRetry(chatId: string): void;
+  onRetry(entry: HistoryEntry): void;
   onCopy(entry: HistoryEntry, kind: CopyKind): Promise<string>;
   onLookupCode(code: number): void;
 }
@@ -34,7 +34,7 @@ export function EntryDetails({ entry, onRetry, onCopy, onLookupCode }: EntryDeta
       <h2>
         {entry.method} <code>{entry.chatId}</code> · {statusLabel(entry)}
       </h2>
-      <EntryActions onRetry={() => onRetry(entry.chatId)} onCopy={(kind) => onCopy(entry, kind)} />
+      <EntryActions onRetry={() => onRetry(entry)} onCopy={(kind) => onCopy(entry, kind)} />
       <h3>Decoded</h3>
       {entry.outcome ? <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} /> : <p>Waiting for the answer…</p>}
       <h3>Timing</h3>

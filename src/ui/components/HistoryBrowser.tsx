@@ -1,7 +1,9 @@
+import type { HistoryEntry } from '../../core/history.ts';
 import type { HistoryFilter } from '../../core/history-filter.ts';
 import type { IndexRow } from '../../core/history-index.ts';
 import type { HistoryBrowser as Browser } from '../useHistoryBrowser.ts';
-import { ClearHistory } from './ClearHistory.tsx';
+import { useRef } from 'preact/hooks';
+import { ClearHistory, focusList } from './ClearHistory.tsx';
 import { HistoryFilters } from './HistoryFilters.tsx';
 import { HistoryItem } from './HistoryItem.tsx';
 import { HistoryTransfer, type ExportFormat, type ExportScope } from './HistoryTransfer.tsx';
@@ -13,9 +15,10 @@ export interface HistoryBrowserProps {
   selectedId?: string;
   onFilterChange(filter: HistoryFilter): void;
   onSelect(id: string): void;
-  onRetry(chatId: string): void;
+  onRetry(entry: HistoryEntry): void;
   onLookupCode(code: number): void;
-  onClear(): void;
+  /** Resolves once the history is cleared; focus then moves to the (empty) list. */
+  onClear(): Promise<void>;
   onExport(format: ExportFormat, scope: ExportScope): Promise<string>;
   onImport(text: string): Promise<string>;
 }
@@ -25,16 +28,17 @@ export const ROW_HEIGHT = 104;
 
 /** The panel's history: search, filters and the whole list, virtualised. */
 export function HistoryBrowserView(props: HistoryBrowserProps) {
+  const section = useRef<HTMLElement>(null);
   const { browser } = props;
   const shown = browser.rows.length;
   return (
-    <section class="history browser" aria-label="History">
+    <section class="history browser" aria-label="History" ref={section}>
       <div class="section-head">
         <h2>History</h2>
         <span class="count" aria-live="polite">
           {shown === browser.total ? `${browser.total} entries` : `${shown} of ${browser.total} entries`}
         </span>
-        <ClearHistory disabled={browser.total === 0} onClear={props.onClear} />
+        <ClearHistory disabled={browser.total === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
       </div>
       <HistoryFilters filter={props.filter} onChange={props.onFilterChange} />
       <HistoryTransfer total={browser.total} filtered={shown} onExport={props.onExport} onImport={props.onImport} />

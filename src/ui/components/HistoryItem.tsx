@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../../core/history.ts';
 import { KIND_LABEL, formatDateTime, formatDuration, formatTime, kindOf } from '../format.ts';
+import { OPERATION_LABEL } from '../../core/linq/request.ts';
 import { LookupButton, OutcomeView } from './OutcomeView.tsx';
 
 export interface HistoryItemProps {
@@ -7,7 +8,7 @@ export interface HistoryItemProps {
   selected: boolean;
   /** Present only where there is room for details (the panel). */
   onSelect?(id: string): void;
-  onRetry(chatId: string): void;
+  onRetry(entry: HistoryEntry): void;
   onLookupCode?(code: number): void;
 }
 
@@ -26,10 +27,16 @@ export function HistoryItem({ entry, selected, onSelect, onRetry, onLookupCode }
         <time dateTime={new Date(entry.startedAt).toISOString()} title={formatDateTime(entry.startedAt)}>
           {formatTime(entry.startedAt)}
         </time>
+        <span class="operation">{OPERATION_LABEL[entry.operation]}</span>
         <span class="method">{entry.method}</span>
         <code class="chat-id">{entry.chatId}</code>
         <span class={`status kind-${kind}`}>{statusLabel(entry)}</span>
         <span class="duration">{formatDuration(entry.durationMs)}</span>
+        {entry.rehearsalId ? (
+          <span class="tag" title={`Rehearsal ${entry.rehearsalId}`}>
+            rehearsal {entry.rehearsalId.slice(0, 8)}
+          </span>
+        ) : null}
       </div>
       {entry.outcome ? <OutcomeView outcome={entry.outcome} compact /> : <p class="pending-note">Waiting for the answer…</p>}
       <div class="history-actions">
@@ -39,7 +46,7 @@ export function HistoryItem({ entry, selected, onSelect, onRetry, onLookupCode }
           </button>
         ) : null}
         {entry.state !== 'pending' ? (
-          <button type="button" class="secondary" onClick={() => onRetry(entry.chatId)}>
+          <button type="button" class="secondary" onClick={() => onRetry(entry)}>
             Retry
           </button>
         ) : null}

@@ -1,22 +1,25 @@
 import type { HistoryEntry } from '../../core/history.ts';
-import { ClearHistory } from './ClearHistory.tsx';
+import { useRef } from 'preact/hooks';
+import { ClearHistory, focusList } from './ClearHistory.tsx';
 import { HistoryItem } from './HistoryItem.tsx';
 
 export interface HistoryListProps {
   entries: HistoryEntry[];
   total: number;
   error?: string;
-  onRetry(chatId: string): void;
+  onRetry(entry: HistoryEntry): void;
   onLookupCode(code: number): void;
-  onClear(): void;
+  /** Resolves once the history is cleared; focus then moves to the (empty) list. */
+  onClear(): Promise<void>;
   /** Where the whole history can be seen (the panel page). */
   fullHistoryUrl: string;
 }
 
 /** The popup's history: the newest few entries, and the way to the rest. */
 export function HistoryList(props: HistoryListProps) {
+  const section = useRef<HTMLElement>(null);
   return (
-    <section class="history" aria-label="History">
+    <section class="history" aria-label="History" ref={section}>
       <div class="section-head">
         <h2>History</h2>
         <span class="count">
@@ -25,7 +28,7 @@ export function HistoryList(props: HistoryListProps) {
         <a href={props.fullHistoryUrl} target="_blank" rel="noopener">
           Open full history
         </a>
-        <ClearHistory disabled={props.total === 0} onClear={props.onClear} />
+        <ClearHistory disabled={props.total === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
       </div>
       {props.error ? (
         <p class="error" role="alert">

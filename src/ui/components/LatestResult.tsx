@@ -1,9 +1,12 @@
 import type { HistoryEntry } from '../../core/history.ts';
 import { statusLabel } from './HistoryItem.tsx';
 import { OutcomeView } from './OutcomeView.tsx';
+import { OPERATION_LABEL } from '../../core/linq/request.ts';
 
 export interface LatestResultProps {
   entry?: HistoryEntry;
+  /** The start of a rehearsal whose stop is `entry`. */
+  partner?: HistoryEntry;
   inFlight: number;
   error?: string;
   storeError?: string;
@@ -11,7 +14,7 @@ export interface LatestResultProps {
 }
 
 /** The answer to this view's last Stop typing, announced politely to screen readers. */
-export function LatestResult({ entry, inFlight, error, storeError, onLookupCode }: LatestResultProps) {
+export function LatestResult({ entry, partner, inFlight, error, storeError, onLookupCode }: LatestResultProps) {
   return (
     <section class="latest" aria-label="Latest result" aria-live="polite" aria-busy={inFlight > 0}>
       {inFlight > 0 ? <p class="sending">Sending{inFlight > 1 ? ` ${inFlight} requests` : ''}…</p> : null}
@@ -23,8 +26,13 @@ export function LatestResult({ entry, inFlight, error, storeError, onLookupCode 
             <strong>{statusLabel(entry)}</strong> {entry.outcome?.summary}
           </p>
           <p class="result-request">
-            {entry.method} <code class="chat-id">{entry.chatId}</code>
+            {OPERATION_LABEL[entry.operation]}: {entry.method} <code class="chat-id">{entry.chatId}</code>
           </p>
+          {partner ? (
+            <p class="rehearsal-note">
+              Rehearsal: {OPERATION_LABEL[partner.operation]} answered <strong>{statusLabel(partner)}</strong> before this.
+            </p>
+          ) : null}
           {entry.outcome ? <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} /> : null}
         </div>
       ) : null}

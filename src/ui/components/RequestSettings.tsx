@@ -7,11 +7,10 @@ export interface RequestSettingsProps {
   onChange(patch: Partial<Settings>): void;
 }
 
-/** Less-used settings, folded away: they apply on change like the rest. */
-export function RequestSettings({ idPrefix, settings, onChange }: RequestSettingsProps) {
+/** The fields of the folded Settings section; loaded when it is first opened. */
+export function RequestSettingsFields({ idPrefix, settings, onChange }: RequestSettingsProps) {
   return (
-    <details class="request-settings">
-      <summary>Settings</summary>
+    <>
       <div class="field">
         <label for={`${idPrefix}-timeout`}>Request timeout (seconds)</label>
         <input
@@ -50,6 +49,6 @@ export function RequestSettings({ idPrefix, settings, onChange }: RequestSetting
         <label for={`${idPrefix}-no-record`}>Don't record history</label>
       </div>
       {settings.recordHistory ? null : <p class="warning">New requests show their result here but are not stored.</p>}
-    </details>
+    </>
   );
 }
