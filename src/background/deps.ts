@@ -7,12 +7,12 @@ import type { Settings } from '../core/settings.ts';
 export interface WorkerDeps {
   history: HistoryStore;
   loadSettings(): Promise<Settings>;
-  loadKey(): Promise<string>;
+  loadKey(profileId: string): Promise<string>;
   hasHostAccess(baseUrl: string): Promise<boolean>;
   send(request: TypingRequest, timeoutMs: number): Promise<RawOutcome>;
   announce(entryId?: string): void;
   /** Remembers the chat of a request that was sent, for the keyboard command. */
-  rememberChatId(chatId: string): Promise<void>;
+  rememberChatId(profileId: string, chatId: string): Promise<void>;
   now(): number;
   newId(): string;
   /** Resolves once stale pending entries have been reconciled; new work waits for it. */

@@ -1,4 +1,5 @@
 import { parseHistoryEntry } from '../core/history.ts';
+import { activeProfile } from '../core/settings.ts';
 import { browser } from '../platform/browser.ts';
 import { announceHistoryChange } from '../platform/broadcast.ts';
 import { openHistoryDb } from '../platform/history-db.ts';
@@ -27,11 +28,11 @@ const lastChat = createLastChatStore(browser.storage);
 const deps: WorkerDeps = {
   history,
   loadSettings: () => settings.load(),
-  loadKey: () => keys.load(),
+  loadKey: (profileId) => keys.load(profileId),
   hasHostAccess: (url) => hostAccess.has(url),
   send: (request, timeoutMs) => send(request, timeoutMs, (url, init) => fetch(url, init)),
   announce: announceHistoryChange,
-  rememberChatId: (chatId) => lastChat.save(chatId),
+  rememberChatId: (profileId, chatId) => lastChat.save(profileId, chatId),
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
   // A failed reconcile must not block new work: the stale entries simply stay pending until the next start.
@@ -41,7 +42,11 @@ const deps: WorkerDeps = {
   ),
 };
 
-const quickStop: QuickStopDeps = { ...deps, loadLastChatId: () => lastChat.load(), showBadge: createBadgeShower(browser.action) };
+const quickStop: QuickStopDeps = {
+  ...deps,
+  loadLastChatId: async () => lastChat.load(activeProfile(await settings.load()).id),
+  showBadge: createBadgeShower(browser.action),
+};
 
 // Registered synchronously at the top level, so a message that wakes the worker is never missed.
 listenForRequests(browser.runtime, (request) => {

@@ -5,6 +5,7 @@ import type { WorkerDeps } from './deps.ts';
 import { stopTyping } from './typing-request.ts';
 
 export interface QuickStopDeps extends WorkerDeps {
+  /** The last chat ID of the active environment. */
   loadLastChatId(): Promise<string | undefined>;
   showBadge(badge: Badge): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { buildTypingRequest, redactHeaders, type TypingOperation } from '../core
 import type { HistoryEntry } from '../core/history.ts';
 import type { RawOutcome } from '../core/linq/outcome.ts';
 import type { StopTypingReply } from '../core/protocol.ts';
+import { activeProfile } from '../core/settings.ts';
 import type { WorkerDeps } from './deps.ts';
 
 function responsePart(raw: RawOutcome): HistoryEntry['response'] {
@@ -32,8 +33,10 @@ export async function typingRequest(
   rehearsalId?: string,
 ): Promise<StopTypingReply> {
   await deps.ready;
-  const [settings, apiKey] = await Promise.all([deps.loadSettings(), deps.loadKey()]);
-  const built = buildTypingRequest({ operation, baseUrl: settings.baseUrl, chatId: chatIdInput, apiKey });
+  const settings = await deps.loadSettings();
+  const profile = activeProfile(settings);
+  const apiKey = await deps.loadKey(profile.id);
+  const built = buildTypingRequest({ operation, baseUrl: profile.baseUrl, chatId: chatIdInput, apiKey });
   if (!built.ok) return { ok: false, field: built.field, message: built.reason };
   const { request } = built;
   if (!(await deps.hasHostAccess(request.url))) {
@@ -53,6 +56,7 @@ export async function typingRequest(
     method: request.method,
     chatId: request.chatId,
     baseUrlHost: new URL(request.url).host,
+    profileName: profile.name,
     request: { url: request.url, headers: redactHeaders(request.headers), timeoutMs: settings.timeoutMs },
     ...(rehearsalId === undefined ? {} : { rehearsalId }),
   };
@@ -68,7 +72,7 @@ export async function typingRequest(
   };
 
   await record(pending);
-  void deps.rememberChatId(request.chatId).catch(() => undefined);
+  void deps.rememberChatId(profile.id, request.chatId).catch(() => undefined);
   const raw = await deps.send(request, settings.timeoutMs);
   const settled: HistoryEntry = {
     ...pending,

@@ -36,6 +36,8 @@ export const HistoryEntrySchema = z.object({
   rehearsalId: z.optional(z.string()),
   chatId: z.string(),
   baseUrlHost: z.string(),
+  /** The environment it was sent from. */
+  profileName: z.optional(z.string()),
   request: z.object({ url: z.string(), headers: z.array(Header), timeoutMs: z.number() }),
   response: z.optional(
     z.object({

@@ -1,20 +1,21 @@
-import { DEFAULT_BASE_URL, HISTORY_CAP_LIMITS, TIMEOUT_LIMITS, clampInt } from './linq/settings-rules.ts';
+import { HISTORY_CAP_LIMITS, TIMEOUT_LIMITS, clampInt } from './linq/settings-rules.ts';
+import { BUILT_IN_PROFILES, profilesFrom, type Profile } from './profiles.ts';
 
-/** Settings shared by every view and the worker. The API key is not a setting: it has its own store. */
+/** Settings shared by every view and the worker. API keys are not settings: they have their own store. */
 export interface Settings {
-  baseUrl: string;
+  profiles: Profile[];
+  activeProfileId: string;
   timeoutMs: number;
   historyCap: number;
-  rememberKey: boolean;
   /** false: requests still show their result but leave no stored entry. */
   recordHistory: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  baseUrl: DEFAULT_BASE_URL,
+  profiles: BUILT_IN_PROFILES.map((profile) => ({ ...profile })),
+  activeProfileId: 'production',
   timeoutMs: TIMEOUT_LIMITS.default,
   historyCap: HISTORY_CAP_LIMITS.default,
-  rememberKey: false,
   recordHistory: true,
 };
 
@@ -26,14 +27,25 @@ function field<T>(stored: unknown, name: keyof Settings, type: 'string' | 'numbe
 
 /**
  * Whatever is in storage (perhaps from an older version, perhaps damaged) becomes valid settings: each field
- * of the wrong type falls back to its default, and numbers are clamped to their limits.
+ * of the wrong type falls back to its default, numbers are clamped, and the active profile always exists.
  */
 export function settingsFrom(stored: unknown): Settings {
+  const profiles = profilesFrom((stored as { profiles?: unknown } | null)?.profiles);
+  const activeId = field<string>(stored, 'activeProfileId', 'string');
   return {
-    baseUrl: field<string>(stored, 'baseUrl', 'string') ?? DEFAULT_SETTINGS.baseUrl,
+    profiles,
+    activeProfileId: profiles.some((profile) => profile.id === activeId) ? activeId! : DEFAULT_SETTINGS.activeProfileId,
     timeoutMs: clampInt(field<number>(stored, 'timeoutMs', 'number') ?? DEFAULT_SETTINGS.timeoutMs, TIMEOUT_LIMITS),
     historyCap: clampInt(field<number>(stored, 'historyCap', 'number') ?? DEFAULT_SETTINGS.historyCap, HISTORY_CAP_LIMITS),
-    rememberKey: field<boolean>(stored, 'rememberKey', 'boolean') ?? false,
     recordHistory: field<boolean>(stored, 'recordHistory', 'boolean') ?? true,
   };
+}
+
+export function activeProfile(settings: Settings): Profile {
+  return settings.profiles.find((profile) => profile.id === settings.activeProfileId) ?? settings.profiles[0]!;
+}
+
+/** Settings with one profile changed. */
+export function updateProfile(settings: Settings, id: string, patch: Partial<Omit<Profile, 'id' | 'builtIn'>>): Settings {
+  return { ...settings, profiles: settings.profiles.map((profile) => (profile.id === id ? { ...profile, ...patch } : profile)) };
 }

@@ -40,12 +40,12 @@ export function createBrowserClient(): InspectorClient {
   const history = openHistoryDb(readStoredEntry);
   return {
     loadSettings: () => settings.load(),
-    updateSettings: (patch) => settings.update(patch),
+    updateSettings: (change) => settings.update(change),
     onSettingsChange: (listener) => settings.onChange(listener),
-    loadKey: () => keys.load(),
-    saveKey: (key, remember) => keys.save(key, remember),
-    rememberKey: (remember) => keys.move(remember),
-    forgetKey: () => keys.forget(),
+    loadKey: (profileId) => keys.load(profileId),
+    saveKey: (profileId, key, remember) => keys.save(profileId, key, remember),
+    rememberKey: (profileId, remember) => keys.move(profileId, remember),
+    forgetKey: (profileId) => keys.forget(profileId),
     onKeyChange: (listener) => keys.onChange(listener),
     hasHostAccess: (baseUrl) => hostAccess.has(baseUrl),
     requestHostAccess: (baseUrl) => hostAccess.request(baseUrl),

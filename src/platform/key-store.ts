@@ -1,18 +1,21 @@
 import type { StorageLike } from './storage-types.ts';
 
 /**
- * The API key lives in storage.session (memory only, gone at browser restart) unless the operator chose to
- * remember it; then in storage.local, unencrypted. It is only ever in one of the two.
+ * Each environment's API key lives in storage.session (memory only, gone at browser restart) unless the
+ * operator chose to remember it; then in storage.local, unencrypted. A key is only ever in one of the two.
  */
-const KEY = 'apiKey';
+export function keySlot(profileId: string): string {
+  return `apiKey.${profileId}`;
+}
 
 export interface KeyStore {
-  load(): Promise<string>;
-  save(key: string, remember: boolean): Promise<void>;
+  load(profileId: string): Promise<string>;
+  save(profileId: string, key: string, remember: boolean): Promise<void>;
   /** Moves the key to the area that `remember` names, keeping it usable. */
-  move(remember: boolean): Promise<void>;
-  forget(): Promise<void>;
-  onChange(listener: (key: string) => void): () => void;
+  move(profileId: string, remember: boolean): Promise<void>;
+  forget(profileId: string): Promise<void>;
+  /** Called with the environment whose key changed. */
+  onChange(listener: (profileId: string) => void): () => void;
 }
 
 function asKey(value: unknown): string {
@@ -20,30 +23,34 @@ function asKey(value: unknown): string {
 }
 
 export function createKeyStore(storage: StorageLike): KeyStore {
-  const load = async (): Promise<string> => {
+  const load = async (profileId: string): Promise<string> => {
+    const slot = keySlot(profileId);
     // Both areas at once: this sits on every request's path.
-    const [session, local] = await Promise.all([storage.session.get(KEY), storage.local.get(KEY)]);
-    const fromSession = asKey(session[KEY]);
-    return fromSession !== '' ? fromSession : asKey(local[KEY]);
+    const [session, local] = await Promise.all([storage.session.get(slot), storage.local.get(slot)]);
+    const fromSession = asKey(session[slot]);
+    return fromSession !== '' ? fromSession : asKey(local[slot]);
   };
-  const save = async (key: string, remember: boolean): Promise<void> => {
+  const save = async (profileId: string, key: string, remember: boolean): Promise<void> => {
+    const slot = keySlot(profileId);
     const [keep, drop] = remember ? [storage.local, storage.session] : [storage.session, storage.local];
-    if (key === '') await keep.remove(KEY);
-    else await keep.set({ [KEY]: key });
-    await drop.remove(KEY);
+    if (key === '') await keep.remove(slot);
+    else await keep.set({ [slot]: key });
+    await drop.remove(slot);
   };
   return {
     load,
     save,
-    async move(remember) {
-      await save(await load(), remember);
+    async move(profileId, remember) {
+      await save(profileId, await load(profileId), remember);
     },
-    async forget() {
-      await Promise.all([storage.session.remove(KEY), storage.local.remove(KEY)]);
+    async forget(profileId) {
+      const slot = keySlot(profileId);
+      await Promise.all([storage.session.remove(slot), storage.local.remove(slot)]);
     },
     onChange(listener) {
-      const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-        if ((area === 'session' || area === 'local') && KEY in changes) void load().then(listener);
+      const onChanged = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'session' && area !== 'local') return;
+        for (const name of Object.keys(changes)) if (name.startsWith('apiKey.')) listener(name.slice('apiKey.'.length));
       };
       storage.onChanged.addListener(onChanged);
       return () => storage.onChanged.removeListener(onChanged);

@@ -6,7 +6,8 @@ const KEY = 'settings';
 
 export interface SettingsStore {
   load(): Promise<Settings>;
-  update(patch: Partial<Settings>): Promise<Settings>;
+  /** Applies a patch, or a change function, to the settings as stored now (not as a view last saw them). */
+  update(change: Partial<Settings> | ((current: Settings) => Settings)): Promise<Settings>;
   onChange(listener: (settings: Settings) => void): () => void;
 }
 
@@ -16,9 +17,10 @@ export function createSettingsStore(storage: StorageLike): SettingsStore {
   let last: Promise<unknown> = Promise.resolve();
   return {
     load,
-    update(patch) {
+    update(change) {
       const next = last.then(async () => {
-        const merged = settingsFrom({ ...(await load()), ...patch });
+        const current = await load();
+        const merged = settingsFrom(typeof change === 'function' ? change(current) : { ...current, ...change });
         await storage.local.set({ [KEY]: merged });
         return merged;
       });

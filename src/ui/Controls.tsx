@@ -1,6 +1,9 @@
 import { ApiKeyField } from './components/ApiKeyField.tsx';
 import { BaseUrlField } from './components/BaseUrlField.tsx';
 import { Field } from './components/Field.tsx';
+import { EnvironmentPicker } from './components/EnvironmentPicker.tsx';
+import { activeProfile } from '../core/settings.ts';
+import { defaultBaseUrl } from '../core/profiles.ts';
 import { FireButtons } from './components/FireButtons.tsx';
 import { secondsLeft, useNow } from './useNow.ts';
 import { rateLimitedUntil } from './useRequests.ts';
@@ -21,6 +24,7 @@ export interface ControlsProps {
 
 export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsProps) {
   const { requests } = state;
+  const profile = activeProfile(state.settings);
   const until = rateLimitedUntil(requests, state.chatId);
   const now = useNow(until > Date.now());
   const waitSeconds = secondsLeft(until, now);
@@ -41,10 +45,21 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
           }
         }}
       >
+        <EnvironmentPicker
+          idPrefix={idPrefix}
+          profiles={state.settings.profiles}
+          activeId={state.settings.activeProfileId}
+          nameText={state.profileNameText}
+          nameError={state.errors.profileName}
+          onSelect={actions.onSelectProfile}
+          onAdd={actions.onAddProfile}
+          onNameInput={actions.onRenameProfile}
+          onDelete={actions.onDeleteProfile}
+        />
         <ApiKeyField
           idPrefix={idPrefix}
           apiKey={state.apiKey}
-          remember={state.settings.rememberKey}
+          remember={profile.rememberKey}
           error={state.errors.apiKey}
           onKeyInput={actions.onKeyInput}
           onRememberChange={actions.onRememberChange}
@@ -55,6 +70,7 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
           value={state.baseUrlText}
           error={state.errors.baseUrl}
           hasAccess={state.hasHostAccess}
+          defaultValue={defaultBaseUrl(profile)}
           onInput={actions.onBaseUrlInput}
           onBlur={actions.onBaseUrlBlur}
           onReset={actions.onResetBaseUrl}

@@ -16,8 +16,10 @@ export function Loader(props: { client: InspectorClient; children(initial: Initi
   const [initial, setInitial] = useState<InitialValues>();
   const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
-    Promise.all([props.client.loadSettings(), props.client.loadKey()]).then(
-      ([settings, apiKey]) => setInitial({ settings, apiKey }),
+    props.client
+      .loadSettings()
+      .then(async (settings) => ({ settings, apiKey: await props.client.loadKey(settings.activeProfileId) }))
+      .then(setInitial,
       (error: unknown) => setLoadError(`Settings could not be read: ${String(error)}`),
     );
   }, [props.client]);

@@ -3,6 +3,7 @@ import type { CatalogueEntry } from '../core/linq/types.ts';
 import type { PanelRoute } from '../core/panel-route.ts';
 import type { InspectorClient } from './client.ts';
 import { Controls } from './Controls.tsx';
+import { activeProfile } from '../core/settings.ts';
 import { CodesView } from './components/CodesView.tsx';
 import { EntryDetails } from './components/EntryDetails.tsx';
 import { HistoryBrowserView } from './components/HistoryBrowser.tsx';
@@ -51,6 +52,9 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     <div class="app panel">
       <header class="panel-header">
         <h1>Linq Typing Inspector</h1>
+        <p class="active-env">
+          Environment: <strong>{activeProfile(state.settings).name}</strong>
+        </p>
         <div role="tablist" aria-label="Panel views">
           {(['requests', 'codes'] as const).map((view) => (
             <button

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { InspectorClient } from './client.ts';
 import { Controls } from './Controls.tsx';
+import { activeProfile } from '../core/settings.ts';
 import { HistoryList } from './components/HistoryList.tsx';
 import { Loader, type InitialValues } from './Loader.tsx';
 import { useInspector } from './useInspector.ts';
@@ -28,6 +29,9 @@ function Popup(props: PopupAppProps & { initial: InitialValues }) {
     <div class="app popup">
       <header>
         <h1>Linq Typing Inspector</h1>
+        <p class="active-env">
+          Environment: <strong>{activeProfile(state.settings).name}</strong>
+        </p>
       </header>
       <main class="layout">
         <Controls idPrefix="popup" state={state} actions={actions} onLookupCode={props.openCodeLookup} />

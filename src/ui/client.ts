@@ -9,15 +9,17 @@ import type { Settings } from '../core/settings.ts';
  */
 export interface InspectorClient {
   loadSettings(): Promise<Settings>;
-  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** A patch, or a change applied to the settings as stored at that moment. */
+  updateSettings(change: Partial<Settings> | ((current: Settings) => Settings)): Promise<Settings>;
   onSettingsChange(listener: (settings: Settings) => void): () => void;
 
-  loadKey(): Promise<string>;
-  saveKey(key: string, remember: boolean): Promise<void>;
+  /** Each environment (profile) has its own key. */
+  loadKey(profileId: string): Promise<string>;
+  saveKey(profileId: string, key: string, remember: boolean): Promise<void>;
   /** Moves the stored key between session-only and on-device storage. */
-  rememberKey(remember: boolean): Promise<void>;
-  forgetKey(): Promise<void>;
-  onKeyChange(listener: (key: string) => void): () => void;
+  rememberKey(profileId: string, remember: boolean): Promise<void>;
+  forgetKey(profileId: string): Promise<void>;
+  onKeyChange(listener: (profileId: string) => void): () => void;
 
   hasHostAccess(baseUrl: string): Promise<boolean>;
   requestHostAccess(baseUrl: string): Promise<boolean>;

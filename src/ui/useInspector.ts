@@ -1,18 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
 import { checkChatId } from '../core/linq/chat-id.ts';
-import { checkApiKey, checkBaseUrl, DEFAULT_BASE_URL, REHEARSAL_LIMITS } from '../core/linq/settings-rules.ts';
+import { checkApiKey, checkBaseUrl, REHEARSAL_LIMITS } from '../core/linq/settings-rules.ts';
 import type { FieldName } from '../core/linq/request.ts';
-import type { Settings } from '../core/settings.ts';
+import { activeProfile, updateProfile, type Settings } from '../core/settings.ts';
+import { checkProfileName, defaultBaseUrl, nextCustomName, type Profile } from '../core/profiles.ts';
 import type { InspectorClient } from './client.ts';
 import { useRequests, type RequestsState } from './useRequests.ts';
 
-export type FieldErrors = Partial<Record<FieldName, string>>;
+export type FieldErrors = Partial<Record<FieldName | 'profileName', string>>;
 
 export interface InspectorState {
   settings: Settings;
   apiKey: string;
   baseUrlText: string;
+  profileNameText: string;
   chatId: string;
   errors: FieldErrors;
   hasHostAccess: boolean;
@@ -26,9 +28,11 @@ export interface InspectorState {
  */
 export function useInspector(client: InspectorClient, initial: { settings: Settings; apiKey: string }) {
   const [settings, setSettings] = useState(initial.settings);
+  const profile = activeProfile(settings);
   const [apiKey, setApiKey] = useState(initial.apiKey);
-  const [baseUrlText, setBaseUrlText] = useState(initial.settings.baseUrl);
+  const [baseUrlText, setBaseUrlText] = useState(profile.baseUrl);
   const [chatId, setChatId] = useState('');
+  const [profileNameText, setProfileNameText] = useState(profile.name);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [hasHostAccess, setHasHostAccess] = useState(true);
   const [rehearsalSeconds, setRehearsalSeconds] = useState<number>(REHEARSAL_LIMITS.default);
@@ -39,16 +43,29 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   };
   // Echoes of this view's own writes must not overwrite a field the operator is still typing in.
   const editing = useRef<Set<string>>(new Set());
+  const activeId = useRef(profile.id);
+  activeId.current = profile.id;
+
+  const showProfile = (next: Settings) => {
+    const nextProfile = activeProfile(next);
+    const switched = nextProfile.id !== activeId.current;
+    activeId.current = nextProfile.id;
+    setSettings(next);
+    if (switched || !editing.current.has('baseUrl')) setBaseUrlText(nextProfile.baseUrl);
+    if (switched || !editing.current.has('profileName')) setProfileNameText(nextProfile.name);
+    if (switched) {
+      setErrors({});
+      void client.loadKey(nextProfile.id).then((key) => activeId.current === nextProfile.id && setApiKey(key));
+    }
+  };
 
   useEffect(() => {
     client.wakeWorker();
     const unsubscribers = [
-      client.onSettingsChange((next) => {
-        setSettings(next);
-        if (!editing.current.has('baseUrl')) setBaseUrlText(next.baseUrl);
-      }),
-      client.onKeyChange((key) => {
-        if (!editing.current.has('apiKey')) setApiKey(key);
+      client.onSettingsChange(showProfile),
+      client.onKeyChange((profileId) => {
+        if (profileId !== activeId.current || editing.current.has('apiKey')) return;
+        void client.loadKey(profileId).then((key) => activeId.current === profileId && setApiKey(key));
       }),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
@@ -56,30 +73,36 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
 
   useEffect(() => {
     let current = true;
-    void client.hasHostAccess(settings.baseUrl).then((has) => current && setHasHostAccess(has));
+    void client.hasHostAccess(profile.baseUrl).then((has) => current && setHasHostAccess(has));
     return () => {
       current = false;
     };
-  }, [client, settings.baseUrl]);
+  }, [client, profile.baseUrl]);
 
   const setError = (field: FieldName, message: string | undefined) =>
     setErrors((current) => ({ ...current, [field]: message }));
+
+  const editProfile = (patch: Partial<Omit<Profile, 'id' | 'builtIn'>>) => {
+    const id = profile.id;
+    setSettings((current) => updateProfile(current, id, patch));
+    track(client.updateSettings((current) => updateProfile(current, id, patch)));
+  };
 
   const onKeyInput = (key: string) => {
     editing.current.add('apiKey');
     setApiKey(key);
     setError('apiKey', undefined);
-    track(client.saveKey(key.trim(), settings.rememberKey).finally(() => editing.current.delete('apiKey')));
+    track(client.saveKey(profile.id, key.trim(), profile.rememberKey).finally(() => editing.current.delete('apiKey')));
   };
 
   const onRememberChange = (remember: boolean) => {
-    setSettings((current) => ({ ...current, rememberKey: remember }));
-    track(client.updateSettings({ rememberKey: remember }).then(() => client.rememberKey(remember)));
+    editProfile({ rememberKey: remember });
+    track(client.rememberKey(profile.id, remember));
   };
 
   const onForgetKey = () => {
     setApiKey('');
-    track(client.forgetKey());
+    track(client.forgetKey(profile.id));
   };
 
   const applyBaseUrl = (text: string): boolean => {
@@ -89,10 +112,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
       return false;
     }
     setError('baseUrl', undefined);
-    if (checked.value !== settings.baseUrl) {
-      setSettings((current) => ({ ...current, baseUrl: checked.value }));
-      track(client.updateSettings({ baseUrl: checked.value }));
-    }
+    if (checked.value !== profile.baseUrl) editProfile({ baseUrl: checked.value });
     return true;
   };
 
@@ -109,16 +129,58 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   };
 
   const onResetBaseUrl = () => {
-    setBaseUrlText(DEFAULT_BASE_URL);
-    applyBaseUrl(DEFAULT_BASE_URL);
+    const base = defaultBaseUrl(profile);
+    setBaseUrlText(base);
+    applyBaseUrl(base);
   };
 
   const onGrantAccess = () => {
     // permissions.request must be called straight from the click for Chrome to show its prompt.
-    void client.requestHostAccess(settings.baseUrl).then((granted) => {
+    void client.requestHostAccess(profile.baseUrl).then((granted) => {
       setHasHostAccess(granted);
       if (granted) setError('baseUrl', undefined);
     });
+  };
+
+  /** One click switches the environment: its base URL and its own key come with it. */
+  const onSelectProfile = (id: string) => {
+    if (id === profile.id) return;
+    const next = { ...settings, activeProfileId: id };
+    showProfile(next);
+    track(client.updateSettings({ activeProfileId: id }));
+  };
+
+  const onAddProfile = () => {
+    const id = `custom-${Date.now().toString(36)}`;
+    const added: Profile = { id, name: nextCustomName(settings.profiles), baseUrl: '', rememberKey: false, builtIn: false };
+    const next = { ...settings, profiles: [...settings.profiles, added], activeProfileId: id };
+    showProfile(next);
+    track(client.updateSettings((current) => ({ ...current, profiles: [...current.profiles, added], activeProfileId: id })));
+  };
+
+  const onRenameProfile = (name: string) => {
+    setProfileNameText(name);
+    const problem = checkProfileName(name, settings.profiles, profile.id);
+    setErrors((current) => ({ ...current, profileName: problem }));
+    if (problem !== undefined) return;
+    const id = profile.id;
+    const patch = { name: name.trim() };
+    editing.current.add('profileName');
+    setSettings((current) => updateProfile(current, id, patch));
+    track(client.updateSettings((current) => updateProfile(current, id, patch)).finally(() => editing.current.delete('profileName')));
+  };
+
+  const onDeleteProfile = () => {
+    if (profile.builtIn) return;
+    const id = profile.id;
+    const drop = (current: Settings): Settings => ({
+      ...current,
+      profiles: current.profiles.filter((candidate) => candidate.id !== id),
+      activeProfileId: current.activeProfileId === id ? 'production' : current.activeProfileId,
+    });
+    showProfile(drop(settings));
+    track(client.forgetKey(id));
+    track(client.updateSettings(drop));
   };
 
   const onSettingsChange = (patch: Partial<Settings>) => {
@@ -157,6 +219,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     settings,
     apiKey,
     baseUrlText,
+    profileNameText,
     chatId,
     errors,
     hasHostAccess,
@@ -174,6 +237,10 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
       onResetBaseUrl,
       onGrantAccess,
       onSettingsChange,
+      onSelectProfile,
+      onAddProfile,
+      onRenameProfile,
+      onDeleteProfile,
       onChatIdInput,
       fire,
       rehearse,

@@ -1,4 +1,3 @@
-import { DEFAULT_BASE_URL } from '../../core/linq/settings-rules.ts';
 import { Field } from './Field.tsx';
 
 export interface BaseUrlFieldProps {
@@ -7,6 +6,8 @@ export interface BaseUrlFieldProps {
   error?: string;
   /** false when the extension may not reach this host yet. */
   hasAccess: boolean;
+  /** What "Reset to default" restores for this environment. */
+  defaultValue: string;
   onInput(value: string): void;
   onBlur(): void;
   onReset(): void;
@@ -31,7 +32,7 @@ export function BaseUrlField(props: BaseUrlFieldProps) {
           Grant access
         </button>
       )}
-      <button type="button" class="secondary" onClick={props.onReset} disabled={props.value === DEFAULT_BASE_URL}>
+      <button type="button" class="secondary" onClick={props.onReset} disabled={props.value === props.defaultValue}>
         Reset to default
       </button>
     </Field>

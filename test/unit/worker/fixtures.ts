@@ -29,7 +29,7 @@ export function makeDeps(overrides: Partial<WorkerDeps> = {}) {
   const deps: WorkerDeps = {
     history,
     loadSettings: () => settings.load(),
-    loadKey: () => keys.load(),
+    loadKey: (profileId) => keys.load(profileId),
     hasHostAccess: async () => true,
     send: async (request, timeoutMs): Promise<RawOutcome> => {
       sent.push({ request, timeoutMs });

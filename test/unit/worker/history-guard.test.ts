@@ -7,7 +7,7 @@ import { CHAT, KEY, makeDeps } from './fixtures.ts';
 describe('readStoredEntry (the views\u2019 light check) agrees with the schema', () => {
   it('accepts what the worker writes', async () => {
     const { deps, keys, history } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     await stopTyping(CHAT, deps);
     const [entry] = await history.newest(1);
     expect(parseHistoryEntry(entry)).toEqual(entry);

@@ -6,7 +6,7 @@ import { CHAT, KEY, makeDeps } from './fixtures.ts';
 describe('importHistory', () => {
   it('stores the entries, replaces same ids, turns pending into interrupted, and announces once', async () => {
     const source = makeDeps();
-    await source.keys.save(KEY, false);
+    await source.keys.save('production', KEY, false);
     await stopTyping(CHAT, source.deps);
     const [settled] = await source.history.newest(1);
     const pending = { ...settled!, id: 'from-file-pending', state: 'pending' as const, outcome: undefined };

@@ -11,27 +11,27 @@ describe('key store', () => {
   it('keeps the key in session storage unless it is remembered', async () => {
     fakeBrowser.reset();
     const keys = createKeyStore(storage());
-    await keys.save(KEY, false);
-    expect(await areas()).toEqual({ session: { apiKey: KEY }, local: {} });
-    expect(await keys.load()).toBe(KEY);
+    await keys.save('production', KEY, false);
+    expect(await areas()).toEqual({ session: { 'apiKey.production': KEY }, local: {} });
+    expect(await keys.load('production')).toBe(KEY);
   });
 
   it('moves the key to local storage when remembered, and back when not', async () => {
     fakeBrowser.reset();
     const keys = createKeyStore(storage());
-    await keys.save(KEY, false);
-    await keys.move(true);
-    expect(await areas()).toEqual({ session: {}, local: { apiKey: KEY } });
-    await keys.move(false);
-    expect(await areas()).toEqual({ session: { apiKey: KEY }, local: {} });
+    await keys.save('production', KEY, false);
+    await keys.move('production', true);
+    expect(await areas()).toEqual({ session: {}, local: { 'apiKey.production': KEY } });
+    await keys.move('production', false);
+    expect(await areas()).toEqual({ session: { 'apiKey.production': KEY }, local: {} });
   });
 
   it('forgets the key everywhere', async () => {
     fakeBrowser.reset();
     const keys = createKeyStore(storage());
-    await keys.save(KEY, true);
-    await keys.forget();
+    await keys.save('production', KEY, true);
+    await keys.forget('production');
     expect(await areas()).toEqual({ session: {}, local: {} });
-    expect(await keys.load()).toBe('');
+    expect(await keys.load('production')).toBe('');
   });
 });

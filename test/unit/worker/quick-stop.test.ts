@@ -13,7 +13,7 @@ function quickDeps(lastChatId?: string) {
 describe('keyboard command and selection menu', () => {
   it('stops typing in the last chat and shows OK on the badge', async () => {
     const { deps, keys, badges, sent } = quickDeps(CHAT);
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     await stopLastChat(deps);
     expect(sent[0]?.request.url).toContain(CHAT);
     expect(badges).toEqual([expect.objectContaining({ text: 'OK', color: '#116329' })]);
@@ -21,7 +21,7 @@ describe('keyboard command and selection menu', () => {
 
   it('shows the error code on the badge, in red', async () => {
     const { deps, keys, badges } = quickDeps(CHAT);
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     deps.send = async () => ({
       kind: 'response',
       status: 404,
@@ -47,7 +47,7 @@ describe('keyboard command and selection menu', () => {
     expect(findChatId(`chat id: ${CHAT.toUpperCase()}, ok`)).toBe(CHAT);
     expect(findChatId('1b4e28ba-2fa1-4d2b-883f')).toBeUndefined();
     const { deps, keys, sent } = quickDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     await stopSelectedChat(`see "${CHAT}"`, deps);
     expect(sent[0]?.request.url).toContain(CHAT);
   });

@@ -6,7 +6,7 @@ import { CHAT, KEY, makeDeps } from './fixtures.ts';
 describe('start typing and the start-then-stop rehearsal', () => {
   it('sends POST for Start typing and names the operation', async () => {
     const { deps, keys, sent } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     const reply = await startTyping(CHAT, deps);
     expect(sent[0]?.request.method).toBe('POST');
     expect(reply).toMatchObject({ ok: true, entry: { operation: 'typing.start', method: 'POST', outcome: { summary: '204 · typing started' } } });
@@ -14,7 +14,7 @@ describe('start typing and the start-then-stop rehearsal', () => {
 
   it('starts, waits the chosen time, then stops, linking both entries', async () => {
     const { deps, keys, sent, history } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     const waits: number[] = [];
     const reply = await rehearse(CHAT, 7, { ...deps, wait: async (ms) => void waits.push(ms) });
     expect(waits).toEqual([7000]);
@@ -32,7 +32,7 @@ describe('start typing and the start-then-stop rehearsal', () => {
 
   it('refuses bad input before starting anything', async () => {
     const { deps, keys, sent } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     const reply = await rehearse('nope', 5, { ...deps, wait: async () => undefined });
     expect(reply).toMatchObject({ ok: false, field: 'chatId' });
     expect(sent).toEqual([]);

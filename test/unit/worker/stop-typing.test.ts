@@ -3,12 +3,13 @@ import { stopTyping } from '../../../src/background/typing-request.ts';
 import type { RawOutcome } from '../../../src/core/linq/outcome.ts';
 import type { HistoryStore } from '../../../src/core/history-store.ts';
 import { CHAT, KEY, makeDeps } from './fixtures.ts';
+import { updateProfile } from '../../../src/core/settings.ts';
 
 describe('stopTyping (journal, send, decode, settle)', () => {
   it('journals a pending entry before sending, then settles it decoded', async () => {
     const seenBeforeSend: string[] = [];
     const { deps, keys, history, announced } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     deps.send = async (): Promise<RawOutcome> => {
       seenBeforeSend.push(...(await history.pending()).map((entry) => entry.state));
       return {
@@ -35,7 +36,7 @@ describe('stopTyping (journal, send, decode, settle)', () => {
 
   it('sends the key only in the Authorization header and never stores it', async () => {
     const { deps, keys, history, sent } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     const reply = await stopTyping(CHAT, deps);
     expect(sent[0]?.request.headers.Authorization).toBe(`Bearer ${KEY}`);
     expect(sent[0]?.request.url).toBe(`https://api.linqapp.com/api/partner/v3/chats/${CHAT}/typing`);
@@ -49,7 +50,7 @@ describe('stopTyping (journal, send, decode, settle)', () => {
     ['a missing key', CHAT, '', 'apiKey'],
   ])('refuses %s without sending or recording', async (_name, chatId, key, field) => {
     const { deps, keys, history, sent } = makeDeps();
-    await keys.save(key, false);
+    await keys.save('production', key, false);
     const reply = await stopTyping(chatId, deps);
     expect(reply).toMatchObject({ ok: false, field });
     expect(sent).toEqual([]);
@@ -58,8 +59,8 @@ describe('stopTyping (journal, send, decode, settle)', () => {
 
   it('refuses a base URL without host access, naming the host', async () => {
     const { deps, keys, settings, sent } = makeDeps({ hasHostAccess: async () => false });
-    await keys.save(KEY, false);
-    await settings.update({ baseUrl: 'https://staging.example.com/api' });
+    await keys.save('production', KEY, false);
+    await settings.update((current) => updateProfile(current, 'production', { baseUrl: 'https://staging.example.com/api' }));
     const reply = await stopTyping(CHAT, deps);
     expect(reply).toMatchObject({ ok: false, field: 'baseUrl' });
     if (!reply.ok) expect(reply.message).toContain('staging.example.com');
@@ -68,7 +69,7 @@ describe('stopTyping (journal, send, decode, settle)', () => {
 
   it('still returns the result when the history store fails', async () => {
     const { deps, keys } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     const broken: HistoryStore = {
       ...deps.history,
       put: async () => {
@@ -82,7 +83,7 @@ describe('stopTyping (journal, send, decode, settle)', () => {
 
   it('evicts the oldest entries beyond the cap', async () => {
     const { deps, keys, settings, history } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     await settings.update({ historyCap: 100 });
     for (let i = 0; i < 103; i += 1) await stopTyping(CHAT, deps);
     expect(await history.count()).toBe(100);
@@ -93,7 +94,7 @@ describe('stopTyping (journal, send, decode, settle)', () => {
 
   it('shows the result but stores nothing when history recording is off', async () => {
     const { deps, keys, settings, history, sent, announced } = makeDeps();
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     await settings.update({ recordHistory: false });
     const reply = await stopTyping(CHAT, deps);
     expect(reply).toMatchObject({ ok: true, entry: { state: 'settled', outcome: { kind: 'success' } } });
@@ -106,7 +107,7 @@ describe('stopTyping (journal, send, decode, settle)', () => {
     let release!: () => void;
     const ready = new Promise<void>((resolve) => (release = resolve));
     const { deps, keys, sent } = makeDeps({ ready });
-    await keys.save(KEY, false);
+    await keys.save('production', KEY, false);
     const reply = stopTyping(CHAT, deps);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(sent).toEqual([]);
