@@ -1,0 +1,161 @@
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { waitUntil } from './wait.ts';
+
+/**
+ * The panel's History browser: search, filters, the count text and the VIRTUALISED list (only the rows in
+ * view are rendered), so what it lists is read by scrolling through it, never by counting <li>.
+ */
+
+export function historyRegion(page: Page): Locator {
+  return page.getByRole('region', { name: 'History' });
+}
+
+export function searchBox(page: Page): Locator {
+  return historyRegion(page).getByRole('searchbox', { name: 'Search history' });
+}
+
+export type KindLabel = 'Success' | 'Linq error' | 'HTTP failure' | 'Network failure' | 'Timeout' | 'Interrupted';
+export type FamilyLabel = '1xxx request' | '2xxx resource' | '3xxx server' | '4xxx delivery' | '5xxx attachment';
+export const KIND_LABELS: readonly KindLabel[] = ['Success', 'Linq error', 'HTTP failure', 'Network failure', 'Timeout', 'Interrupted'];
+export const FAMILY_LABELS: readonly FamilyLabel[] = ['1xxx request', '2xxx resource', '3xxx server', '4xxx delivery', '5xxx attachment'];
+
+export function kindBox(page: Page, kind: KindLabel): Locator {
+  return historyRegion(page).getByRole('group', { name: 'Outcome' }).getByRole('checkbox', { name: kind, exact: true });
+}
+
+export function familyBox(page: Page, family: FamilyLabel): Locator {
+  return historyRegion(page).getByRole('group', { name: 'Code family' }).getByRole('checkbox', { name: family, exact: true });
+}
+
+export function timeInput(page: Page, bound: 'From' | 'To'): Locator {
+  return historyRegion(page).getByRole('group', { name: 'Time range' }).getByLabel(bound, { exact: true });
+}
+
+/** "N entries" or "M of N entries". */
+export async function countText(page: Page): Promise<string> {
+  return ((await page.locator('.history.browser .count').textContent({ timeout: 2_000 })) ?? '').trim();
+}
+
+export function expectedCountText(shown: number, total: number): string {
+  return shown === total ? `${total} entries` : `${shown} of ${total} entries`;
+}
+
+export interface ListedRow {
+  /** aria-posinset, 1-based. */
+  position: number;
+  setSize: number;
+  chatId: string;
+  status: string;
+}
+
+/**
+ * Scrolls the virtual list from top to bottom and returns every row it renders, in list order (newest
+ * first). Waits for "Loading…" placeholders to fill in. Scrolls back to the top afterwards.
+ */
+export async function listedRows(page: Page): Promise<ListedRow[]> {
+  // A background tab's frames are throttled, and scroll events are dispatched per frame.
+  await page.bringToFront();
+  return page.evaluate(async () => {
+    const scroller = document.querySelector<HTMLElement>('.history.browser .virtual-scroll');
+    if (!scroller) return [];
+    // These run in the page (the callback is serialised), so they cannot live outside it.
+    // oxlint-disable-next-line unicorn/consistent-function-scoping
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // oxlint-disable-next-line unicorn/consistent-function-scoping
+    const rowHeight = () => document.querySelector<HTMLElement>('.history.browser li.virtual-row')?.offsetHeight ?? 104;
+    const rendered = () => [...scroller.querySelectorAll<HTMLElement>('li.virtual-row')];
+    const settle = async () => {
+      // The list re-renders on the scroll event, a frame later: wait until every row in the viewport is
+      // rendered (and loaded), not just rows left over from the previous position.
+      for (let tries = 0; tries < 300; tries += 1) {
+        const items = rendered();
+        const size = Number(items[0]?.getAttribute('aria-setsize') ?? 0);
+        const positions = new Set(items.map((li) => Number(li.getAttribute('aria-posinset'))));
+        const first = Math.floor(scroller.scrollTop / rowHeight()) + 1;
+        const last = Math.min(size, Math.ceil((scroller.scrollTop + scroller.clientHeight) / rowHeight()));
+        let complete = size > 0;
+        for (let position = first; position <= last; position += 1) complete &&= positions.has(position);
+        if (complete && !scroller.querySelector('.placeholder')) return;
+        await sleep(10);
+      }
+    };
+    const seen = new Map<number, { position: number; setSize: number; chatId: string; status: string }>();
+    scroller.scrollTop = 0;
+    await settle();
+    for (;;) {
+      for (const li of rendered()) {
+        const position = Number(li.getAttribute('aria-posinset'));
+        seen.set(position, {
+          position,
+          setSize: Number(li.getAttribute('aria-setsize')),
+          chatId: li.querySelector('.chat-id')?.textContent ?? '(not loaded)',
+          status: li.querySelector('.status')?.textContent ?? '(not loaded)',
+        });
+      }
+      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+      if (atBottom) break;
+      scroller.scrollTop = scroller.scrollTop + Math.max(rowHeight(), scroller.clientHeight - rowHeight());
+      await settle();
+    }
+    scroller.scrollTop = 0;
+    await settle();
+    return [...seen.values()].toSorted((a, b) => a.position - b.position);
+  });
+}
+
+/** The chat IDs the list shows, newest first. */
+export async function listedChatIds(page: Page): Promise<string[]> {
+  return (await listedRows(page)).map((row) => row.chatId);
+}
+
+/**
+ * Waits until the count text says `expected.length` of `total`, then checks that the list shows exactly
+ * these chat IDs (newest first), with aria-setsize/posinset agreeing with the count.
+ */
+export async function expectListed(page: Page, expected: readonly string[], total: number): Promise<void> {
+  const want = expectedCountText(expected.length, total);
+  let last = '';
+  await waitUntil(
+    async () => {
+      last = await countText(page);
+      return last === want;
+    },
+    { timeout: 5_000, message: `count text never became "${want}"`, describe: () => `last: "${last}"` },
+  );
+  if (expected.length === 0) {
+    expect(await historyRegion(page).getByText('No entries match the search and filters.').isVisible()).toBe(true);
+    expect(await page.locator('.history.browser li.virtual-row').count()).toBe(0);
+    return;
+  }
+  const rows = await listedRows(page);
+  expect(rows.map((row) => row.chatId)).toEqual(expected);
+  expect(rows.map((row) => row.position)).toEqual(expected.map((_, index) => index + 1));
+  for (const row of rows) expect(row.setSize).toBe(expected.length);
+}
+
+/** The filter part of the panel URL, e.g. "#q=2001&kind=linq_error&family=2". */
+export function currentHash(page: Page): Promise<string> {
+  return page.evaluate(() => location.hash);
+}
+
+/** Empties the search box, unticks every Outcome and Code family box, and clears From and To. */
+export async function clearFilters(page: Page): Promise<void> {
+  await page.bringToFront();
+  await searchBox(page).fill('');
+  for (const kind of KIND_LABELS) await kindBox(page, kind).setChecked(false);
+  for (const family of FAMILY_LABELS) await familyBox(page, family).setChecked(false);
+  for (const bound of ['From', 'To'] as const) {
+    const input = timeInput(page, bound);
+    if ((await input.inputValue()) !== '') await input.fill('');
+  }
+}
+
+/** Opens the folded "Export and import" section of the panel's History. */
+export async function openTransfer(page: Page): Promise<Locator> {
+  const section = historyRegion(page).locator('details.transfer');
+  if (!(await section.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await section.getByText('Export and import', { exact: true }).click();
+  }
+  return section;
+}
