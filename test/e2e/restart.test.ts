@@ -15,6 +15,7 @@ import { PageErrors } from './harness/page-errors.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { makeProfileDir, removeProfileDir } from './harness/profile.ts';
 import { readExtensionStorage } from './harness/storage.ts';
+import { keyIn } from './harness/stored.ts';
 import { openView } from './harness/views.ts';
 import { startMockLinq, type MockLinq } from '../mock-linq/server.ts';
 
@@ -56,8 +57,8 @@ test('run 1: a key that is not remembered lives in storage.session only', async 
   await configure(popup, { baseUrl, apiKey: SESSION_KEY });
   expect(await popup.getByRole('checkbox', { name: 'Remember key on this device' }).isChecked()).toBe(false);
   const { local, session } = await readExtensionStorage(popup);
-  expect(session.apiKey).toBe(SESSION_KEY);
-  expect(local.apiKey).toBeUndefined();
+  expect(keyIn(session)).toBe(SESSION_KEY);
+  expect(keyIn(local)).toBeUndefined();
 
   expect(await statusLabelOf(await fire(popup, okId))).toBe('204 Success');
   expect(await statusLabelOf(await fire(popup, linqErrorChat(2001)))).toBe('404 Linq error');
@@ -76,16 +77,16 @@ test('run 2: after a restart the history is still there and the unremembered key
     expect(await view.getByRole('textbox', { name: 'Base URL' }).inputValue()).toBe(baseUrl);
   }
   const stored = await readExtensionStorage(panel);
-  expect(stored.session.apiKey).toBeUndefined();
-  expect(stored.local.apiKey).toBeUndefined();
+  expect(keyIn(stored.session)).toBeUndefined();
+  expect(keyIn(stored.local)).toBeUndefined();
   expect(JSON.stringify(stored)).not.toContain(SESSION_KEY);
 
   // Now remember a key: it goes to storage.local, with a visible warning.
   await configure(popup, { remember: true, apiKey: REMEMBERED_KEY });
   await popup.getByText('stored unencrypted').waitFor({ state: 'visible' });
   const remembered = await readExtensionStorage(popup);
-  expect(remembered.local.apiKey).toBe(REMEMBERED_KEY);
-  expect(remembered.session.apiKey).toBeUndefined();
+  expect(keyIn(remembered.local)).toBe(REMEMBERED_KEY);
+  expect(keyIn(remembered.session)).toBeUndefined();
 });
 
 test('run 3: after another restart the remembered key is back and is the one sent', async () => {
@@ -105,7 +106,7 @@ test('run 3: after another restart the remembered key is back and is the one sen
   await expect
     .poll(async () => {
       const { local, session } = await readExtensionStorage(popup);
-      return [local.apiKey, session.apiKey];
+      return [keyIn(local), keyIn(session)];
     })
     .toEqual([undefined, REMEMBERED_KEY]);
   expect(await popup.getByRole('textbox', { name: 'API key' }).inputValue()).toBe(REMEMBERED_KEY);

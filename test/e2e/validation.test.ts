@@ -12,6 +12,7 @@ import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { configure } from './harness/configure.ts';
 import { startSession, type E2eSession } from './harness/session.ts';
 import { readExtensionStorage } from './harness/storage.ts';
+import { keyIn, storedActiveProfile } from './harness/stored.ts';
 import type { ViewName } from './harness/paths.ts';
 import { openView } from './harness/views.ts';
 
@@ -89,7 +90,7 @@ describe('missing or malformed settings', () => {
     await expect
       .poll(async () => {
         const { local, session: sessionArea } = await readExtensionStorage(page);
-        return [local.apiKey, sessionArea.apiKey];
+        return [keyIn(local), keyIn(sessionArea)];
       })
       .toEqual([undefined, undefined]);
     // The other view follows: its key field empties too.
@@ -134,7 +135,7 @@ describe('missing or malformed settings', () => {
     expect(await page.getByRole('button', { name: 'Reset to default' }).isEnabled()).toBe(true);
     // The stored setting keeps the last valid value.
     const { local } = await readExtensionStorage(page);
-    expect((local.settings as { baseUrl: string }).baseUrl).toBe(session.baseUrl);
+    expect(storedActiveProfile(local)?.baseUrl).toBe(session.baseUrl);
 
     session.mock.clearRequests();
     await submitChatId(page, okChat());

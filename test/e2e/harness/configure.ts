@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { readExtensionStorage } from './storage.ts';
+import { keyIn, storedActiveProfile, storedSettings } from './stored.ts';
 import { waitUntil } from './wait.ts';
 
 export interface ViewConfig {
@@ -37,13 +38,15 @@ export async function configure(page: Page, config: ViewConfig): Promise<void> {
   await waitUntil(
     async () => {
       const { local, session } = await readExtensionStorage(page);
-      const settings = (local.settings ?? {}) as { baseUrl?: string; timeoutMs?: number; rememberKey?: boolean };
-      const storedKey = config.remember ? local.apiKey : (session.apiKey ?? local.apiKey);
+      const settings = storedSettings(local);
+      const profile = storedActiveProfile(local);
+      const profileId = profile?.id ?? 'production';
+      const storedKey = config.remember ? keyIn(local, profileId) : (keyIn(session, profileId) ?? keyIn(local, profileId));
       last = JSON.stringify(settings);
       return (
-        (config.baseUrl === undefined || settings.baseUrl === config.baseUrl) &&
+        (config.baseUrl === undefined || profile?.baseUrl === config.baseUrl) &&
         (config.apiKey === undefined || (storedKey ?? '') === config.apiKey) &&
-        (config.remember === undefined || settings.rememberKey === config.remember) &&
+        (config.remember === undefined || profile?.rememberKey === config.remember) &&
         (config.timeoutSeconds === undefined || settings.timeoutMs === config.timeoutSeconds * 1000)
       );
     },
