@@ -47,10 +47,17 @@ export function useHistoryBrowser(client: InspectorClient, filter: HistoryFilter
 
   useEffect(() => {
     let alive = true;
-    const fail = (reason: unknown) => alive && setError(`History could not be read: ${String(reason)}`);
+    // After a failed read the in-memory index may have missed changes, so the next change reloads all of it.
+    let stale = false;
+    const fail = (reason: unknown) => {
+      if (!alive) return;
+      stale = true;
+      setError(`History could not be read: ${String(reason)}`);
+    };
     const reloadIndex = () =>
       client.loadHistoryIndex().then((rows) => {
         if (!alive) return;
+        stale = false;
         setAll(rows);
         setLoading(false);
         setError(undefined);
@@ -62,14 +69,16 @@ export function useHistoryBrowser(client: InspectorClient, filter: HistoryFilter
     }, fail);
     void reloadIndex();
     const unsubscribe = client.onHistoryChange((entryId) => {
-      if (entryId === undefined) {
+      if (entryId === undefined || stale) {
         cache.current.clear();
         void reloadIndex();
         return;
       }
       cache.current.delete(entryId);
       void client.loadIndexRow(entryId).then((row) => {
-        if (alive && row) setAll((current) => upsert(current, row));
+        if (!alive) return;
+        setError(undefined);
+        if (row) setAll((current) => upsert(current, row));
       }, fail);
     });
     return () => {

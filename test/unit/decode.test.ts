@@ -75,6 +75,11 @@ describe('decodeOutcome', () => {
     expect(decoded.traceId).toBe('a\\u{202e}b');
   });
 
+  it('escapes line breaks in server text, so a message cannot forge a second line', () => {
+    const decoded = decodeOutcome(response(500, envelope(500, 3006, { message: 'error\r\nX-Injected: yes' })));
+    expect(decoded.serverMessage).toBe('error\\u{d}\\u{a}X-Injected: yes');
+  });
+
   it('reads retry-after from the body, the header in seconds, or an HTTP date', () => {
     expect(decodeOutcome(response(429, envelope(429, 1007, { retry_after: 45 }))).retryAfterSeconds).toBe(45);
     expect(decodeOutcome(response(429, envelope(429, 1007), [['Retry-After', '12']])).retryAfterSeconds).toBe(12);
