@@ -1,0 +1,18 @@
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { build } from 'vite';
+import { BUILD_DIR, EMPTY_PAGE, LOAD_DIR, ROOT_DIR } from './dirs.ts';
+
+/** Builds the production extension into BUILD_DIR, then copies it to LOAD_DIR with an empty page added. */
+export async function buildExtension(): Promise<void> {
+  await build({
+    root: ROOT_DIR,
+    configFile: `${ROOT_DIR}/vite.config.ts`,
+    logLevel: 'warn',
+    mode: 'production',
+    build: { outDir: BUILD_DIR, emptyOutDir: true },
+  });
+  await rm(LOAD_DIR, { recursive: true, force: true });
+  await cp(BUILD_DIR, LOAD_DIR, { recursive: true });
+  await mkdir(`${LOAD_DIR}/bench`, { recursive: true });
+  await writeFile(`${LOAD_DIR}/${EMPTY_PAGE}`, '<!doctype html><title>empty</title>\n');
+}

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+
+/** Times of one Stop typing, from the click, in ms measured inside the page. */
+export interface FireTiming {
+  /** The Latest result region showed this request's settled, decoded result (DOM committed). */
+  latestDom: number;
+  /** …and the next animation frame after that: the result is on screen. */
+  latestFrame: number;
+  /** The history row for the chat ID left "Pending" (DOM committed). */
+  rowDom: number;
+  /** …and the next frame after that. */
+  rowFrame: number;
+  /** The click, in ms since the epoch (performance.timeOrigin + now), to line up with the mock's log. */
+  clickEpoch: number;
+}
+
+/**
+ * In the page: types the chat ID, clicks Stop typing, and watches the DOM with a MutationObserver.
+ * The Latest result region does not show the chat ID, so "this request's result" is recognised by its
+ * in-flight cycle: aria-busy goes true after the click, then false with a settled `.result`. Only one
+ * request is in flight at a time in the bench, so that cycle is this request's. The history row (which
+ * does show the chat ID) is timed too.
+ */
+function fireInPage({ view, chatId, timeoutMs }: { view: string; chatId: string; timeoutMs: number }): Promise<FireTiming> {
+  const input = document.getElementById(`${view}-chat-id`) as HTMLInputElement | null;
+  const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === 'Stop typing');
+  const latest = document.querySelector('section.latest');
+  if (!input || !button || !latest) return Promise.reject(new Error(`${view}: Chat ID field, Stop typing button or Latest result missing`));
+  input.value = chatId;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  // One frame for the view to re-render with the typed chat ID before the click reads it.
+  return new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))).then(
+    () =>
+      new Promise<FireTiming>((resolve, reject) => {
+        const times: Partial<FireTiming> = {};
+        let sawBusy = false;
+        let start = 0;
+        const finish = () => {
+          if (times.latestFrame !== undefined && times.rowFrame !== undefined) {
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(times as FireTiming);
+          }
+        };
+        const check = () => {
+          const now = performance.now() - start;
+          if (latest.getAttribute('aria-busy') === 'true') sawBusy = true;
+          const error = latest.querySelector('.error');
+          if (error) {
+            observer.disconnect();
+            clearTimeout(timer);
+            reject(new Error(`${view}: Latest result shows an error: ${error.textContent}`));
+            return;
+          }
+          const result = latest.querySelector('.result');
+          if (
+            times.latestDom === undefined &&
+            sawBusy &&
+            latest.getAttribute('aria-busy') === 'false' &&
+            result &&
+            !result.classList.contains('kind-pending')
+          ) {
+            times.latestDom = now;
+            requestAnimationFrame(() => {
+              times.latestFrame = performance.now() - start;
+              finish();
+            });
+          }
+          if (times.rowDom === undefined) {
+            const row = [...document.querySelectorAll('.history-item')].find(
+              (item) => item.querySelector('.chat-id')?.textContent === chatId,
+            );
+            const status = row?.querySelector('.status')?.textContent?.trim();
+            if (status && status !== 'Pending') {
+              times.rowDom = now;
+              requestAnimationFrame(() => {
+                times.rowFrame = performance.now() - start;
+                finish();
+              });
+            }
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`${view}: no settled result for ${chatId} within ${timeoutMs} ms (${JSON.stringify(times)}, busy seen: ${sawBusy})`));
+        }, timeoutMs);
+        start = performance.now();
+        times.clickEpoch = performance.timeOrigin + start;
+        button.click();
+        check();
+      }),
+  );
+}
+
+/** worker.ping round trip from a view: the messaging floor under every Stop typing. */
+export async function pingOnce(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const started = performance.now();
+    await chrome.runtime.sendMessage({ type: 'worker.ping' });
+    return performance.now() - started;
+  });
+}
+
+export async function fireOnce(page: Page, view: 'popup' | 'panel', chatId: string, timeoutMs = 10_000): Promise<FireTiming> {
+  // A background tab gets no animation frames; the measured view must be the front tab.
+  await page.bringToFront();
+  return page.evaluate(fireInPage, { view, chatId, timeoutMs });
+}

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { ROOT_DIR } from './dirs.ts';
+
+/** The typing URL of a chat on the mock, as the extension builds it. */
+export function typingUrl(baseUrl: string, chatId: string): string {
+  return `${baseUrl}/v3/chats/${encodeURIComponent(chatId)}/typing`;
+}
+
+/** The floor: one raw fetch from an extension page to the same mock, timed inside the page. */
+export async function rawFetchOnce(page: Page, url: string): Promise<number> {
+  await page.bringToFront();
+  return page.evaluate(async (target) => {
+    const started = performance.now();
+    const response = await fetch(target, { method: 'DELETE', headers: { Authorization: 'Bearer x' } });
+    await response.arrayBuffer();
+    if (response.status !== 204) throw new Error(`floor fetch answered ${response.status}`);
+    return performance.now() - started;
+  }, url);
+}
+
+/** Spawns a process and returns the wall time from spawn to exit, in ms. Fails on a non-zero exit. */
+export function timeProcess(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: env ?? process.env });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`));
+    });
+  });
+}
+
+export function curlOnce(url: string): Promise<number> {
+  return timeProcess('curl', ['-s', '-o', '/dev/null', '-X', 'DELETE', '-H', 'Authorization: Bearer x', url]);
+}
+
+/** `node test/bench/sdk-stop.mjs`: the official SDK's typing.stop in a fresh Node process. */
+export function sdkScriptOnce(baseUrl: string, chatId: string, apiKey: string): Promise<number> {
+  return timeProcess(process.execPath, [`${ROOT_DIR}/test/bench/sdk-stop.mjs`, chatId], {
+    ...process.env,
+    LINQ_BASE_URL: baseUrl,
+    LINQ_API_KEY: apiKey,
+  });
+}
+
+/** Whether curl can be run here (it is not an npm dependency). */
+export async function hasCurl(): Promise<boolean> {
+  return timeProcess('curl', ['--version']).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,183 @@
+import os from 'node:os';
+import { buildExtension } from './build-extension.ts';
+import { BUILD_DIR, RESULTS_FILE } from './dirs.ts';
+import { hasCurl } from './floor.ts';
+import { describeMachine } from './machine.ts';
+import { clickToRequest, fireRows, measureCold, measureFire, measureFireIn } from './measure-fire.ts';
+import { measureAppendPair, measureAppends, measureScroll, measureSearch } from './measure-history.ts';
+import { describeOpens, measureOpens, type OpenSamples } from './measure-open.ts';
+import { Results } from './results.ts';
+import { historyCount, injectStore, seedTo, seededSamples } from './seed.ts';
+import { HISTORY_CAP, startBenchSession, type BenchSession } from './session.ts';
+import { KB, pageJsSize, workerJsSize } from './sizes.ts';
+import { median, p95 } from './stats.ts';
+import { bundleStore } from './store-bundle.ts';
+import { parkView, showView, type View } from './views.ts';
+
+const FIRE_RUNS = 30;
+const FIRE_WARMUP = 5;
+const COLD_RUNS = 10;
+const OPEN_RUNS = 10;
+const APPEND_RUNS = 30;
+const SIZES = [0, 1_000, 10_000, 50_000] as const;
+const SEARCH_REPEATS = 3;
+const SCROLL_RUNS = 3;
+const SCROLL_STEPS = 200;
+const AT_50K_RUNS = 10;
+const AT_CAP_RUNS = 10;
+const COLD_AT_50K_RUNS = 5;
+const VIEWS = ['popup', 'panel'] as const satisfies readonly View[];
+
+const label = (size: number) => (size === 0 ? '0' : `${size / 1000}k`);
+const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const benchStart = Date.now();
+const log = (message: string) => console.log(`bench [${((Date.now() - benchStart) / 1000).toFixed(0).padStart(3)} s]: ${message}`);
+
+/** 5. gzip sizes of what each page and the worker load. */
+function sizeRows(results: Results): void {
+  const popup = pageJsSize(BUILD_DIR, 'src/popup/index.html');
+  const panel = pageJsSize(BUILD_DIR, 'src/devtools/panel.html');
+  const worker = workerJsSize(BUILD_DIR);
+  log(`popup JS: ${popup.eagerFiles.join(', ')}; lazy: ${popup.lazyFiles.join(', ') || 'none'}`);
+  log(`panel JS: ${panel.eagerFiles.join(', ')}; lazy: ${panel.lazyFiles.join(', ') || 'none'}`);
+  log(`worker JS: ${worker.eagerFiles.join(', ')}; lazy: ${worker.lazyFiles.join(', ') || 'none'}`);
+  results.add('size.popup.js.gzip', popup.eagerGzip / KB, 'KB', 20);
+  results.add('size.popup.lazy-js.gzip', popup.lazyGzip / KB, 'KB');
+  results.add('size.panel.js.gzip', panel.eagerGzip / KB, 'KB');
+  results.add('size.panel.lazy-js.gzip', panel.lazyGzip / KB, 'KB');
+  results.add('size.worker.js.gzip', (worker.eagerGzip + worker.lazyGzip) / KB, 'KB');
+}
+
+/** 1. Fire to result with a warm worker, against the raw-fetch floor, curl and the SDK script. */
+async function fireSection(results: Results, session: BenchSession, curl: boolean): Promise<void> {
+  log('fire to result (warm)…');
+  const fire = await measureFire(session, { runs: FIRE_RUNS, warmup: FIRE_WARMUP, curl });
+  const floor = median(fire.floor);
+  fireRows(results, session, 'fire.popup.warm', fire.popup);
+  fireRows(results, session, 'fire.panel.warm', fire.panel);
+  results.add('floor.raw-fetch.median', floor, 'ms');
+  results.add('floor.worker-ping.median', median(fire.ping), 'ms');
+  if (curl) results.add('floor.curl-process.median', median(fire.curl), 'ms');
+  results.add('floor.sdk-script-process.median', median(fire.sdk), 'ms');
+  for (const view of VIEWS) {
+    const extension = median(fire[view].map((sample) => sample.latestFrame));
+    results.add(`fire.${view}.overhead-over-floor`, extension - floor, 'ms', 5);
+    results.add(`fire.${view}.dom.overhead-over-floor`, median(fire[view].map((sample) => sample.latestDom)) - floor, 'ms');
+    if (curl) results.add(`fire.${view}.vs-curl`, extension / median(fire.curl), 'ratio');
+    results.add(`fire.${view}.vs-sdk-script`, extension / median(fire.sdk), 'ratio');
+  }
+}
+
+/** 2. Cold start. */
+async function coldSection(results: Results, session: BenchSession, name: string, runs: number, budget?: number): Promise<void> {
+  log(`${name}…`);
+  const cold = await measureCold(session, runs);
+  results.add(`${name}.median`, median(cold.map((sample) => sample.latestFrame)), 'ms', budget);
+  results.add(`${name}.p95`, p95(cold.map((sample) => sample.latestFrame)), 'ms');
+  results.add(`${name}.click-to-request.median`, median(clickToRequest(session, cold)), 'ms');
+}
+
+/** 3. Open to interactive at each size, and the heap. */
+function openRows(results: Results, opens: Map<number, OpenSamples>): void {
+  const emptyMedian = median(SIZES.flatMap((size) => opens.get(size)!.times.empty));
+  results.add('open.empty.median', emptyMedian, 'ms');
+  for (const view of VIEWS) {
+    for (const size of SIZES) results.add(`open.${view}.${label(size)}.median`, median(opens.get(size)!.times[view]), 'ms');
+  }
+  for (const view of VIEWS) {
+    for (const size of SIZES) {
+      const ratio = median(opens.get(size)!.times[view]) / emptyMedian;
+      results.add(`open.${view}.${label(size)}.vs-empty`, ratio, 'ratio', view === 'popup' && size === 10_000 ? 1.5 : undefined);
+    }
+  }
+  results.add('heap.empty', opens.get(0)!.heapMB.empty ?? Number.NaN, 'MB');
+  for (const view of VIEWS) {
+    for (const size of SIZES) results.add(`heap.${view}.${label(size)}`, opens.get(size)!.heapMB[view] ?? Number.NaN, 'MB');
+  }
+}
+
+export async function runBench(): Promise<void> {
+  const machine = describeMachine();
+  log(`${machine}; load average ${load()}`);
+  const results = new Results();
+
+  log('building the production extension…');
+  await buildExtension();
+  const bundle = await bundleStore();
+  sizeRows(results);
+
+  const curl = await hasCurl();
+  if (!curl) log('curl is not installed: the curl rows are left out');
+  const session = await startBenchSession();
+  try {
+    const { lab } = session;
+    await injectStore(lab, bundle, session.baseUrl);
+    if ((await historyCount(lab)) !== 0) throw new Error('bench: the fresh profile already has history');
+
+    const opens = new Map<number, OpenSamples>();
+    opens.set(0, await measureOpens(session, 0, OPEN_RUNS));
+    log(`open @0: ${describeOpens(opens.get(0)!)}`);
+
+    await fireSection(results, session, curl);
+    await coldSection(results, session, 'cold.popup', COLD_RUNS, 150);
+
+    for (const size of SIZES.slice(1)) {
+      const seeded = await seedTo(lab, size);
+      log(`seeded ${seeded.added} entries (${seeded.mode}) in ${(seeded.ms / 1000).toFixed(1)} s; history holds ${await historyCount(lab)}`);
+      opens.set(size, await measureOpens(session, size, OPEN_RUNS));
+      log(`open @${label(size)}: ${describeOpens(opens.get(size)!)}`);
+    }
+    openRows(results, opens);
+
+    // 4a. Append at 50,000 with the cap at 100,000 (nothing evicted), alternating with appends into an empty
+    // twin database; then at the cap (cap = 50,000: one entry evicted per append).
+    log('append at 0 and at 50k…');
+    const [append0, append50k] = await measureAppendPair(lab, HISTORY_CAP, APPEND_RUNS);
+    const appendAtCap = await measureAppends(lab, await historyCount(lab), AT_CAP_RUNS);
+    results.add('append.0.median', median(append0), 'ms');
+    results.add('append.50k.median', median(append50k), 'ms');
+    results.add('append.ratio-50k-vs-0', median(append50k) / median(append0), 'ratio', 1.2);
+    results.add('append.50k-at-cap.median', median(appendAtCap), 'ms');
+
+    // 4b, 4c. Search and scroll over 50,000 in the panel, the popup parked.
+    const total = await historyCount(lab);
+    log(`search and scroll over ${total} entries…`);
+    await parkView(session, 'popup');
+    await showView(session, 'panel', total);
+    const samples = await seededSamples(lab);
+    const queries = [samples.chatIds[3]!.slice(0, 8), '2001', samples.traceIds[5]!.slice(8, 16), '429'];
+    const searches = await measureSearch(session.panel, queries, SEARCH_REPEATS, log);
+    results.add('search.50k.median', median(searches), 'ms', 50);
+    results.add('search.50k.p95', p95(searches), 'ms');
+    const scrolls = await measureScroll(session.panel, SCROLL_RUNS, SCROLL_STEPS);
+    for (const run of scrolls) {
+      log(`scroll: ${run.frames} frames in ${run.elapsedMs.toFixed(0)} ms, ${run.longTasks} long tasks (${run.longTaskMs.toFixed(0)} ms), ${run.placeholdersAtEnd} placeholders left`);
+    }
+    results.add('scroll.50k.fps', median(scrolls.map((run) => run.fps)), 'fps');
+    results.add('scroll.50k.long-tasks', median(scrolls.map((run) => run.longTasks)), 'count');
+    results.add('scroll.50k.long-task-ms', median(scrolls.map((run) => run.longTaskMs)), 'ms');
+
+    // Not budgets: how a 50,000-entry history reaches the fire path, one view open at a time.
+    log('cold start and fire to result at 50k…');
+    await parkView(session, 'panel');
+    await showView(session, 'popup', await historyCount(lab));
+    await coldSection(results, session, 'cold.popup.at-50k', COLD_AT_50K_RUNS);
+    for (const view of VIEWS) {
+      await parkView(session, view === 'popup' ? 'panel' : 'popup');
+      await showView(session, view, await historyCount(lab));
+      const at50k = await measureFireIn(session, view, AT_50K_RUNS);
+      results.add(`fire.${view}.at-50k.median`, median(at50k.map((sample) => sample.latestFrame)), 'ms');
+      results.add(`fire.${view}.at-50k.click-to-request.median`, median(clickToRequest(session, at50k)), 'ms');
+      results.add(`fire.${view}.at-50k.history-row.median`, median(at50k.map((sample) => sample.rowFrame)), 'ms');
+    }
+  } finally {
+    await session.close();
+  }
+
+  console.log(`\n${results.table()}\n`);
+  await results.write(RESULTS_FILE, machine);
+  const misses = results.rows.filter((row) => row.ok === false).map((row) => row.name);
+  log(`wrote ${RESULTS_FILE}; ${misses.length === 0 ? 'every budget met' : `budget missed: ${misses.join(', ')}`}`);
+  log(`done; load average ${load()}`);
+}
+

@@ -1,0 +1,42 @@
+import { writeFile } from 'node:fs/promises';
+
+export type Unit = 'ms' | 'ratio' | 'KB' | 'MB' | 'fps' | 'count';
+
+/** One figure. Rows with a budget carry `budget` and `ok` (value ≤ budget); rows without carry neither. */
+export interface ResultRow {
+  name: string;
+  value: number;
+  unit: Unit;
+  budget?: number;
+  ok?: boolean;
+}
+
+const DECIMALS: Record<Unit, number> = { ms: 2, ratio: 3, KB: 2, MB: 2, fps: 1, count: 0 };
+
+export class Results {
+  readonly rows: ResultRow[] = [];
+
+  add(name: string, value: number, unit: Unit, budget?: number): void {
+    const factor = 10 ** DECIMALS[unit];
+    const rounded = Math.round(value * factor) / factor;
+    const row: ResultRow = { name, value: rounded, unit };
+    if (budget !== undefined) {
+      row.budget = budget;
+      row.ok = value <= budget;
+    }
+    this.rows.push(row);
+    console.log(`  ${name} = ${rounded} ${unit}${budget === undefined ? '' : ` (budget ${budget}: ${row.ok ? 'ok' : 'MISS'})`}`);
+  }
+
+  table(): string {
+    const header = ['name', 'value', 'unit', 'budget', 'ok'];
+    const lines = this.rows.map((row) => [row.name, String(row.value), row.unit, row.budget === undefined ? '' : String(row.budget), row.ok === undefined ? '' : String(row.ok)]);
+    const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+    const format = (cells: string[]) => cells.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+    return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...lines.map(format)].join('\n');
+  }
+
+  async write(file: string, machine: string): Promise<void> {
+    await writeFile(file, `${JSON.stringify({ machine, results: this.rows }, null, 2)}\n`);
+  }
+}
