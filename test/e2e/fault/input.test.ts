@@ -10,6 +10,7 @@ import { configure } from '../harness/configure.ts';
 import { fieldState } from '../harness/field-message.ts';
 import { fire, statusLabelOf, submitChatId } from '../harness/history.ts';
 import { readExtensionStorage } from '../harness/storage.ts';
+import { keyIn, storedActiveProfile } from '../harness/stored.ts';
 import { openView } from '../harness/views.ts';
 import { readHistoryDb } from './lib/db.ts';
 import { defineSecretsSweep, failOnUncaught, startFaultSession, type FaultSession } from './lib/fault-session.ts';
@@ -134,7 +135,7 @@ async function typeKey(page: Page, typed: string): Promise<void> {
   await field.blur();
   const shown = await field.inputValue();
   expect(shown).not.toMatch(/[\r\n]/);
-  await expect.poll(async () => (await readExtensionStorage(page)).session.apiKey, { timeout: 3_000 }).toBe(shown.trim());
+  await expect.poll(async () => keyIn((await readExtensionStorage(page)).session), { timeout: 3_000 }).toBe(shown.trim());
 }
 
 describe('key input', () => {
@@ -165,7 +166,7 @@ describe('key input', () => {
   test('a key with CR/LF that reached storage (no field can hold one) is refused by the view and by the worker', async ({ task }) => {
     const meta = recordFault(task, 'key input');
     const injected = `${FAULT_KEY}\r\nX-Injected: 1`;
-    await popup.evaluate((key) => chrome.storage.session.set({ apiKey: key }), injected);
+    await popup.evaluate((key) => chrome.storage.session.set({ 'apiKey.production': key }), injected);
     const before = await snapshot(popup);
 
     // The views pick the stored key up; firing is refused beside "API key".
@@ -211,7 +212,7 @@ describe('base-url input', () => {
     await expectFieldMessage(popup, 'Base URL', message);
     // Only valid values are saved: the stored base URL is still the last good one.
     const { local } = await readExtensionStorage(popup);
-    expect((local.settings as { baseUrl: string }).baseUrl).toBe(session.baseUrl);
+    expect(storedActiveProfile(local)?.baseUrl).toBe(session.baseUrl);
 
     const before = await snapshot(popup);
     await submitChatId(popup, okChat());

@@ -12,6 +12,7 @@ import { SPECIAL, okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
 import { expectNewEntry, fire, statusLabelOf, submitChatId } from '../harness/history.ts';
 import { readExtensionStorage } from '../harness/storage.ts';
+import { keyIn } from '../harness/stored.ts';
 import { openView, viewUrl } from '../harness/views.ts';
 import { waitUntil } from '../harness/wait.ts';
 import { stopServiceWorker } from '../harness/worker.ts';
@@ -157,7 +158,7 @@ test('extension reloaded while idle: history intact, the next request works once
       .toBe(String(before.length));
   }
   // storage.session went with the old extension instance: the key must be entered again.
-  expect((await readExtensionStorage(popup)).session.apiKey).toBeUndefined();
+  expect(keyIn((await readExtensionStorage(popup)).session)).toBeUndefined();
   expect(await popup.getByRole('textbox', { name: 'API key' }).inputValue()).toBe('');
   await configure(popup, { apiKey: FAULT_KEY });
   await fireOk(popup);

@@ -64,9 +64,9 @@ export async function sweepForKey(options: {
   };
   const { local, session } = await readExtensionStorage(options.page);
   add('chrome.storage.local', JSON.stringify(local));
-  // storage.session is where an unremembered key lives, under "apiKey" and nowhere else.
-  const { apiKey: _sessionKey, ...restOfSession } = session;
-  add('chrome.storage.session (besides apiKey)', JSON.stringify(restOfSession));
+  // storage.session is where an unremembered key lives, under "apiKey.<environment>" and nowhere else.
+  const restOfSession = Object.fromEntries(Object.entries(session).filter(([name]) => !name.startsWith('apiKey.')));
+  add('chrome.storage.session (besides the apiKey.* slots)', JSON.stringify(restOfSession));
   add('IndexedDB', await dumpIndexedDb(options.page));
   leaks.push(...(await leaksInViews(options.views, key)));
   for (const line of options.observer.console) add(`console.${line.type} of ${line.where}`, line.text);
