@@ -7,7 +7,8 @@ import type { Settings } from '../core/settings.ts';
 export interface WorkerDeps {
   history: HistoryStore;
   loadSettings(): Promise<Settings>;
-  loadKey(profileId: string): Promise<string>;
+  /** Settings and the active environment's key, read together (one round trip per storage area). */
+  loadRequestConfig(): Promise<{ settings: Settings; apiKey: string }>;
   hasHostAccess(baseUrl: string): Promise<boolean>;
   send(request: TypingRequest, timeoutMs: number): Promise<RawOutcome>;
   announce(entryId?: string): void;

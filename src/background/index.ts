@@ -1,10 +1,10 @@
 import { parseHistoryEntry } from '../core/history.ts';
-import { activeProfile } from '../core/settings.ts';
+import { activeProfile, settingsFrom } from '../core/settings.ts';
 import { browser } from '../platform/browser.ts';
 import { announceHistoryChange } from '../platform/broadcast.ts';
 import { openHistoryDb } from '../platform/history-db.ts';
 import { createHostAccess } from '../platform/host-access.ts';
-import { createKeyStore } from '../platform/key-store.ts';
+import { readRequestConfig } from '../platform/key-store.ts';
 import { createSettingsStore } from '../platform/settings-store.ts';
 import { listenForRequests } from '../platform/worker-messages.ts';
 import { createLastChatStore } from '../platform/last-chat.ts';
@@ -21,17 +21,16 @@ import { send } from './transport.ts';
 
 const history = openHistoryDb(parseHistoryEntry);
 const settings = createSettingsStore(browser.storage);
-const keys = createKeyStore(browser.storage);
 const hostAccess = createHostAccess(browser.permissions);
 const lastChat = createLastChatStore(browser.storage);
 
 const deps: WorkerDeps = {
   history,
   loadSettings: () => settings.load(),
-  loadKey: (profileId) => keys.load(profileId),
+  loadRequestConfig: () => readRequestConfig(browser.storage, settingsFrom),
   hasHostAccess: (url) => hostAccess.has(url),
   send: (request, timeoutMs) => send(request, timeoutMs, (url, init) => fetch(url, init)),
-  announce: announceHistoryChange,
+  announce: (entryId) => announceHistoryChange(entryId, history.knownTotal()),
   rememberChatId: (profileId, chatId) => lastChat.save(profileId, chatId),
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),

@@ -33,9 +33,8 @@ export async function typingRequest(
   rehearsalId?: string,
 ): Promise<StopTypingReply> {
   await deps.ready;
-  const settings = await deps.loadSettings();
+  const { settings, apiKey } = await deps.loadRequestConfig();
   const profile = activeProfile(settings);
-  const apiKey = await deps.loadKey(profile.id);
   const built = buildTypingRequest({ operation, baseUrl: profile.baseUrl, chatId: chatIdInput, apiKey });
   if (!built.ok) return { ok: false, field: built.field, message: built.reason };
   const { request } = built;
@@ -82,10 +81,13 @@ export async function typingRequest(
     outcome: decodeOutcome(raw, operation),
   };
   await record(settled);
-  try {
-    if (settings.recordHistory && (await deps.history.trimTo(settings.historyCap)) > 0) deps.announce();
-  } catch (error) {
-    storeErrors.push(describe(error));
+  // Eviction is housekeeping, not part of the answer: it runs after the reply, and a failure is retried
+  // by the next request's trim.
+  if (settings.recordHistory) {
+    void deps.history.trimTo(settings.historyCap).then(
+      (evicted) => evicted > 0 && deps.announce(),
+      (error: unknown) => console.error('Linq Typing Inspector: could not trim the history', error),
+    );
   }
   const storeError = storeErrors.length > 0 ? `History could not be saved: ${storeErrors[0]}` : undefined;
   return { ok: true, entry: settled, storeError };

@@ -14,6 +14,8 @@ export interface HistoryStore {
   newest(limit: number): Promise<HistoryEntry[]>;
   pending(): Promise<HistoryEntry[]>;
   count(): Promise<number>;
+  /** The entry count if this store already knows it (it learns it from count() and keeps it up to date). */
+  knownTotal(): number | undefined;
   /** Deletes the oldest entries beyond `cap`; returns how many were deleted. */
   trimTo(cap: number): Promise<number>;
   clear(): Promise<void>;

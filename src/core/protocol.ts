@@ -80,5 +80,7 @@ export const PingReply = z.object({ ok: z.literal(true) });
 export const HistoryChanged = z.object({
   type: z.literal('history.changed'),
   entryId: z.optional(z.string()),
+  /** How many entries there are now, when the worker knows it, so views need not count. */
+  total: z.optional(z.number()),
 });
 export type HistoryChanged = z.infer<typeof HistoryChanged>;

@@ -3,9 +3,9 @@ import type { HistoryChanged } from '../core/protocol.ts';
 import { protocol } from './lazy-protocol.ts';
 
 /** History changes reach every open view (and any other worker instance) over one BroadcastChannel. */
-export function announceHistoryChange(entryId?: string): void {
+export function announceHistoryChange(entryId?: string, total?: number): void {
   const channel = new BroadcastChannel(HISTORY_CHANNEL);
-  const message: HistoryChanged = { type: 'history.changed', entryId };
+  const message: HistoryChanged = { type: 'history.changed', entryId, total };
   // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel has no target origin
   channel.postMessage(message);
   channel.close();

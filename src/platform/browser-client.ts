@@ -5,7 +5,8 @@ import { viewApi } from './view-api.ts';
 import { onHistoryChange } from './broadcast.ts';
 import { openHistoryDb } from './history-db.ts';
 import { createHostAccess } from './host-access.ts';
-import { createKeyStore } from './key-store.ts';
+import { createKeyStore, readRequestConfig } from './key-store.ts';
+import { settingsFrom } from '../core/settings.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { protocol } from './lazy-protocol.ts';
 
@@ -41,6 +42,7 @@ export function createBrowserClient(): InspectorClient {
   return {
     loadSettings: () => settings.load(),
     updateSettings: (change) => settings.update(change),
+    loadInitial: () => readRequestConfig(viewApi.storage, settingsFrom),
     onSettingsChange: (listener) => settings.onChange(listener),
     loadKey: (profileId) => keys.load(profileId),
     saveKey: (profileId, key, remember) => keys.save(profileId, key, remember),
@@ -69,14 +71,12 @@ export function createBrowserClient(): InspectorClient {
       const parsed = (await protocol()).ClearHistoryReply.safeParse(reply);
       return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
     },
-    async loadHistory(limit) {
-      const [entries, total] = await Promise.all([history.newest(limit), history.count()]);
-      return { entries, total };
-    },
+    loadNewest: (limit) => history.newest(limit),
+    countHistory: () => history.count(),
     loadHistoryIndex: () => history.indexRows(),
     loadIndexRow: (id) => history.indexRow(id),
     loadEntries: (ids) => history.getMany(ids),
-    onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId)),
+    onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId, message.total)),
     async importHistory(entries) {
       const { IMPORT_CHUNK, ImportHistoryReply } = await protocol();
       let imported = 0;

@@ -143,14 +143,16 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
     },
     async count() {
       const tx = await transaction(ENTRIES, 'readonly');
-      return promised(tx.objectStore(ENTRIES).count());
+      knownCount = await promised(tx.objectStore(ENTRIES).count());
+      return knownCount;
     },
+    knownTotal: () => knownCount,
     async trimTo(cap) {
       if (knownCount !== undefined && knownCount <= cap) return 0;
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
       const entries = tx.objectStore(ENTRIES);
       const rows = tx.objectStore(ROWS);
-      const total = await promised(entries.count());
+      const total = knownCount ?? (await promised(entries.count()));
       const excess = total - cap;
       if (excess <= 0) {
         knownCount = total;

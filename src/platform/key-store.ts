@@ -1,3 +1,4 @@
+import type { Settings } from '../core/settings.ts';
 import type { StorageLike } from './storage-types.ts';
 
 /**
@@ -56,4 +57,13 @@ export function createKeyStore(storage: StorageLike): KeyStore {
       return () => storage.onChanged.removeListener(onChanged);
     },
   };
+}
+
+/** The settings and the active environment's key, from both storage areas read in parallel. */
+export async function readRequestConfig(storage: StorageLike, settingsFrom: (stored: unknown) => Settings) {
+  const [local, session] = await Promise.all([storage.local.get(null), storage.session.get(null)]);
+  const settings = settingsFrom(local.settings);
+  const slot = keySlot(settings.activeProfileId);
+  const apiKey = asKey(session[slot]) || asKey(local[slot]);
+  return { settings, apiKey };
 }

@@ -1,6 +1,7 @@
 /** The slice of browser.storage this extension uses, so the real API and an in-memory fake both fit. */
 export interface StorageAreaLike {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  /** `null` reads the whole area. */
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }

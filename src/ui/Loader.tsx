@@ -16,10 +16,7 @@ export function Loader(props: { client: InspectorClient; children(initial: Initi
   const [initial, setInitial] = useState<InitialValues>();
   const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
-    props.client
-      .loadSettings()
-      .then(async (settings) => ({ settings, apiKey: await props.client.loadKey(settings.activeProfileId) }))
-      .then(setInitial,
+    props.client.loadInitial().then(setInitial,
       (error: unknown) => setLoadError(`Settings could not be read: ${String(error)}`),
     );
   }, [props.client]);

@@ -5,7 +5,7 @@ import { activeProfile } from '../core/settings.ts';
 import { HistoryList } from './components/HistoryList.tsx';
 import { Loader, type InitialValues } from './Loader.tsx';
 import { useInspector } from './useInspector.ts';
-import { useRecentHistory } from './useRecentHistory.ts';
+import { useRecentHistory, type RecentHistory } from './useRecentHistory.ts';
 
 /** The popup shows only the newest entries; the panel page has the rest. */
 export const POPUP_HISTORY_LIMIT = 5;
@@ -18,12 +18,14 @@ export interface PopupAppProps {
 }
 
 export function PopupApp(props: PopupAppProps) {
-  return <Loader client={props.client}>{(initial) => <Popup {...props} initial={initial} />}</Loader>;
+  // The history read starts now, alongside the settings read, rather than after it.
+  const history = useRecentHistory(props.client, POPUP_HISTORY_LIMIT);
+  return <Loader client={props.client}>{(initial) => <Popup {...props} initial={initial} history={history} />}</Loader>;
 }
 
-function Popup(props: PopupAppProps & { initial: InitialValues }) {
+function Popup(props: PopupAppProps & { initial: InitialValues; history: RecentHistory }) {
   const { state, actions } = useInspector(props.client, props.initial);
-  const history = useRecentHistory(props.client, POPUP_HISTORY_LIMIT);
+  const { history } = props;
   const [clearError, setClearError] = useState<string>();
   return (
     <div class="app popup">
@@ -38,6 +40,7 @@ function Popup(props: PopupAppProps & { initial: InitialValues }) {
         <HistoryList
           entries={history.entries}
           total={history.total}
+          loaded={history.loaded}
           error={clearError ?? history.error}
           fullHistoryUrl={props.fullHistoryUrl}
           onRetry={actions.retry}

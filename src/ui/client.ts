@@ -9,6 +9,8 @@ import type { Settings } from '../core/settings.ts';
  */
 export interface InspectorClient {
   loadSettings(): Promise<Settings>;
+  /** The settings and the active environment's key, read together: what a view needs before it renders. */
+  loadInitial(): Promise<{ settings: Settings; apiKey: string }>;
   /** A patch, or a change applied to the settings as stored at that moment. */
   updateSettings(change: Partial<Settings> | ((current: Settings) => Settings)): Promise<Settings>;
   onSettingsChange(listener: (settings: Settings) => void): () => void;
@@ -29,14 +31,19 @@ export interface InspectorClient {
   /** Start typing, wait `seconds`, stop typing: run by the worker, so it finishes even if the view closes. */
   rehearse(chatId: string, seconds: number): Promise<RehearseReply>;
   clearHistory(): Promise<ClearHistoryReply>;
-  /** The newest entries in full, and how many there are in all. */
-  loadHistory(limit: number): Promise<{ entries: HistoryEntry[]; total: number }>;
+  /** The newest entries in full. */
+  loadNewest(limit: number): Promise<HistoryEntry[]>;
+  /** How many entries there are (IndexedDB counts by walking its keys: slow at 50,000, so call it rarely). */
+  countHistory(): Promise<number>;
   /** Every entry's compact row, newest first, for searching and scrolling the whole history. */
   loadHistoryIndex(): Promise<IndexRow[]>;
   loadIndexRow(id: string): Promise<IndexRow | undefined>;
   loadEntries(ids: readonly string[]): Promise<HistoryEntry[]>;
-  /** Called after any change; `entryId` names the one entry that changed, when only one did. */
-  onHistoryChange(listener: (entryId?: string) => void): () => void;
+  /**
+   * Called after any change; `entryId` names the one entry that changed, when only one did, and `total` is
+   * the new entry count when the worker knows it.
+   */
+  onHistoryChange(listener: (entryId?: string, total?: number) => void): () => void;
   /** Stores entries read from an export file (already validated). */
   importHistory(entries: HistoryEntry[]): Promise<ImportHistoryReply>;
 

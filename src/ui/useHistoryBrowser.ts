@@ -62,7 +62,7 @@ export function useHistoryBrowser(client: InspectorClient, filter: HistoryFilter
         setLoading(false);
         setError(undefined);
       }, fail);
-    void client.loadHistory(FIRST_PAINT_ROWS).then(({ entries }) => {
+    void client.loadNewest(FIRST_PAINT_ROWS).then((entries) => {
       if (!alive) return;
       for (const entry of entries) cache.current.set(entry.id, entry);
       setAll((current) => (current.length > 0 ? current : entries.map(indexRowOf)));

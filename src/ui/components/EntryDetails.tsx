@@ -60,7 +60,8 @@ export function EntryDetails({ entry, onRetry, onCopy, onLookupCode }: EntryDeta
           {entry.response.bodyPreview === '' ? (
             <p class="field-note">Empty body.</p>
           ) : (
-            <pre class="body-preview server-text" tabIndex={0} aria-label="Response body preview">
+            // A focusable scroller needs a role its name is allowed on (a plain <pre> may not be named).
+            <pre class="body-preview server-text" role="region" tabIndex={0} aria-label="Response body preview">
               {entry.response.bodyPreview}
             </pre>
           )}

@@ -36,7 +36,7 @@ export function HistoryBrowserView(props: HistoryBrowserProps) {
       <div class="section-head">
         <h2>History</h2>
         <span class="count" aria-live="polite">
-          {shown === browser.total ? `${browser.total} entries` : `${shown} of ${browser.total} entries`}
+          {browser.loading ? 'Loading all entries…' : shown === browser.total ? `${browser.total} entries` : `${shown} of ${browser.total} entries`}
         </span>
         <ClearHistory disabled={browser.total === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
       </div>

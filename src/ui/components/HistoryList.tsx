@@ -5,7 +5,8 @@ import { HistoryItem } from './HistoryItem.tsx';
 
 export interface HistoryListProps {
   entries: HistoryEntry[];
-  total: number;
+  total?: number;
+  loaded: boolean;
   error?: string;
   onRetry(entry: HistoryEntry): void;
   onLookupCode(code: number): void;
@@ -23,12 +24,12 @@ export function HistoryList(props: HistoryListProps) {
       <div class="section-head">
         <h2>History</h2>
         <span class="count">
-          {props.total === props.entries.length ? props.total : `latest ${props.entries.length} of ${props.total}`}
+          {props.total === undefined || props.total === props.entries.length ? props.entries.length : `latest ${props.entries.length} of ${props.total}`}
         </span>
         <a href={props.fullHistoryUrl} target="_blank" rel="noopener">
           Open full history
         </a>
-        <ClearHistory disabled={props.total === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
+        <ClearHistory disabled={props.entries.length === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
       </div>
       {props.error ? (
         <p class="error" role="alert">
@@ -37,7 +38,7 @@ export function HistoryList(props: HistoryListProps) {
       ) : null}
       {props.entries.length === 0 ? (
         <p class="empty" tabIndex={-1}>
-          No requests yet.
+          {props.loaded ? 'No requests yet.' : 'Loading…'}
         </p>
       ) : (
         <ol class="history-list" tabIndex={-1}>

@@ -5,7 +5,8 @@ import type { RawOutcome } from '../../../src/core/linq/outcome.ts';
 import type { TypingRequest } from '../../../src/core/linq/request.ts';
 import { openHistoryDb } from '../../../src/platform/history-db.ts';
 import { parseHistoryEntry } from '../../../src/core/history.ts';
-import { createKeyStore } from '../../../src/platform/key-store.ts';
+import { createKeyStore, readRequestConfig } from '../../../src/platform/key-store.ts';
+import { settingsFrom } from '../../../src/core/settings.ts';
 import { createSettingsStore } from '../../../src/platform/settings-store.ts';
 import type { StorageLike } from '../../../src/platform/storage-types.ts';
 
@@ -29,7 +30,7 @@ export function makeDeps(overrides: Partial<WorkerDeps> = {}) {
   const deps: WorkerDeps = {
     history,
     loadSettings: () => settings.load(),
-    loadKey: (profileId) => keys.load(profileId),
+    loadRequestConfig: () => readRequestConfig(storage(), settingsFrom),
     hasHostAccess: async () => true,
     send: async (request, timeoutMs): Promise<RawOutcome> => {
       sent.push({ request, timeoutMs });
