@@ -81,12 +81,12 @@ export async function typingRequest(
     outcome: decodeOutcome(raw, operation),
   };
   await record(settled);
-  // Eviction is housekeeping, not part of the answer: it runs after the reply, and a failure is retried
-  // by the next request's trim.
+  // Eviction is housekeeping, not part of the answer: it runs after the reply. If it fails, the store is
+  // failing, which this request's own writes have already reported; the next request trims again.
   if (settings.recordHistory) {
     void deps.history.trimTo(settings.historyCap).then(
       (evicted) => evicted > 0 && deps.announce(),
-      (error: unknown) => console.error('Linq Typing Inspector: could not trim the history', error),
+      (error: unknown) => console.warn('Linq Typing Inspector: history not trimmed this time', error),
     );
   }
   const storeError = storeErrors.length > 0 ? `History could not be saved: ${storeErrors[0]}` : undefined;

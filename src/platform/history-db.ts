@@ -91,12 +91,21 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
     async put(entry) {
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
       const entries = tx.objectStore(ENTRIES);
-      const existed = promised(entries.getKey(entry.id)).then((key) => key !== undefined);
+      // The count is updated inside the transaction, so a trim (which runs after it) sees it exact.
+      let added = false;
+      const existing = entries.getKey(entry.id);
+      existing.onsuccess = () => {
+        added = existing.result === undefined && knownCount !== undefined;
+        if (added) knownCount! += 1;
+      };
       entries.put(entry);
       tx.objectStore(ROWS).put(indexRowOf(entry));
-      const added = !(await existed);
-      await done(tx);
-      if (added && knownCount !== undefined) knownCount += 1;
+      try {
+        await done(tx);
+      } catch (error) {
+        if (added && knownCount !== undefined) knownCount -= 1;
+        throw error;
+      }
     },
     async get(id) {
       const tx = await transaction(ENTRIES, 'readonly');
@@ -152,12 +161,17 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
       const entries = tx.objectStore(ENTRIES);
       const rows = tx.objectStore(ROWS);
-      const total = knownCount ?? (await promised(entries.count()));
+      // Read the count once this transaction runs: every earlier write has completed and counted by then.
+      const total =
+        knownCount === undefined
+          ? await promised(entries.count())
+          : await promised(entries.getKey('')).then(() => knownCount!);
       const excess = total - cap;
       if (excess <= 0) {
         knownCount = total;
         return 0;
       }
+      knownCount = total - excess;
       let deleted = 0;
       // Keys only: eviction never deserialises the entries it deletes.
       const cursor = entries.index('startedAt').openKeyCursor();
@@ -169,8 +183,12 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
         deleted += 1;
         current.continue();
       };
-      await done(tx);
-      knownCount = total - deleted;
+      try {
+        await done(tx);
+      } catch (error) {
+        knownCount = undefined;
+        throw error;
+      }
       return deleted;
     },
     async clear() {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stopTyping } from '../../../src/background/typing-request.ts';
 import type { RawOutcome } from '../../../src/core/linq/outcome.ts';
 import type { HistoryStore } from '../../../src/core/history-store.ts';
@@ -86,6 +86,9 @@ describe('stopTyping (journal, send, decode, settle)', () => {
     await keys.save('production', KEY, false);
     await settings.update({ historyCap: 100 });
     for (let i = 0; i < 103; i += 1) await stopTyping(CHAT, deps);
+    // Eviction runs after each reply, so it may still be finishing.
+    await vi.waitFor(async () => expect(await history.count()).toBe(100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await history.count()).toBe(100);
     const newest = await history.newest(1000);
     expect(newest[0]?.id).toBe('entry-0103');
