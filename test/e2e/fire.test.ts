@@ -7,7 +7,6 @@ import type { Page } from 'playwright-core';
 import { linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { docLinkHref, fire, historyItemFor, historyItems, statusLabelOf } from './harness/history.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
-import { saveReadmeScreenshot } from './harness/screenshots.ts';
 import { configure } from './harness/configure.ts';
 import { startSession, type E2eSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
@@ -105,7 +104,5 @@ describe('Stop typing', () => {
     await popup.getByRole('button', { name: 'Hide key' }).click();
     expect(await popup.getByRole('textbox', { name: 'API key' }).getAttribute('type')).toBe('password');
     await expectKeyNotInPageText(panel, session.apiKey);
-
-    await saveReadmeScreenshot(popup, 'popup', { width: 420, height: 640 });
   });
 });

@@ -9,7 +9,6 @@ import type { Locator, Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat } from './harness/chat-ids.ts';
 import { grantClipboard, readClipboard, writeClipboard } from './harness/clipboard.ts';
 import { configure } from './harness/configure.ts';
-import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { expectNewEntry, fire, historyItems, statusLabelOf, submitChatId } from './harness/history.ts';
 import {
   FAMILY_LABELS,
@@ -319,12 +318,6 @@ describe('panel history tools', () => {
     expect(curl).toContain(`curl -i -X DELETE '${url}'`);
     expect(curl).toContain('"Authorization: Bearer $LINQ_API_KEY"');
     expect(curl).not.toContain(currentKey);
-
-    // The README picture: a varied history with a filter on, Details open with the entry actions and a
-    // copy confirmed (the list scrolled back to its top, the real-key section still folded).
-    await panel.locator('.history.browser .virtual-scroll').evaluate((element) => element.scrollTo({ top: 0 }));
-    const shot = await saveDocsScreenshot(panel, 'panel', VIEWPORT);
-    if (shot) console.log(`wrote ${shot}`);
 
     const sdk = await copy(actions.getByRole('button', { name: 'Copy as SDK code' }), 'Copied the SDK code.');
     expect(sdk).toContain(`client.chats.typing.stop("${chatId}")`);

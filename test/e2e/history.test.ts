@@ -8,7 +8,6 @@ import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { readHistoryDb } from './harness/history-db.ts';
 import { openDetails, responseHeader } from './harness/outcome.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
-import { saveReadmeScreenshot } from './harness/screenshots.ts';
 import { configure } from './harness/configure.ts';
 import { startSession, type E2eSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
@@ -87,8 +86,6 @@ describe('History', () => {
     expect(stored).toHaveLength(fired.length);
     expect(JSON.stringify(stored)).not.toContain(session.apiKey);
     for (const page of [panel, popup]) await expectKeyNotInPageText(page, session.apiKey);
-
-    await saveReadmeScreenshot(panel, 'panel', { width: 1280, height: 720 });
   });
 
   test('Clear history asks first; Cancel keeps everything, "Yes, clear history" empties every view', async () => {

@@ -24,7 +24,7 @@ export interface HistoryBrowserProps {
 }
 
 /** Fixed row height of the panel's list (CSS .virtual-row matches it). */
-export const ROW_HEIGHT = 124;
+export const ROW_HEIGHT = 148;
 
 /** The panel's history: search, filters and the whole list, virtualised. */
 export function HistoryBrowserView(props: HistoryBrowserProps) {
