@@ -40,7 +40,6 @@ export function createBrowserClient(): InspectorClient {
   const hostAccess = createHostAccess(viewApi.permissions);
   const history = openHistoryDb(readStoredEntry);
   return {
-    loadSettings: () => settings.load(),
     updateSettings: (change) => settings.update(change),
     loadInitial: () => readRequestConfig(viewApi.storage, settingsFrom),
     onSettingsChange: (listener) => settings.onChange(listener),

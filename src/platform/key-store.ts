@@ -23,13 +23,17 @@ function asKey(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A key in session storage wins; the on-disk one is used only when the session has none. */
+function pickKey(session: Record<string, unknown>, local: Record<string, unknown>, slot: string): string {
+  return asKey(session[slot]) || asKey(local[slot]);
+}
+
 export function createKeyStore(storage: StorageLike): KeyStore {
   const load = async (profileId: string): Promise<string> => {
     const slot = keySlot(profileId);
     // Both areas at once: this sits on every request's path.
     const [session, local] = await Promise.all([storage.session.get(slot), storage.local.get(slot)]);
-    const fromSession = asKey(session[slot]);
-    return fromSession !== '' ? fromSession : asKey(local[slot]);
+    return pickKey(session, local, slot);
   };
   const save = async (profileId: string, key: string, remember: boolean): Promise<void> => {
     const slot = keySlot(profileId);
@@ -63,7 +67,5 @@ export function createKeyStore(storage: StorageLike): KeyStore {
 export async function readRequestConfig(storage: StorageLike, settingsFrom: (stored: unknown) => Settings) {
   const [local, session] = await Promise.all([storage.local.get(null), storage.session.get(null)]);
   const settings = settingsFrom(local.settings);
-  const slot = keySlot(settings.activeProfileId);
-  const apiKey = asKey(session[slot]) || asKey(local[slot]);
-  return { settings, apiKey };
+  return { settings, apiKey: pickKey(session, local, keySlot(settings.activeProfileId)) };
 }

@@ -8,7 +8,6 @@ import type { Settings } from '../core/settings.ts';
  * never touches the extension API, so it can be rendered and tested as a plain page.
  */
 export interface InspectorClient {
-  loadSettings(): Promise<Settings>;
   /** The settings and the active environment's key, read together: what a view needs before it renders. */
   loadInitial(): Promise<{ settings: Settings; apiKey: string }>;
   /** A patch, or a change applied to the settings as stored at that moment. */

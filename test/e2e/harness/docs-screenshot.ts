@@ -4,7 +4,7 @@ import { DOCS_DIR } from './paths.ts';
 import { SCREENSHOTS } from './screenshots.ts';
 
 /**
- * Like saveReadmeScreenshot, for any docs/<name>.png (e.g. "codes"). Written only with E2E_SCREENSHOTS=1.
+ * Saves docs/<name>.png for the README (e.g. "codes"). Written only with E2E_SCREENSHOTS=1.
  * Returns the path written, or undefined when screenshots are off.
  */
 export async function saveDocsScreenshot(
