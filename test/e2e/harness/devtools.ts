@@ -1,5 +1,6 @@
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
-import { CHROMIUM, DIST_DIR } from './paths.ts';
+import { CHROMIUM } from './paths.ts';
+import { EXTENSION_ARGS } from './launch.ts';
 import { makeProfileDir, removeProfileDir } from './profile.ts';
 import { waitUntil } from './wait.ts';
 
@@ -28,10 +29,7 @@ export async function launchWithDevTools(options: { forceDarkMode?: boolean } = 
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${DIST_DIR}`,
-      `--load-extension=${DIST_DIR}`,
-      '--disable-gpu',
-      '--disable-quic',
+      ...EXTENSION_ARGS,
       '--auto-open-devtools-for-tabs',
       ...(options.forceDarkMode ? ['--force-dark-mode'] : []),
     ],

@@ -4,6 +4,14 @@ import { makeProfileDir, removeProfileDir } from './profile.ts';
 
 const isOurs = (url: string) => url.startsWith('chrome-extension://');
 
+/** Chromium flags that load the built extension (the first is required for the second to take effect). */
+export const EXTENSION_ARGS: readonly string[] = [
+  `--disable-extensions-except=${DIST_DIR}`,
+  `--load-extension=${DIST_DIR}`,
+  '--disable-gpu',
+  '--disable-quic',
+];
+
 export interface LaunchedExtension {
   context: BrowserContext;
   /** The 32-letter ID, read from the service worker's URL (it depends on the dist path). */
@@ -24,12 +32,7 @@ export async function launchExtension(options: { profileDir?: string } = {}): Pr
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${DIST_DIR}`,
-      `--load-extension=${DIST_DIR}`,
-      '--disable-gpu',
-      '--disable-quic',
-    ],
+    args: [...EXTENSION_ARGS],
   });
   try {
     const worker =
