@@ -24,6 +24,16 @@ async function ask(message: WorkerRequest): Promise<unknown> {
   }
 }
 
+type Protocol = Awaited<ReturnType<typeof protocol>>;
+type ReplySchema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
+
+/** Sends a message and parses the reply with its schema; undefined when the worker gave no valid reply. */
+async function askParsed<T>(message: WorkerRequest, schemaOf: (schemas: Protocol) => ReplySchema<T>): Promise<T | undefined> {
+  const reply = await ask(message);
+  const parsed = schemaOf(await protocol()).safeParse(reply);
+  return parsed.success ? parsed.data : undefined;
+}
+
 async function wakeWorker(): Promise<boolean> {
   try {
     const reply: unknown = await viewApi.sendMessage({ type: 'worker.ping' } satisfies WorkerRequest);
@@ -51,24 +61,16 @@ export function createBrowserClient(): InspectorClient {
     hasHostAccess: (baseUrl) => hostAccess.has(baseUrl),
     requestHostAccess: (baseUrl) => hostAccess.request(baseUrl),
     async stopTyping(chatId) {
-      const reply = await ask({ type: 'typing.stop', chatId });
-      const parsed = (await protocol()).StopTypingReply.safeParse(reply);
-      return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
+      return (await askParsed({ type: 'typing.stop', chatId }, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };
     },
     async startTyping(chatId) {
-      const reply = await ask({ type: 'typing.start', chatId });
-      const parsed = (await protocol()).StopTypingReply.safeParse(reply);
-      return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
+      return (await askParsed({ type: 'typing.start', chatId }, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };
     },
     async rehearse(chatId, seconds) {
-      const reply = await ask({ type: 'typing.rehearse', chatId, seconds });
-      const parsed = (await protocol()).RehearseReply.safeParse(reply);
-      return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
+      return (await askParsed({ type: 'typing.rehearse', chatId, seconds }, (schemas) => schemas.RehearseReply)) ?? { ok: false, message: WORKER_GONE };
     },
     async clearHistory() {
-      const reply = await ask({ type: 'history.clear' });
-      const parsed = (await protocol()).ClearHistoryReply.safeParse(reply);
-      return parsed.success ? parsed.data : { ok: false, message: WORKER_GONE };
+      return (await askParsed({ type: 'history.clear' }, (schemas) => schemas.ClearHistoryReply)) ?? { ok: false, message: WORKER_GONE };
     },
     loadNewest: (limit) => history.newest(limit),
     countHistory: () => history.count(),
@@ -80,10 +82,10 @@ export function createBrowserClient(): InspectorClient {
       const { IMPORT_CHUNK, ImportHistoryReply } = await protocol();
       let imported = 0;
       for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
-        const reply = ImportHistoryReply.safeParse(await ask({ type: 'history.import', entries: entries.slice(start, start + IMPORT_CHUNK) }));
-        if (!reply.success) return { ok: false, imported, message: WORKER_GONE };
-        if (!reply.data.ok) return { ...reply.data, imported };
-        imported += reply.data.imported;
+        const reply = await askParsed({ type: 'history.import', entries: entries.slice(start, start + IMPORT_CHUNK) }, () => ImportHistoryReply);
+        if (!reply) return { ok: false, imported, message: WORKER_GONE };
+        if (!reply.ok) return { ...reply, imported };
+        imported += reply.imported;
       }
       return { ok: true, imported };
     },
