@@ -7,11 +7,15 @@ import type { Settings } from '../core/settings.ts';
 export interface WorkerDeps {
   history: HistoryStore;
   loadSettings(): Promise<Settings>;
-  /** Settings and the active environment's key, read together (one round trip per storage area). */
-  loadRequestConfig(): Promise<{ settings: Settings; apiKey: string }>;
+  /**
+   * Settings and the active environment's key, read together (one round trip per storage area); with
+   * `reuse`, the last read may be returned if nothing has changed since.
+   */
+  loadRequestConfig(reuse: boolean): Promise<{ settings: Settings; apiKey: string }>;
   hasHostAccess(baseUrl: string): Promise<boolean>;
   send(request: TypingRequest, timeoutMs: number): Promise<RawOutcome>;
-  announce(entryId?: string): void;
+  /** Tells every view the history changed; with the entry's ID when one entry did, and why it was not saved if it was not. */
+  announce(entryId?: string, storeError?: string): void;
   /** Remembers the chat of a request that was sent, for the keyboard command. */
   rememberChatId(profileId: string, chatId: string): Promise<void>;
   now(): number;

@@ -3,8 +3,8 @@ import { activeProfile, settingsFrom } from '../core/settings.ts';
 import { browser } from '../platform/browser.ts';
 import { announceHistoryChange } from '../platform/broadcast.ts';
 import { openHistoryDb } from '../platform/history-db.ts';
-import { createHostAccess } from '../platform/host-access.ts';
-import { readRequestConfig } from '../platform/key-store.ts';
+import { createHostAccess, rememberGrants } from '../platform/host-access.ts';
+import { createRequestConfigSource } from '../platform/request-config.ts';
 import { createSettingsStore } from '../platform/settings-store.ts';
 import { listenForRequests } from '../platform/worker-messages.ts';
 import { createLastChatStore } from '../platform/last-chat.ts';
@@ -21,21 +21,22 @@ import { send } from './transport.ts';
 
 const history = openHistoryDb(parseHistoryEntry);
 const settings = createSettingsStore(browser.storage);
-const hostAccess = createHostAccess(browser.permissions);
+const hostAccess = rememberGrants(createHostAccess(browser.permissions), browser.permissions.onRemoved);
+const requestConfig = createRequestConfigSource(browser.storage, settingsFrom);
 const lastChat = createLastChatStore(browser.storage);
 
 const deps: WorkerDeps = {
   history,
   loadSettings: () => settings.load(),
-  loadRequestConfig: () => readRequestConfig(browser.storage, settingsFrom),
+  loadRequestConfig: (reuse) => requestConfig.load(reuse),
   hasHostAccess: (url) => hostAccess.has(url),
   send: (request, timeoutMs) => send(request, timeoutMs, (url, init) => fetch(url, init)),
-  announce: (entryId) => announceHistoryChange(entryId, history.knownTotal()),
+  announce: (entryId, storeError) => announceHistoryChange({ entryId, total: history.knownTotal(), storeError }),
   rememberChatId: (profileId, chatId) => lastChat.save(profileId, chatId),
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
   // A failed reconcile must not block new work: the stale entries simply stay pending until the next start.
-  ready: reconcilePending(history, announceHistoryChange).then(
+  ready: reconcilePending(history, () => announceHistoryChange({})).then(
     () => undefined,
     (error: unknown) => console.error('Linq Typing Inspector: could not reconcile history', error),
   ),
@@ -51,9 +52,9 @@ const quickStop: QuickStopDeps = {
 listenForRequests(browser.runtime, (request) => {
   switch (request.type) {
     case 'typing.stop':
-      return stopTyping(request.chatId, deps);
+      return stopTyping(request.chatId, deps, request.settingsUnchanged);
     case 'typing.start':
-      return startTyping(request.chatId, deps);
+      return startTyping(request.chatId, deps, request.settingsUnchanged);
     case 'typing.rehearse':
       return rehearse(request.chatId, request.seconds, {
         ...deps,

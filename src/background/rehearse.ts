@@ -13,10 +13,10 @@ export interface RehearsalDeps extends WorkerDeps {
  */
 export async function rehearse(chatId: string, seconds: number, deps: RehearsalDeps): Promise<RehearseReply> {
   const rehearsalId = deps.newId();
-  const start = await typingRequest('typing.start', chatId, deps, rehearsalId);
+  const start = await typingRequest('typing.start', chatId, deps, { rehearsalId });
   if (!start.ok) return start;
   await deps.wait(seconds * 1000);
-  const stop = await typingRequest('typing.stop', chatId, deps, rehearsalId);
+  const stop = await typingRequest('typing.stop', chatId, deps, { rehearsalId });
   if (!stop.ok) return { ok: true, start: start.entry, storeError: stop.message };
   return { ok: true, start: start.entry, stop: stop.entry, storeError: start.storeError ?? stop.storeError };
 }

@@ -3,7 +3,7 @@ import { buildTypingRequest, redactHeaders, type TypingOperation } from '../core
 import type { HistoryEntry } from '../core/history.ts';
 import type { RawOutcome } from '../core/linq/outcome.ts';
 import type { StopTypingReply } from '../core/protocol.ts';
-import { activeProfile } from '../core/settings.ts';
+import { activeProfile, type Settings } from '../core/settings.ts';
 import type { WorkerDeps } from './deps.ts';
 
 function responsePart(raw: RawOutcome): HistoryEntry['response'] {
@@ -21,29 +21,54 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What a typing request leaves behind: the reply for the view, and the settled entry's write after it. */
+export interface TypingRun {
+  reply: StopTypingReply;
+  /** Resolves once the settled entry is stored (or its store error announced) and the history trimmed. */
+  stored: Promise<void>;
+}
+
+const nothingToStore: Promise<void> = Promise.resolve();
+
+/** How long a request is in flight before views are told of its pending entry. */
+export const PENDING_NOTICE_MS = 150;
+/** How long after the reply views are told of the settled entry: a frame at 60 Hz, and a little more. */
+export const SETTLED_NOTICE_MS = 25;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface TypingOptions {
+  /** Links the two entries of one rehearsal. */
+  rehearsalId?: string;
+  /** The view has seen no change to settings or keys since its last request (protocol.ts). */
+  settingsUnchanged?: boolean;
+}
+
 /**
- * Journal, act, settle (DESIGN §1): the entry is stored as pending before the request leaves, so a worker
- * stopped mid-flight leaves a trace that reconcile turns into "interrupted". If the store fails, the request
- * still runs and the operator still gets its result, with the storage error beside it.
+ * Journal, act, reply, settle (DESIGN §1, ARCHITECTURE "Fire path"): the entry is stored as pending before
+ * the request leaves, so a worker stopped mid-flight leaves a trace that reconcile turns into "interrupted".
+ * The journal write is issued with its commit requested, and the request leaves without waiting for the
+ * commit's confirmation. The decoded result goes back to the view first; the settled entry is written
+ * straight after, so the operator never waits on the store. A worker stopped in the few milliseconds
+ * between the reply and that write leaves the entry pending, and reconcile marks it "interrupted". If the
+ * store fails, the request still runs and the operator still gets its result, with the storage error beside
+ * it (in the reply, or announced when only the settled write fails).
  */
-export async function typingRequest(
+export async function runTypingRequest(
   operation: TypingOperation,
   chatIdInput: string,
   deps: WorkerDeps,
-  rehearsalId?: string,
-): Promise<StopTypingReply> {
+  { rehearsalId, settingsUnchanged = false }: TypingOptions = {},
+): Promise<TypingRun> {
   await deps.ready;
-  const { settings, apiKey } = await deps.loadRequestConfig();
+  const { settings, apiKey } = await deps.loadRequestConfig(settingsUnchanged);
   const profile = activeProfile(settings);
   const built = buildTypingRequest({ operation, baseUrl: profile.baseUrl, chatId: chatIdInput, apiKey });
-  if (!built.ok) return { ok: false, field: built.field, message: built.reason };
+  if (!built.ok) return { reply: { ok: false, field: built.field, message: built.reason }, stored: nothingToStore };
   const { request } = built;
   if (!(await deps.hasHostAccess(request.url))) {
-    return {
-      ok: false,
-      field: 'baseUrl',
-      message: `The extension has no access to ${new URL(request.url).host}. Use "Grant access" first.`,
-    };
+    const message = `The extension has no access to ${new URL(request.url).host}. Use "Grant access" first.`;
+    return { reply: { ok: false, field: 'baseUrl', message }, stored: nothingToStore };
   }
 
   const startedAt = deps.now();
@@ -59,20 +84,17 @@ export async function typingRequest(
     request: { url: request.url, headers: redactHeaders(request.headers), timeoutMs: settings.timeoutMs },
     ...(rehearsalId === undefined ? {} : { rehearsalId }),
   };
-  const storeErrors: string[] = [];
-  const record = async (entry: HistoryEntry) => {
-    if (!settings.recordHistory) return;
-    try {
-      await deps.history.put(entry);
-    } catch (error) {
-      storeErrors.push(describe(error));
-    }
-    deps.announce(entry.id);
-  };
-
-  await record(pending);
-  void deps.rememberChatId(profile.id, request.chatId).catch(() => undefined);
+  // The journal write is handed to the database, with its commit requested, before the request leaves; the
+  // request does not wait for the commit to be confirmed. A failed journal never held a request back.
+  const journal = settings.recordHistory ? (await startJournal(pending, deps)).written : Promise.resolve(undefined);
+  // Views hear of a pending entry only once it has been pending a while: a quick request would make every
+  // open view re-render twice within milliseconds (a "Pending" flash) and slow the answer it is waiting for.
+  const pendingNotice = settings.recordHistory
+    ? setTimeout(() => void journal.then((error) => error === undefined && deps.announce(pending.id)), PENDING_NOTICE_MS)
+    : undefined;
   const raw = await deps.send(request, settings.timeoutMs);
+  clearTimeout(pendingNotice);
+  const journalError = await journal;
   const settled: HistoryEntry = {
     ...pending,
     state: 'settled',
@@ -80,18 +102,59 @@ export async function typingRequest(
     response: responsePart(raw),
     outcome: decodeOutcome(raw, operation),
   };
-  await record(settled);
-  // Eviction is housekeeping, not part of the answer: it runs after the reply. If it fails, the store is
-  // failing, which this request's own writes have already reported; the next request trims again.
-  if (settings.recordHistory) {
-    void deps.history.trimTo(settings.historyCap).then(
-      (evicted) => evicted > 0 && deps.announce(),
-      (error: unknown) => console.warn('Linq Typing Inspector: history not trimmed this time', error),
-    );
-  }
-  const storeError = storeErrors.length > 0 ? `History could not be saved: ${storeErrors[0]}` : undefined;
-  return { ok: true, entry: settled, storeError };
+  // One task later, so the reply is posted before the settled entry is serialised for the store.
+  const stored = delay(0).then(() => settle(settled, journalError === undefined, settings, deps)).finally(() => {
+    void deps.rememberChatId(profile.id, request.chatId).catch(() => undefined);
+  });
+  return { reply: { ok: true, entry: settled, storeError: journalError }, stored };
 }
 
-export const stopTyping = (chatId: string, deps: WorkerDeps) => typingRequest('typing.stop', chatId, deps);
-export const startTyping = (chatId: string, deps: WorkerDeps) => typingRequest('typing.start', chatId, deps);
+const storeErrorOf = (error: unknown) => `History could not be saved: ${describe(error)}`;
+
+/** Stores the settled entry over its journal entry, or anew if that was not stored; the error, in words, if any. */
+async function storeSettled(entry: HistoryEntry, journalStored: boolean, deps: WorkerDeps): Promise<string | undefined> {
+  const write = journalStored ? deps.history.replace(entry) : deps.history.put(entry);
+  return write.then(() => undefined, storeErrorOf);
+}
+
+/**
+ * Resolves once the pending entry's write has been issued; `written` settles when it has completed, with the
+ * storage error in words if it failed (it never rejects, so nothing goes unhandled meanwhile).
+ */
+async function startJournal(entry: HistoryEntry, deps: WorkerDeps): Promise<{ written: Promise<string | undefined> }> {
+  try {
+    const { written } = await deps.history.journal(entry);
+    return { written: written.then(() => undefined, storeErrorOf) };
+  } catch (error) {
+    return { written: Promise.resolve(storeErrorOf(error)) };
+  }
+}
+
+async function settle(settled: HistoryEntry, journalStored: boolean, settings: Settings, deps: WorkerDeps): Promise<void> {
+  if (!settings.recordHistory) return;
+  // Other views refresh their lists on this notice; it waits a frame so that the view that fired paints
+  // its answer before every open view starts re-rendering.
+  const [storeError] = await Promise.all([storeSettled(settled, journalStored, deps), delay(SETTLED_NOTICE_MS)]);
+  deps.announce(settled.id, storeError);
+  // Eviction is housekeeping: if it fails, the store is failing, which this request's own writes have
+  // already reported; the next request trims again.
+  const evicted = await deps.history.trimTo(settings.historyCap).catch((error: unknown) => {
+    console.warn('Linq Typing Inspector: history not trimmed this time', error);
+    return 0;
+  });
+  if (evicted > 0) deps.announce();
+}
+
+export async function typingRequest(
+  operation: TypingOperation,
+  chatIdInput: string,
+  deps: WorkerDeps,
+  options?: TypingOptions,
+): Promise<StopTypingReply> {
+  return (await runTypingRequest(operation, chatIdInput, deps, options)).reply;
+}
+
+export const stopTyping = (chatId: string, deps: WorkerDeps, settingsUnchanged?: boolean) =>
+  typingRequest('typing.stop', chatId, deps, { settingsUnchanged });
+export const startTyping = (chatId: string, deps: WorkerDeps, settingsUnchanged?: boolean) =>
+  typingRequest('typing.start', chatId, deps, { settingsUnchanged });

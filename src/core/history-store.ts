@@ -3,7 +3,15 @@ import type { IndexRow } from './history-index.ts';
 
 /** Where history lives. The worker is the only writer; views only read. */
 export interface HistoryStore {
+  /** Stores an entry, new or not. */
   put(entry: HistoryEntry): Promise<void>;
+  /**
+   * Adds a new entry, resolving as soon as the write is in the database's hands with its commit requested,
+   * so it completes even if this context stops now; `written` settles when it has completed.
+   */
+  journal(entry: HistoryEntry): Promise<{ written: Promise<void> }>;
+  /** Stores a new version of an entry that is already stored (cheaper than put: nothing is read first). */
+  replace(entry: HistoryEntry): Promise<void>;
   get(id: string): Promise<HistoryEntry | undefined>;
   /** Full entries for these ids, in the same order; missing ones are left out. */
   getMany(ids: readonly string[]): Promise<HistoryEntry[]>;

@@ -10,13 +10,19 @@ import { REHEARSAL_LIMITS } from './linq/settings-rules.ts';
 // A chat ID is checked properly by the worker; this bound only stops absurd payloads early.
 const CHAT_ID_MAX = 20_000;
 
+/**
+ * `settingsUnchanged`: the view has neither written nor heard of a change to the settings or keys since its
+ * last request, so the worker may reuse what it read then (src/platform/request-config.ts).
+ */
 export const StopTypingMessage = z.object({
   type: z.literal('typing.stop'),
   chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
+  settingsUnchanged: z.optional(z.boolean()),
 });
 export const StartTypingMessage = z.object({
   type: z.literal('typing.start'),
   chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
+  settingsUnchanged: z.optional(z.boolean()),
 });
 /** Start typing, wait, then stop: the worker runs all of it, so closing the popup cannot skip the stop. */
 export const RehearseMessage = z.object({
@@ -43,6 +49,13 @@ export const WorkerRequest = z.discriminatedUnion('type', [
   PingMessage,
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequest>;
+
+/** A request on a view's port: the `id` pairs it with its reply, as a port has no reply of its own. */
+export const PortRequest = z.object({ id: z.int().check(z.gte(0)), request: WorkerRequest });
+export type PortRequest = z.infer<typeof PortRequest>;
+/** The worker's answer on the port; `reply` is then parsed with the schema of the request's own reply. */
+export const PortReply = z.object({ id: z.int().check(z.gte(0)), reply: z.unknown() });
+export type PortReply = z.infer<typeof PortReply>;
 
 export const FieldSchema = z.enum(['apiKey', 'chatId', 'baseUrl']);
 
@@ -82,5 +95,7 @@ export const HistoryChanged = z.object({
   entryId: z.optional(z.string()),
   /** How many entries there are now, when the worker knows it, so views need not count. */
   total: z.optional(z.number()),
+  /** Set when that entry could not be stored: the view that fired it shows why beside its result. */
+  storeError: z.optional(z.string()),
 });
 export type HistoryChanged = z.infer<typeof HistoryChanged>;

@@ -3,9 +3,9 @@ import type { HistoryChanged } from '../core/protocol.ts';
 import { protocol } from './lazy-protocol.ts';
 
 /** History changes reach every open view (and any other worker instance) over one BroadcastChannel. */
-export function announceHistoryChange(entryId?: string, total?: number): void {
+export function announceHistoryChange(change: Omit<HistoryChanged, 'type'>): void {
   const channel = new BroadcastChannel(HISTORY_CHANNEL);
-  const message: HistoryChanged = { type: 'history.changed', entryId, total };
+  const message: HistoryChanged = { type: 'history.changed', ...change };
   // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel has no target origin
   channel.postMessage(message);
   channel.close();

@@ -5,17 +5,21 @@ import { viewApi } from './view-api.ts';
 import { onHistoryChange } from './broadcast.ts';
 import { openHistoryDb } from './history-db.ts';
 import { createHostAccess } from './host-access.ts';
-import { createKeyStore, readRequestConfig } from './key-store.ts';
+import { createKeyStore } from './key-store.ts';
+import { readRequestConfig } from './request-config.ts';
 import { settingsFrom } from '../core/settings.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { protocol } from './lazy-protocol.ts';
+import { createWorkerChannel } from './worker-channel.ts';
 
 const WORKER_GONE =
   'The extension\u2019s background worker did not answer. It may have been restarted; try again, and check the history.';
 
+const worker = createWorkerChannel(viewApi.connect);
+
 async function ask(message: WorkerRequest): Promise<unknown> {
   try {
-    return await viewApi.sendMessage(message);
+    return await worker.request(message);
   } catch {
     // The worker died mid-request. Waking a new one makes it reconcile, so the entry it left turns
     // "interrupted" in every view instead of staying pending.
@@ -36,7 +40,7 @@ async function askParsed<T>(message: WorkerRequest, schemaOf: (schemas: Protocol
 
 async function wakeWorker(): Promise<boolean> {
   try {
-    const reply: unknown = await viewApi.sendMessage({ type: 'worker.ping' } satisfies WorkerRequest);
+    const reply = await worker.request({ type: 'worker.ping' });
     return (await protocol()).PingReply.safeParse(reply).success;
   } catch {
     return false;
@@ -60,11 +64,13 @@ export function createBrowserClient(): InspectorClient {
     onKeyChange: (listener) => keys.onChange(listener),
     hasHostAccess: (baseUrl) => hostAccess.has(baseUrl),
     requestHostAccess: (baseUrl) => hostAccess.request(baseUrl),
-    async stopTyping(chatId) {
-      return (await askParsed({ type: 'typing.stop', chatId }, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };
+    async stopTyping(chatId, settingsUnchanged) {
+      const message: WorkerRequest = { type: 'typing.stop', chatId, settingsUnchanged };
+      return (await askParsed(message, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };
     },
-    async startTyping(chatId) {
-      return (await askParsed({ type: 'typing.start', chatId }, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };
+    async startTyping(chatId, settingsUnchanged) {
+      const message: WorkerRequest = { type: 'typing.start', chatId, settingsUnchanged };
+      return (await askParsed(message, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };
     },
     async rehearse(chatId, seconds) {
       return (await askParsed({ type: 'typing.rehearse', chatId, seconds }, (schemas) => schemas.RehearseReply)) ?? { ok: false, message: WORKER_GONE };
@@ -77,7 +83,7 @@ export function createBrowserClient(): InspectorClient {
     loadHistoryIndex: () => history.indexRows(),
     loadIndexRow: (id) => history.indexRow(id),
     loadEntries: (ids) => history.getMany(ids),
-    onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId, message.total)),
+    onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
     async importHistory(entries) {
       const { IMPORT_CHUNK, ImportHistoryReply } = await protocol();
       let imported = 0;
@@ -93,6 +99,8 @@ export function createBrowserClient(): InspectorClient {
     // Only the panel copies and saves files; loading that code on use keeps it out of the popup.
     copyText: async (text) => (await import('./files.ts')).copyToClipboard(text),
     saveFile: (fileName, mimeType, text) => void import('./files.ts').then((files) => files.saveTextFile(fileName, mimeType, text)),
-    wakeWorker: () => void wakeWorker(),
+    // When a view opens, the ping (and the schemas its reply is parsed with) waits until the page is idle,
+    // so it does not compete with the first paint; the worker reconciles whenever it starts anyway.
+    wakeWorker: () => void requestIdleCallback(() => void wakeWorker(), { timeout: 1_000 }),
   };
 }

@@ -87,25 +87,47 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
   const transaction = async (stores: string | string[], mode: IDBTransactionMode) =>
     (await connection()).transaction(stores, mode, { durability: 'relaxed' });
 
-  return {
-    async put(entry) {
-      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
-      const entries = tx.objectStore(ENTRIES);
-      // The count is updated inside the transaction, so a trim (which runs after it) sees it exact.
-      let added = false;
-      const existing = entries.getKey(entry.id);
-      existing.onsuccess = () => {
-        added = existing.result === undefined && knownCount !== undefined;
-        if (added) knownCount! += 1;
-      };
-      entries.put(entry);
-      tx.objectStore(ROWS).put(indexRowOf(entry));
-      try {
-        await done(tx);
-      } catch (error) {
-        if (added && knownCount !== undefined) knownCount -= 1;
-        throw error;
+  /**
+   * Writes an entry and its index row; resolves once the write is issued, with `written` for its completion.
+   * `add`: a new entry; `replace`: one known to be stored; `put`: either, found out by reading its key (the
+   * one part of a write whose cost grows with the store, so the worker's own writes skip it).
+   */
+  const write = async (entry: HistoryEntry, mode: 'add' | 'replace' | 'put'): Promise<{ written: Promise<void> }> => {
+    const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+    const entries = tx.objectStore(ENTRIES);
+    // The count is updated inside the transaction (in a request's callback), so a trim, whose transaction runs
+    // before or after this one, sees it exact; counted at issue time, a trim already running would miss it.
+    let added = false;
+    const count = () => {
+      added = knownCount !== undefined;
+      if (added) knownCount! += 1;
+    };
+    if (mode === 'add') {
+      entries.add(entry).onsuccess = count;
+    } else {
+      if (mode === 'put') {
+        const existing = entries.getKey(entry.id);
+        existing.onsuccess = () => existing.result === undefined && count();
       }
+      entries.put(entry);
+    }
+    tx.objectStore(ROWS).put(indexRowOf(entry));
+    // Commit now rather than when this task ends: the write then no longer depends on this context.
+    tx.commit();
+    const written = done(tx).catch((error: unknown) => {
+      if (added && knownCount !== undefined) knownCount -= 1;
+      throw error;
+    });
+    return { written };
+  };
+
+  return {
+    journal: (entry) => write(entry, 'add'),
+    async replace(entry) {
+      await (await write(entry, 'replace')).written;
+    },
+    async put(entry) {
+      await (await write(entry, 'put')).written;
     },
     async get(id) {
       const tx = await transaction(ENTRIES, 'readonly');

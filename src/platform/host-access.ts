@@ -35,3 +35,27 @@ export function createHostAccess(permissions: PermissionsLike): HostAccess {
     },
   };
 }
+
+/**
+ * The worker checks host access on every request (about 1 ms each). Grants it has seen are remembered until
+ * Chrome reports any permission removed; a refusal is never remembered, so a new grant counts at once.
+ */
+export function rememberGrants(access: HostAccess, onRemoved: { addListener(listener: () => void): void }): HostAccess {
+  const granted = new Set<string>();
+  let removals = 0;
+  onRemoved.addListener(() => {
+    removals += 1;
+    granted.clear();
+  });
+  return {
+    async has(baseUrl) {
+      const pattern = originPattern(baseUrl);
+      if (pattern !== undefined && granted.has(pattern)) return true;
+      const removalsBefore = removals;
+      const has = await access.has(baseUrl);
+      if (has && pattern !== undefined && removals === removalsBefore) granted.add(pattern);
+      return has;
+    },
+    request: (baseUrl) => access.request(baseUrl),
+  };
+}

@@ -1,12 +1,18 @@
-import type { Settings } from '../core/settings.ts';
 import type { StorageLike } from './storage-types.ts';
 
 /**
  * Each environment's API key lives in storage.session (memory only, gone at browser restart) unless the
  * operator chose to remember it; then in storage.local, unencrypted. A key is only ever in one of the two.
  */
+const KEY_SLOT_PREFIX = 'apiKey.';
+
 export function keySlot(profileId: string): string {
-  return `apiKey.${profileId}`;
+  return `${KEY_SLOT_PREFIX}${profileId}`;
+}
+
+/** Whether a storage key holds an environment's API key. */
+export function isKeySlot(name: string): boolean {
+  return name.startsWith(KEY_SLOT_PREFIX);
 }
 
 export interface KeyStore {
@@ -24,7 +30,7 @@ function asKey(value: unknown): string {
 }
 
 /** A key in session storage wins; the on-disk one is used only when the session has none. */
-function pickKey(session: Record<string, unknown>, local: Record<string, unknown>, slot: string): string {
+export function pickKey(session: Record<string, unknown>, local: Record<string, unknown>, slot: string): string {
   return asKey(session[slot]) || asKey(local[slot]);
 }
 
@@ -55,17 +61,10 @@ export function createKeyStore(storage: StorageLike): KeyStore {
     onChange(listener) {
       const onChanged = (changes: Record<string, unknown>, area: string) => {
         if (area !== 'session' && area !== 'local') return;
-        for (const name of Object.keys(changes)) if (name.startsWith('apiKey.')) listener(name.slice('apiKey.'.length));
+        for (const name of Object.keys(changes)) if (isKeySlot(name)) listener(name.slice(KEY_SLOT_PREFIX.length));
       };
       storage.onChanged.addListener(onChanged);
       return () => storage.onChanged.removeListener(onChanged);
     },
   };
-}
-
-/** The settings and the active environment's key, from both storage areas read in parallel. */
-export async function readRequestConfig(storage: StorageLike, settingsFrom: (stored: unknown) => Settings) {
-  const [local, session] = await Promise.all([storage.local.get(null), storage.session.get(null)]);
-  const settings = settingsFrom(local.settings);
-  return { settings, apiKey: pickKey(session, local, keySlot(settings.activeProfileId)) };
 }

@@ -2,7 +2,7 @@ import { settingsFrom, type Settings } from '../core/settings.ts';
 import type { StorageLike } from './storage-types.ts';
 
 /** Settings live in storage.local under one key, shared by every view and the worker. */
-const KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 export interface SettingsStore {
   load(): Promise<Settings>;
@@ -12,7 +12,7 @@ export interface SettingsStore {
 }
 
 export function createSettingsStore(storage: StorageLike): SettingsStore {
-  const load = async () => settingsFrom((await storage.local.get(KEY))[KEY]);
+  const load = async () => settingsFrom((await storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   // Writes are chained so two quick updates from one view cannot overwrite each other.
   let last: Promise<unknown> = Promise.resolve();
   return {
@@ -21,7 +21,7 @@ export function createSettingsStore(storage: StorageLike): SettingsStore {
       const next = last.then(async () => {
         const current = await load();
         const merged = settingsFrom(typeof change === 'function' ? change(current) : { ...current, ...change });
-        await storage.local.set({ [KEY]: merged });
+        await storage.local.set({ [SETTINGS_KEY]: merged });
         return merged;
       });
       last = next.catch(() => undefined);
@@ -29,7 +29,7 @@ export function createSettingsStore(storage: StorageLike): SettingsStore {
     },
     onChange(listener) {
       const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-        if (area === 'local' && KEY in changes) listener(settingsFrom(changes[KEY]?.newValue));
+        if (area === 'local' && SETTINGS_KEY in changes) listener(settingsFrom(changes[SETTINGS_KEY]?.newValue));
       };
       storage.onChanged.addListener(onChanged);
       return () => storage.onChanged.removeListener(onChanged);

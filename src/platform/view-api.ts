@@ -1,5 +1,6 @@
 import type { StorageLike } from './storage-types.ts';
 import type { PermissionsLike } from './host-access.ts';
+import type { PortLike } from './worker-channel.ts';
 
 /**
  * The extension API as the views (popup and panel) use it: Chrome's own promise-based MV3 API. The
@@ -10,7 +11,7 @@ import type { PermissionsLike } from './host-access.ts';
 export const viewApi = {
   storage: chrome.storage as unknown as StorageLike,
   permissions: chrome.permissions as unknown as PermissionsLike,
-  sendMessage: (message: unknown): Promise<unknown> => chrome.runtime.sendMessage(message),
+  connect: (name: string): PortLike => chrome.runtime.connect({ name }),
   extensionVersion: (): string => chrome.runtime.getManifest().version,
   /** DevTools' theme name, only inside a real DevTools panel. */
   devtoolsThemeName: (): string | undefined => (globalThis.chrome as { devtools?: { panels?: { themeName?: string } } }).devtools?.panels?.themeName,

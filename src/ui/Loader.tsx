@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
 import type { InspectorClient } from './client.ts';
 
@@ -15,7 +15,8 @@ export interface InitialValues {
 export function Loader(props: { client: InspectorClient; children(initial: InitialValues): ComponentChildren }) {
   const [initial, setInitial] = useState<InitialValues>();
   const [loadError, setLoadError] = useState<string>();
-  useEffect(() => {
+  // A layout effect runs as soon as the first render is committed; a plain effect would wait for a frame.
+  useLayoutEffect(() => {
     props.client.loadInitial().then(setInitial,
       (error: unknown) => setLoadError(`Settings could not be read: ${String(error)}`),
     );

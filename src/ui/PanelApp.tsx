@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogueEntry } from '../core/linq/types.ts';
 import type { PanelRoute } from '../core/panel-route.ts';
 import type { InspectorClient } from './client.ts';
@@ -7,6 +7,8 @@ import { activeProfile } from '../core/settings.ts';
 import { CodesView } from './components/CodesView.tsx';
 import { EntryDetails } from './components/EntryDetails.tsx';
 import { HistoryBrowserView } from './components/HistoryBrowser.tsx';
+import type { ExportFormat, ExportScope } from './components/HistoryTransfer.tsx';
+import { pure, useStableCallback } from './pure.ts';
 import { Loader, type InitialValues } from './Loader.tsx';
 import { copyEntry } from './sharing.ts';
 import { exportEntries, importFile } from './transfer.ts';
@@ -25,6 +27,8 @@ export interface PanelAppProps {
 export function PanelApp(props: PanelAppProps) {
   return <Loader client={props.client}>{(initial) => <Panel {...props} initial={initial} />}</Loader>;
 }
+
+const HistoryBrowser = pure(HistoryBrowserView);
 
 function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const { client } = props;
@@ -46,7 +50,20 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     setRoute(next);
     props.onRouteChange(next);
   };
-  const lookupCode = (code: number) => navigate({ ...route, view: 'codes', code });
+  const lookupCode = useStableCallback((code: number) => navigate({ ...route, view: 'codes', code }));
+  // Stable props for the history list, so a keystroke or a result elsewhere does not re-render it.
+  const shownBrowser = useMemo(() => ({ ...browser, error: clearError ?? browser.error }), [browser, clearError]);
+  const onFilterChange = useStableCallback((filter: PanelRoute['filter']) => navigate({ ...route, filter }));
+  const onSelect = useStableCallback((id: string) => {
+    setSelectedId(id);
+    browser.want([id]);
+  });
+  const onRetry = useStableCallback(actions.retry);
+  const onClear = useStableCallback(() => client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)));
+  const onExport = useStableCallback((format: ExportFormat, scope: ExportScope) =>
+    exportEntries(client, (scope === 'all' ? browser.all : browser.rows).map((row) => row.id), format),
+  );
+  const onImport = useStableCallback((text: string) => importFile(client, text));
 
   return (
     <div class="app panel">
@@ -79,20 +96,17 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
       ) : (
         <div class="layout" role="tabpanel" id="view-requests" aria-labelledby="tab-requests">
           <Controls idPrefix="panel" state={state} actions={actions} onLookupCode={lookupCode} />
-          <HistoryBrowserView
-            browser={{ ...browser, error: clearError ?? browser.error }}
+          <HistoryBrowser
+            browser={shownBrowser}
             filter={route.filter}
             selectedId={selectedId}
-            onFilterChange={(filter) => navigate({ ...route, filter })}
-            onSelect={(id) => {
-              setSelectedId(id);
-              browser.want([id]);
-            }}
-            onRetry={actions.retry}
+            onFilterChange={onFilterChange}
+            onSelect={onSelect}
+            onRetry={onRetry}
             onLookupCode={lookupCode}
-            onClear={() => client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
-            onExport={(format, scope) => exportEntries(client, (scope === 'all' ? browser.all : browser.rows).map((row) => row.id), format)}
-            onImport={(text) => importFile(client, text)}
+            onClear={onClear}
+            onExport={onExport}
+            onImport={onImport}
           />
           {selected ? (
             <EntryDetails

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { InspectorClient } from './client.ts';
 import { Controls } from './Controls.tsx';
 import { activeProfile } from '../core/settings.ts';
-import { HistoryList } from './components/HistoryList.tsx';
+import { HistoryList as HistoryListView } from './components/HistoryList.tsx';
+import { pure, useStableCallback } from './pure.ts';
 import { Loader, type InitialValues } from './Loader.tsx';
 import { useInspector } from './useInspector.ts';
 import { useRecentHistory, type RecentHistory } from './useRecentHistory.ts';
@@ -23,10 +24,14 @@ export function PopupApp(props: PopupAppProps) {
   return <Loader client={props.client}>{(initial) => <Popup {...props} initial={initial} history={history} />}</Loader>;
 }
 
+const HistoryList = pure(HistoryListView);
+
 function Popup(props: PopupAppProps & { initial: InitialValues; history: RecentHistory }) {
   const { state, actions } = useInspector(props.client, props.initial);
   const { history } = props;
   const [clearError, setClearError] = useState<string>();
+  const onRetry = useStableCallback(actions.retry);
+  const onClear = useStableCallback(() => props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)));
   return (
     <div class="app popup">
       <header>
@@ -43,9 +48,9 @@ function Popup(props: PopupAppProps & { initial: InitialValues; history: RecentH
           loaded={history.loaded}
           error={clearError ?? history.error}
           fullHistoryUrl={props.fullHistoryUrl}
-          onRetry={actions.retry}
+          onRetry={onRetry}
           onLookupCode={props.openCodeLookup}
-          onClear={() => props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message))}
+          onClear={onClear}
         />
       </main>
     </div>

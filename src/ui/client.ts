@@ -25,8 +25,9 @@ export interface InspectorClient {
   hasHostAccess(baseUrl: string): Promise<boolean>;
   requestHostAccess(baseUrl: string): Promise<boolean>;
 
-  stopTyping(chatId: string): Promise<StopTypingReply>;
-  startTyping(chatId: string): Promise<StopTypingReply>;
+  /** `settingsUnchanged`: this view has seen no change to settings or keys since its last request. */
+  stopTyping(chatId: string, settingsUnchanged?: boolean): Promise<StopTypingReply>;
+  startTyping(chatId: string, settingsUnchanged?: boolean): Promise<StopTypingReply>;
   /** Start typing, wait `seconds`, stop typing: run by the worker, so it finishes even if the view closes. */
   rehearse(chatId: string, seconds: number): Promise<RehearseReply>;
   clearHistory(): Promise<ClearHistoryReply>;
@@ -40,9 +41,9 @@ export interface InspectorClient {
   loadEntries(ids: readonly string[]): Promise<HistoryEntry[]>;
   /**
    * Called after any change; `entryId` names the one entry that changed, when only one did, and `total` is
-   * the new entry count when the worker knows it.
+   * the new entry count when the worker knows it, and `storeError` says why that entry could not be stored.
    */
-  onHistoryChange(listener: (entryId?: string, total?: number) => void): () => void;
+  onHistoryChange(listener: (entryId?: string, total?: number, storeError?: string) => void): () => void;
   /** Stores entries read from an export file (already validated). */
   importHistory(entries: HistoryEntry[]): Promise<ImportHistoryReply>;
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
 import { matcherFor, type HistoryFilter } from '../core/history-filter.ts';
 import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
@@ -42,7 +42,7 @@ export function useHistoryBrowser(client: InspectorClient, filter: HistoryFilter
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
   const cache = useRef(new Map<string, HistoryEntry>());
-  const [, setCacheVersion] = useState(0);
+  const [cacheVersion, setCacheVersion] = useState(0);
   const inFlight = useRef(new Set<string>());
 
   useEffect(() => {
@@ -92,7 +92,7 @@ export function useHistoryBrowser(client: InspectorClient, filter: HistoryFilter
     return all.filter(matches);
   }, [all, filter]);
 
-  const want = (ids: readonly string[]) => {
+  const want = useCallback((ids: readonly string[]) => {
     const missing = ids.filter((id) => !cache.current.has(id) && !inFlight.current.has(id));
     if (missing.length === 0) return;
     for (const id of missing) inFlight.current.add(id);
@@ -108,7 +108,10 @@ export function useHistoryBrowser(client: InspectorClient, filter: HistoryFilter
         setError(`History could not be read: ${String(reason)}`);
       },
     );
-  };
+  }, [client]);
+  // A new function whenever the cache changed, so a list that skips unchanged renders still sees new entries.
+  const entry = useCallback((id: string) => cache.current.get(id), [cacheVersion]);
 
-  return { rows, all, total: all.length, loading, error, entry: (id) => cache.current.get(id), want };
+  // One object per change, not per render: the panel's list re-renders only when its history changed.
+  return useMemo(() => ({ rows, all, total: all.length, loading, error, entry, want }), [rows, all, loading, error, entry, want]);
 }

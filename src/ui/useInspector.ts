@@ -38,7 +38,11 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   const [rehearsalSeconds, setRehearsalSeconds] = useState<number>(REHEARSAL_LIMITS.default);
   // Writes of the key and settings must land before a request reads them from storage.
   const pendingWrites = useRef<Promise<unknown>>(Promise.resolve());
+  // Whether this view has written, or heard of, a change to settings or keys since its last request; the
+  // first request of a view always counts as changed. The worker reuses its last read only when not.
+  const settingsChanged = useRef(true);
   const track = (write: Promise<unknown>) => {
+    settingsChanged.current = true;
     pendingWrites.current = Promise.all([pendingWrites.current, write.catch(() => undefined)]);
   };
   // Echoes of this view's own writes must not overwrite a field the operator is still typing in.
@@ -62,8 +66,12 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   useEffect(() => {
     client.wakeWorker();
     const unsubscribers = [
-      client.onSettingsChange(showProfile),
+      client.onSettingsChange((next) => {
+        settingsChanged.current = true;
+        showProfile(next);
+      }),
       client.onKeyChange((profileId) => {
+        settingsChanged.current = true;
         if (profileId !== activeId.current || editing.current.has('apiKey')) return;
         void client.loadKey(profileId).then((key) => activeId.current === profileId && setApiKey(key));
       }),
@@ -79,8 +87,9 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     };
   }, [client, profile.baseUrl]);
 
+  // Returning the same object when nothing changes spares a re-render, e.g. on the way to sending a request.
   const setError = (field: FieldName, message: string | undefined) =>
-    setErrors((current) => ({ ...current, [field]: message }));
+    setErrors((current) => (current[field] === message ? current : { ...current, [field]: message }));
 
   const editProfile = (patch: Partial<Omit<Profile, 'id' | 'builtIn'>>) => {
     const id = profile.id;
@@ -193,7 +202,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   };
 
   /** Validates locally first, so bad input gets its message beside the field and nothing is sent. */
-  const prepare = async (chatIdInput: string): Promise<boolean> => {
+  const prepare = async (chatIdInput: string): Promise<false | { settingsUnchanged: boolean }> => {
     const problems: FieldErrors = {};
     const chat = checkChatId(chatIdInput);
     if (!chat.ok) problems.chatId = chat.reason;
@@ -202,11 +211,15 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     const base = checkBaseUrl(baseUrlText);
     if (!base.ok) problems.baseUrl = base.reason;
     else if (!hasHostAccess) problems.baseUrl = `The extension has no access to ${new URL(base.value).host}. Use "Grant access" first.`;
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return false;
+    const hasProblems = Object.keys(problems).length > 0;
+    // Re-rendering costs milliseconds before the request can leave; clean input with no messages needs none.
+    if (hasProblems || Object.values(errors).some((message) => message !== undefined)) setErrors(problems);
+    if (hasProblems) return false;
     if (base.ok) applyBaseUrl(baseUrlText);
     await pendingWrites.current;
-    return true;
+    const settingsUnchanged = !settingsChanged.current;
+    settingsChanged.current = false;
+    return { settingsUnchanged };
   };
 
   const { requests, fire: fireAction, sendAnyway, cancelHeldBack } = useRequests(client, prepare, setError);

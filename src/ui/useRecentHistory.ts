@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
 import type { InspectorClient } from './client.ts';
 
@@ -16,7 +16,8 @@ export interface RecentHistory {
  */
 export function useRecentHistory(client: InspectorClient, limit: number): RecentHistory {
   const [state, setState] = useState<RecentHistory>({ entries: [], loaded: false });
-  useEffect(() => {
+  // Started with the first render, not a frame later (a plain effect waits for one).
+  useLayoutEffect(() => {
     let alive = true;
     // Reads overlap during a burst of requests; only the most recent one may win.
     let latestRead = 0;
@@ -33,8 +34,8 @@ export function useRecentHistory(client: InspectorClient, limit: number): Recent
       const count = ++latestCount;
       return client.countHistory().then((total) => alive && count === latestCount && setState((previous) => ({ ...previous, total })), fail);
     };
-    void reload();
-    void recount();
+    // Counting walks every key (slow at 50,000) and would hold up the rows' read: it starts after them.
+    void reload().then(recount);
     const unsubscribe = client.onHistoryChange((_entryId, total) => {
       void reload();
       if (total === undefined) void recount();

@@ -30,12 +30,21 @@ function retryUntil(entry: HistoryEntry | undefined, now: number): number | unde
 }
 
 /**
+ * The reply arrives before the worker has stored the settled entry, so a read racing it can still find the
+ * pending journal entry: that must not turn a shown result back into "Pending".
+ */
+function fresher(shown: HistoryEntry | undefined, stored: HistoryEntry): HistoryEntry {
+  return shown?.id === stored.id && shown.state !== 'pending' && stored.state === 'pending' ? shown : stored;
+}
+
+/**
  * Sending requests from a view: validation happens in `prepare`, the answer becomes the latest result, and
  * a 429's retry-after holds further requests until the operator explicitly sends anyway.
  */
 export function useRequests(
   client: InspectorClient,
-  prepare: (chatId: string) => Promise<boolean>,
+  /** Checks the form; false when something must be fixed first, else what the worker may assume. */
+  prepare: (chatId: string) => Promise<false | { settingsUnchanged: boolean }>,
   onFieldError: (field: FieldName, message: string) => void,
 ) {
   const [state, setState] = useState<RequestsState>({ inFlight: 0, rateLimits: {} });
@@ -44,23 +53,30 @@ export function useRequests(
   useEffect(
     () =>
       // The latest result follows the stored entry, so a reconcile or a retry elsewhere shows here too.
-      client.onHistoryChange((entryId) => {
+      client.onHistoryChange((entryId, _total, storeError) => {
         const id = latestId.current;
         if (id === undefined || (entryId !== undefined && entryId !== id)) return;
-        void client.loadEntries([id]).then(([stored]) => {
-          if (stored && latestId.current === id) setState((current) => ({ ...current, latest: stored }));
-        });
+        if (storeError !== undefined) setState((current) => ({ ...current, storeError }));
+        void client.loadEntries([id]).then(
+          ([stored]) => {
+            if (stored && latestId.current === id) setState((current) => ({ ...current, latest: fresher(current.latest, stored) }));
+          },
+          // The result shown stays; the history list beside it reports that the store cannot be read.
+          () => undefined,
+        );
       }),
     [client],
   );
 
-  const send = async (action: RequestAction) => {
+  const send = async (action: RequestAction, settingsUnchanged: boolean) => {
     setState((current) => ({ ...current, inFlight: current.inFlight + 1, latestError: undefined, heldBack: undefined }));
     try {
       const reply =
         action.kind === 'rehearse'
           ? await client.rehearse(action.chatId, action.seconds)
-          : await (action.kind === 'start' ? client.startTyping(action.chatId) : client.stopTyping(action.chatId));
+          : await (action.kind === 'start'
+              ? client.startTyping(action.chatId, settingsUnchanged)
+              : client.stopTyping(action.chatId, settingsUnchanged));
       if (!reply.ok) {
         if (reply.field) onFieldError(reply.field, reply.message);
         else setState((current) => ({ ...current, latestError: reply.message }));
@@ -82,12 +98,13 @@ export function useRequests(
   };
 
   const fire = async (action: RequestAction, options: { force?: boolean } = {}) => {
-    if (!(await prepare(action.chatId))) return;
+    const prepared = await prepare(action.chatId);
+    if (!prepared) return;
     if (!options.force && Date.now() < rateLimitedUntil(state, action.chatId)) {
       setState((current) => ({ ...current, heldBack: action }));
       return;
     }
-    await send(action);
+    await send(action, prepared.settingsUnchanged);
   };
 
   return {

@@ -37,6 +37,35 @@ describe('IndexedDB history store', () => {
     expect(await store.count()).toBe(2);
   });
 
+  it('journals new entries and replaces them settled, keeping the count it trims by exact', async () => {
+    const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
+    expect(await store.count()).toBe(0);
+    for (let i = 0; i < 5; i += 1) {
+      await (await store.journal(entry(`j${i}`, i, 'pending'))).written;
+      await store.replace(entry(`j${i}`, i, 'settled'));
+    }
+    expect(store.knownTotal()).toBe(5);
+    expect(await store.pending()).toEqual([]);
+    // A journal entry whose ID exists is refused rather than overwriting it.
+    await expect((await store.journal(entry('j0', 0, 'pending'))).written).rejects.toThrow();
+    expect(store.knownTotal()).toBe(5);
+    expect(await store.trimTo(3)).toBe(2);
+    expect(await store.count()).toBe(3);
+  });
+
+  it('keeps its count exact when a journal write and the first trim overlap', async () => {
+    const factory = new IDBFactory();
+    const writer = openHistoryDb(parseHistoryEntry, factory);
+    for (let i = 0; i < 3; i += 1) await writer.put(entry(`e${i}`, i));
+    // A new worker: it does not know the count until its first trim counts.
+    const store = openHistoryDb(parseHistoryEntry, factory);
+    const trimming = store.trimTo(100);
+    const journaled = store.journal(entry('new', 10, 'pending'));
+    await trimming;
+    await (await journaled).written;
+    expect(store.knownTotal()).toBe(await openHistoryDb(parseHistoryEntry, factory).count());
+  });
+
   it('trims the oldest beyond a cap, and clears', async () => {
     const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
     for (let i = 0; i < 10; i += 1) await store.put(entry(`e${i}`, i));

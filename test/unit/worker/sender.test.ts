@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isOwnExtensionPage } from '../../../src/core/sender.ts';
 import { listenForRequests } from '../../../src/platform/worker-messages.ts';
 import type { Runtime } from 'webextension-polyfill';
+import { WORKER_PORT } from '../../../src/core/channels.ts';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_PAGE = `chrome-extension://${ID}/src/popup/index.html`;
@@ -21,19 +22,49 @@ describe('isOwnExtensionPage', () => {
   });
 });
 
-function capture() {
+type PortListener = (message: unknown) => void;
+
+/** A port as the worker sees it in onConnect, recording what the worker posts back. */
+function fakePort(name: string, sender: Runtime.MessageSender) {
+  let onMessage: PortListener | undefined;
+  const posted: unknown[] = [];
+  let disconnected = false;
+  const port = {
+    name,
+    sender,
+    postMessage: (message: unknown) => posted.push(message),
+    disconnect: () => (disconnected = true),
+    onMessage: { addListener: (fn: PortListener) => (onMessage = fn) },
+    onDisconnect: { addListener: () => undefined },
+  } as unknown as Runtime.Port;
+  return { port, posted, send: (message: unknown) => onMessage?.(message), isDisconnected: () => disconnected };
+}
+
+function capture(handler: (request: unknown) => Promise<unknown> = async () => ({ ok: true })) {
   let listener: ((message: unknown, sender: Runtime.MessageSender) => unknown) | undefined;
+  let onConnect: ((port: Runtime.Port) => void) | undefined;
   const handled: unknown[] = [];
   const runtime = {
     id: ID,
     onMessage: { addListener: (fn: typeof listener) => (listener = fn) },
+    onConnect: { addListener: (fn: typeof onConnect) => (onConnect = fn) },
   } as unknown as Runtime.Static;
   listenForRequests(runtime, async (request) => {
     handled.push(request);
-    return { ok: true };
+    return handler(request);
   });
-  return { send: (message: unknown, sender: Runtime.MessageSender) => listener!(message, sender), handled };
+  return {
+    send: (message: unknown, sender: Runtime.MessageSender) => listener!(message, sender),
+    connect: (name: string, sender: Runtime.MessageSender) => {
+      const port = fakePort(name, sender);
+      onConnect!(port.port);
+      return port;
+    },
+    handled,
+  };
 }
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('listenForRequests', () => {
   it('handles a well-formed message from its own page', async () => {
@@ -49,5 +80,38 @@ describe('listenForRequests', () => {
     expect(send({ type: 'history.drop' }, { id: ID, url: OWN_PAGE })).toBeUndefined();
     expect(send('typing.stop', { id: ID, url: OWN_PAGE })).toBeUndefined();
     expect(handled).toEqual([]);
+  });
+
+  it('answers a view\u2019s port request with its id, and only that view\u2019s port', async () => {
+    const { connect, handled } = capture(async () => ({ ok: true, answer: 42 }));
+    const view = connect(WORKER_PORT, { id: ID, url: OWN_PAGE });
+    view.send({ id: 7, request: { type: 'typing.stop', chatId: 'x', settingsUnchanged: true } });
+    await settle();
+    expect(handled).toEqual([{ type: 'typing.stop', chatId: 'x', settingsUnchanged: true }]);
+    expect(view.posted).toEqual([{ id: 7, reply: { ok: true, answer: 42 } }]);
+    expect(view.isDisconnected()).toBe(false);
+  });
+
+  it('disconnects ports from strangers or under another name, and drops malformed port messages', async () => {
+    const { connect, handled } = capture();
+    expect(connect(WORKER_PORT, { id: ID, url: 'https://evil.example/' }).isDisconnected()).toBe(true);
+    expect(connect('something-else', { id: ID, url: OWN_PAGE }).isDisconnected()).toBe(true);
+    const view = connect(WORKER_PORT, { id: ID, url: OWN_PAGE });
+    view.send({ id: 1, request: { type: 'history.drop' } });
+    view.send({ id: -1, request: { type: 'worker.ping' } });
+    view.send({ type: 'worker.ping' });
+    await settle();
+    expect(handled).toEqual([]);
+    expect(view.posted).toEqual([]);
+  });
+
+  it('still answers when the handler fails, with no reply a schema accepts', async () => {
+    const { connect } = capture(async () => {
+      throw new Error('store exploded');
+    });
+    const view = connect(WORKER_PORT, { id: ID, url: OWN_PAGE });
+    view.send({ id: 3, request: { type: 'worker.ping' } });
+    await settle();
+    expect(view.posted).toEqual([{ id: 3, reply: undefined }]);
   });
 });

@@ -1,9 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { stopTyping } from '../../../src/background/typing-request.ts';
+import { PENDING_NOTICE_MS, runTypingRequest, stopTyping } from '../../../src/background/typing-request.ts';
 import type { RawOutcome } from '../../../src/core/linq/outcome.ts';
 import type { HistoryStore } from '../../../src/core/history-store.ts';
 import { CHAT, KEY, makeDeps } from './fixtures.ts';
 import { updateProfile } from '../../../src/core/settings.ts';
+
+const quota = async (): Promise<never> => {
+  throw new Error('QuotaExceededError');
+};
+const diskFull = async (): Promise<never> => {
+  throw new Error('disk full');
+};
 
 describe('stopTyping (journal, send, decode, settle)', () => {
   it('journals a pending entry before sending, then settles it decoded', async () => {
@@ -22,16 +29,20 @@ describe('stopTyping (journal, send, decode, settle)', () => {
         receivedAt: 0,
       };
     };
-    const reply = await stopTyping(`  ${CHAT.toUpperCase()} `, deps);
+    const { reply, stored } = await runTypingRequest('typing.stop', `  ${CHAT.toUpperCase()} `, deps);
     expect(seenBeforeSend).toEqual(['pending']);
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     expect(reply.entry).toMatchObject({ state: 'settled', chatId: CHAT, method: 'DELETE', baseUrlHost: 'api.linqapp.com' });
     expect(reply.entry.outcome).toMatchObject({ kind: 'linq_error', code: 2001, traceId: 'abc123' });
     expect(reply.entry.durationMs).toBeGreaterThanOrEqual(0);
+    // The reply comes first; the settled entry is stored and announced after it.
+    expect(announced).toEqual([]);
+    await stored;
     expect(await history.get(reply.entry.id)).toEqual(reply.entry);
     expect(await history.pending()).toEqual([]);
-    expect(announced).toEqual([reply.entry.id, reply.entry.id]);
+    // A quick request is announced once, settled: views never flash "Pending" for it.
+    expect(announced).toEqual([reply.entry.id]);
   });
 
   it('sends the key only in the Authorization header and never stores it', async () => {
@@ -68,17 +79,59 @@ describe('stopTyping (journal, send, decode, settle)', () => {
   });
 
   it('still returns the result when the history store fails', async () => {
-    const { deps, keys } = makeDeps();
+    const { deps, keys, sent } = makeDeps();
     await keys.save('production', KEY, false);
-    const broken: HistoryStore = {
-      ...deps.history,
-      put: async () => {
-        throw new Error('QuotaExceededError');
-      },
-    };
+    const broken: HistoryStore = { ...deps.history, put: quota, journal: quota, replace: quota };
     const reply = await stopTyping(CHAT, { ...deps, history: broken });
+    expect(sent).toHaveLength(1);
     expect(reply).toMatchObject({ ok: true, storeError: 'History could not be saved: QuotaExceededError' });
     if (reply.ok) expect(reply.entry.outcome?.kind).toBe('success');
+  });
+
+  it('announces the store error with the entry when only the settled write fails', async () => {
+    const { deps, keys } = makeDeps();
+    await keys.save('production', KEY, false);
+    const errors: Array<string | undefined> = [];
+    const broken: HistoryStore = { ...deps.history, put: diskFull, replace: diskFull };
+    const { reply, stored } = await runTypingRequest('typing.stop', CHAT, {
+      ...deps,
+      history: broken,
+      announce: (_id, storeError) => errors.push(storeError),
+    });
+    expect(reply).toMatchObject({ ok: true, storeError: undefined });
+    await stored;
+    expect(errors).toEqual(['History could not be saved: disk full']);
+  });
+
+  it('tells views of a pending entry only when the request is still in flight after a while', async () => {
+    const { deps, keys, history, announced } = makeDeps();
+    await keys.save('production', KEY, false);
+    const pendingSeen: Array<string | undefined> = [];
+    deps.send = async (request, timeoutMs) => {
+      await new Promise((resolve) => setTimeout(resolve, PENDING_NOTICE_MS + 100));
+      pendingSeen.push(...announced);
+      return { kind: 'timeout', timeoutMs };
+    };
+    const { reply, stored } = await runTypingRequest('typing.stop', CHAT, deps);
+    if (!reply.ok) throw new Error(reply.message);
+    expect(pendingSeen).toEqual([reply.entry.id]);
+    await stored;
+    expect(announced).toEqual([reply.entry.id, reply.entry.id]);
+    expect((await history.get(reply.entry.id))?.outcome?.kind).toBe('timeout');
+  });
+
+  it('reads settings and key afresh unless the view says nothing changed', async () => {
+    const { deps, keys } = makeDeps();
+    await keys.save('production', KEY, false);
+    const reuses: boolean[] = [];
+    const load = deps.loadRequestConfig;
+    deps.loadRequestConfig = (reuse) => {
+      reuses.push(reuse);
+      return load(reuse);
+    };
+    await stopTyping(CHAT, deps);
+    await stopTyping(CHAT, deps, true);
+    expect(reuses).toEqual([false, true]);
   });
 
   it('evicts the oldest entries beyond the cap', async () => {
