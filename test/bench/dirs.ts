@@ -12,4 +12,6 @@ export const BUILD_DIR = `${CACHE_DIR}/bench-dist`;
 /** The copy Chromium loads: the same files plus an empty page of the same origin to compare against. */
 export const LOAD_DIR = `${CACHE_DIR}/bench-extension`;
 export const EMPTY_PAGE = 'bench/empty.html';
+/** A reference, not a budget: a page whose only content is one tiny module script, as the views are built. */
+export const MODULE_PAGE = 'bench/module.html';
 export const RESULTS_FILE = `${ROOT_DIR}/bench-results.json`;

@@ -7,15 +7,32 @@ export function typingUrl(baseUrl: string, chatId: string): string {
   return `${baseUrl}/v3/chats/${encodeURIComponent(chatId)}/typing`;
 }
 
-/** The floor: one raw fetch from an extension page to the same mock, timed inside the page. */
-export async function rawFetchOnce(page: Page, url: string): Promise<number> {
+export interface FloorTiming {
+  /** The fetch alone: from the call to the body read. */
+  fetched: number;
+  /** …then its status written into the page, and the next frame: the floor for "result on screen". */
+  painted: number;
+}
+
+/**
+ * The floor: one raw fetch from an extension page to the same mock, timed inside the page. The fire is
+ * timed to its result on screen (the frame after the DOM shows it), so the floor is also timed to its
+ * status on screen; the fetch alone is the floor for the DOM-commit figure.
+ */
+export async function rawFetchOnce(page: Page, url: string): Promise<FloorTiming> {
   await page.bringToFront();
   return page.evaluate(async (target) => {
+    // In a task of its own, as the click in fire.ts is.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const started = performance.now();
     const response = await fetch(target, { method: 'DELETE', headers: { Authorization: 'Bearer x' } });
     await response.arrayBuffer();
     if (response.status !== 204) throw new Error(`floor fetch answered ${response.status}`);
-    return performance.now() - started;
+    const fetched = performance.now() - started;
+    const output = document.getElementById('bench-floor') ?? document.body.appendChild(Object.assign(document.createElement('output'), { id: 'bench-floor' }));
+    output.textContent = `${response.status} ${fetched.toFixed(1)} ms`;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return { fetched, painted: performance.now() - started };
   }, url);
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stopServiceWorker } from '../e2e/harness/worker.ts';
 import { fireOnce, pingOnce, type FireTiming } from './fire.ts';
-import { curlOnce, rawFetchOnce, sdkScriptOnce, typingUrl } from './floor.ts';
+import { curlOnce, rawFetchOnce, sdkScriptOnce, typingUrl, type FloorTiming } from './floor.ts';
 import type { Results } from './results.ts';
 import type { BenchSession } from './session.ts';
 import { median, p95 } from './stats.ts';
@@ -14,7 +14,7 @@ export interface FireSample extends FireTiming {
 export interface FireSamples {
   popup: FireSample[];
   panel: FireSample[];
-  floor: number[];
+  floor: FloorTiming[];
   curl: number[];
   sdk: number[];
   ping: number[];
@@ -25,26 +25,31 @@ async function fire(session: BenchSession, view: View, timeoutMs?: number): Prom
   return { chatId, ...(await fireOnce(pageOf(session, view), view, chatId, timeoutMs)) };
 }
 
-/** Warm worker: popup, panel, the raw-fetch floor, curl and the SDK script, interleaved round by round. */
+/**
+ * Warm worker: each view in a block of its own, in front the whole block as an operator's view is while
+ * they work (switching tabs before every click would time the tab's return to the screen, not the fire),
+ * with the raw-fetch floor from the same page, curl and the SDK script interleaved round by round.
+ */
 export async function measureFire(session: BenchSession, options: { runs: number; warmup: number; curl: boolean }): Promise<FireSamples> {
-  const { popup, baseUrl, apiKey } = session;
-  for (let run = 0; run < options.warmup; run += 1) {
-    await fire(session, 'popup');
-    await fire(session, 'panel');
-    await rawFetchOnce(popup, typingUrl(baseUrl, randomUUID()));
-    await pingOnce(popup);
-  }
+  const { baseUrl, apiKey } = session;
   if (options.curl) await curlOnce(typingUrl(baseUrl, randomUUID()));
   await sdkScriptOnce(baseUrl, randomUUID(), apiKey);
   const samples: FireSamples = { popup: [], panel: [], floor: [], curl: [], sdk: [], ping: [] };
-  for (let run = 0; run < options.runs; run += 1) {
-    samples.floor.push(await rawFetchOnce(popup, typingUrl(baseUrl, randomUUID())));
-    samples.popup.push(await fire(session, 'popup'));
-    samples.panel.push(await fire(session, 'panel'));
-    samples.ping.push(await pingOnce(popup));
-    if (options.curl) samples.curl.push(await curlOnce(typingUrl(baseUrl, randomUUID())));
-    // A Node process with the SDK takes ~0.5-2 s here; every other round is enough for its median.
-    if (run % 2 === 0) samples.sdk.push(await sdkScriptOnce(baseUrl, randomUUID(), apiKey));
+  for (const view of ['popup', 'panel'] as const) {
+    const page = pageOf(session, view);
+    for (let run = 0; run < options.warmup; run += 1) {
+      await fire(session, view);
+      await rawFetchOnce(page, typingUrl(baseUrl, randomUUID()));
+      await pingOnce(page);
+    }
+    for (let run = 0; run < options.runs; run += 1) {
+      samples.floor.push(await rawFetchOnce(page, typingUrl(baseUrl, randomUUID())));
+      samples[view].push(await fire(session, view));
+      samples.ping.push(await pingOnce(page));
+      if (options.curl) samples.curl.push(await curlOnce(typingUrl(baseUrl, randomUUID())));
+      // A Node process with the SDK takes ~0.5-2 s here; every fourth round is enough for its median.
+      if (run % 4 === 0) samples.sdk.push(await sdkScriptOnce(baseUrl, randomUUID(), apiKey));
+    }
   }
   return samples;
 }

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { NAME_SHIM } from './session.ts';
 
-export type OpenKind = 'popup' | 'panel' | 'empty';
+export type OpenKind = 'popup' | 'panel' | 'empty' | 'module';
 
 export interface OpenTiming {
   /** performance.now() (ms since navigation start) of the first frame that is interactive. */
@@ -24,7 +24,7 @@ interface Watch {
 function watchInteractive({ kind, rows }: Watch): void {
   const state = globalThis as unknown as { linqBenchInteractive?: number };
   const ready = (): boolean => {
-    if (kind === 'empty') return document.readyState === 'complete';
+    if (kind === 'empty' || kind === 'module') return document.readyState === 'complete';
     if (!document.getElementById(`${kind}-api-key`)) return false;
     if (!rows) {
       const note = document.querySelector('.history .empty');
@@ -42,7 +42,7 @@ function watchInteractive({ kind, rows }: Watch): void {
 
 /** Waits until the view has loaded the whole history (its count shows it), so the heap holds all of it. */
 async function waitFullyLoaded(page: Page, kind: OpenKind, total: number): Promise<void> {
-  if (kind === 'empty') return;
+  if (kind === 'empty' || kind === 'module') return;
   await page.waitForFunction(
     (expected) => {
       const text = document.querySelector('.history .count')?.textContent ?? '';

@@ -178,14 +178,14 @@ async function verify(): Promise<{ count: number; rows: number; readable: number
   return { count: await store.count(), rows: rows.length, readable: readable.length, sampled: ids.length };
 }
 
-/** What the worker does to the store per request: journal the pending entry, settle it, trim to the cap. */
+/** What the worker does to the store per request: journal the pending entry, store it settled, trim to the cap. */
 async function append(cap: number, into: 'history' | 'empty-twin' = 'history'): Promise<number> {
   const target = into === 'history' ? store : emptyTwin;
   const pending = checked(pendingEntry(Date.now()));
   const settled = checked(settledEntry(pending, 0));
   const started = performance.now();
-  await target.put(pending);
-  await target.put(settled);
+  await (await target.journal(pending)).written;
+  await target.replace(settled);
   await target.trimTo(cap);
   return performance.now() - started;
 }
