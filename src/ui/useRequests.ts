@@ -8,7 +8,11 @@ export type RequestAction =
   | { kind: 'stop' | 'start'; chatId: string }
   | { kind: 'rehearse'; chatId: string; seconds: number };
 
+/** A request shows as in flight ("Sending…", aria-busy) only once it has taken this long. */
+export const BUSY_NOTICE_MS = 100;
+
 export interface RequestsState {
+  /** Requests in flight for longer than BUSY_NOTICE_MS, as shown; 0 while the others are still quick. */
   inFlight: number;
   latest?: HistoryEntry;
   /** The stop half of the latest rehearsal, shown beside its start. */
@@ -49,6 +53,10 @@ export function useRequests(
 ) {
   const [state, setState] = useState<RequestsState>({ inFlight: 0, rateLimits: {} });
   const latestId = useRef<string | undefined>(undefined);
+  // Requests in flight, shown or not. Most answers arrive within milliseconds: showing "Sending…" for them
+  // would flash, and its frame would hold the answer's paint back to the next one.
+  const running = useRef(0);
+  const showRunning = () => setState((current) => (current.inFlight === running.current ? current : { ...current, inFlight: running.current }));
 
   useEffect(
     () =>
@@ -69,7 +77,11 @@ export function useRequests(
   );
 
   const send = async (action: RequestAction, settingsUnchanged: boolean) => {
-    setState((current) => ({ ...current, inFlight: current.inFlight + 1, latestError: undefined, heldBack: undefined }));
+    running.current += 1;
+    setState((current) =>
+      current.latestError === undefined && current.heldBack === undefined ? current : { ...current, latestError: undefined, heldBack: undefined },
+    );
+    const busyNotice = setTimeout(showRunning, BUSY_NOTICE_MS);
     try {
       const reply =
         action.kind === 'rehearse'
@@ -93,7 +105,10 @@ export function useRequests(
         rateLimits: until === undefined ? current.rateLimits : { ...current.rateLimits, [latest.chatId]: until },
       }));
     } finally {
-      setState((current) => ({ ...current, inFlight: current.inFlight - 1 }));
+      clearTimeout(busyNotice);
+      running.current -= 1;
+      // Only a count already on show is updated: a quick request never shows one.
+      setState((current) => (current.inFlight === 0 ? current : { ...current, inFlight: running.current }));
     }
   };
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { linqErrorChat, okChat } from './harness/chat-ids.ts';
+import { SPECIAL, linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { docLinkHref, fire, historyItemFor, historyItems, statusLabelOf } from './harness/history.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { configure } from './harness/configure.ts';
@@ -104,5 +104,42 @@ describe('Stop typing', () => {
     await popup.getByRole('button', { name: 'Hide key' }).click();
     expect(await popup.getByRole('textbox', { name: 'API key' }).getAttribute('type')).toBe('password');
     await expectKeyNotInPageText(panel, session.apiKey);
+  });
+
+  test('"Sending…" and aria-busy show only for a request still in flight after 100 ms, and until it lands', async () => {
+    await popup.bringToFront();
+    const latest = popup.getByRole('region', { name: 'Latest result' });
+    // Records, from the click on, every moment the region is busy or says "Sending" (ms after the mark).
+    await popup.evaluate(() => {
+      const region = document.querySelector('section.latest')!;
+      const state = window as unknown as { e2eBusyAt: number[]; e2eMark: number };
+      state.e2eBusyAt = [];
+      state.e2eMark = performance.now();
+      new MutationObserver(() => {
+        if (region.getAttribute('aria-busy') === 'true' || (region.textContent ?? '').includes('Sending')) {
+          state.e2eBusyAt.push(performance.now() - state.e2eMark);
+        }
+      }).observe(region, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const busyAt = () => popup.evaluate(() => (window as unknown as { e2eBusyAt: number[] }).e2eBusyAt);
+    const quick = okChat();
+    await fire(popup, quick);
+    await expect.poll(async () => (await latest.textContent()) ?? '').toContain(quick);
+    // A quick answer (milliseconds on loopback) lands before the notice is due: nothing flashes.
+    expect((await busyAt()).filter((at) => at < 100)).toEqual([]);
+
+    await popup.evaluate(() => {
+      const state = window as unknown as { e2eBusyAt: number[]; e2eMark: number };
+      state.e2eBusyAt.length = 0;
+      state.e2eMark = performance.now();
+    });
+    await popup.getByRole('textbox', { name: 'Chat ID' }).fill(SPECIAL.slow);
+    await popup.getByRole('button', { name: 'Stop typing' }).click();
+    await expect.poll(() => latest.getAttribute('aria-busy')).toBe('true');
+    expect(await latest.textContent()).toContain('Sending');
+    expect(Math.min(...(await busyAt()))).toBeGreaterThanOrEqual(100);
+    await expect.poll(async () => (await latest.textContent()) ?? '', { timeout: 10_000 }).toContain(SPECIAL.slow);
+    expect(await latest.getAttribute('aria-busy')).toBe('false');
+    expect(await latest.textContent()).not.toContain('Sending');
   });
 });
