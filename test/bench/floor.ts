@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { ROOT_DIR } from './dirs.ts';
+import { QUIET_MS } from './fire.ts';
 
 /** The typing URL of a chat on the mock, as the extension builds it. */
 export function typingUrl(baseUrl: string, chatId: string): string {
@@ -21,9 +22,9 @@ export interface FloorTiming {
  */
 export async function rawFetchOnce(page: Page, url: string): Promise<FloorTiming> {
   await page.bringToFront();
-  return page.evaluate(async (target) => {
-    // In a task of its own, as the click in fire.ts is.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  return page.evaluate(async ({ target, quietMs }) => {
+    // In a task of its own after a quiet moment, as the click in fire.ts is.
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
     const started = performance.now();
     const response = await fetch(target, { method: 'DELETE', headers: { Authorization: 'Bearer x' } });
     await response.arrayBuffer();
@@ -33,7 +34,7 @@ export async function rawFetchOnce(page: Page, url: string): Promise<FloorTiming
     output.textContent = `${response.status} ${fetched.toFixed(1)} ms`;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     return { fetched, painted: performance.now() - started };
-  }, url);
+  }, { target: url, quietMs: QUIET_MS });
 }
 
 /** Spawns a process and returns the wall time from spawn to exit, in ms. Fails on a non-zero exit. */
