@@ -2,6 +2,7 @@ import { parseHistoryEntry } from '../core/history.ts';
 import { activeProfile, settingsFrom } from '../core/settings.ts';
 import { browser } from '../platform/browser.ts';
 import { announceHistoryChange } from '../platform/broadcast.ts';
+import { createRecentHistoryCopier } from '../platform/recent-history-store.ts';
 import { openHistoryDb } from '../platform/history-db.ts';
 import { createHostAccess, rememberGrants } from '../platform/host-access.ts';
 import { createRequestConfigSource } from '../platform/request-config.ts';
@@ -24,6 +25,12 @@ const settings = createSettingsStore(browser.storage);
 const hostAccess = rememberGrants(createHostAccess(browser.permissions), browser.permissions.onRemoved);
 const requestConfig = createRequestConfigSource(browser.storage, settingsFrom);
 const lastChat = createLastChatStore(browser.storage);
+const recentCopy = createRecentHistoryCopier(browser.storage.session, history);
+/** Every view hears of a history change, and the popup's copy of the newest entries follows it. */
+const historyChanged = (entryId?: string, storeError?: string) => {
+  announceHistoryChange({ entryId, total: history.knownTotal(), storeError });
+  recentCopy.changed();
+};
 
 const deps: WorkerDeps = {
   history,
@@ -31,13 +38,14 @@ const deps: WorkerDeps = {
   loadRequestConfig: (reuse) => requestConfig.load(reuse),
   hasHostAccess: (url) => hostAccess.has(url),
   send: (request, timeoutMs) => send(request, timeoutMs, (url, init) => fetch(url, init)),
-  announce: (entryId, storeError) => announceHistoryChange({ entryId, total: history.knownTotal(), storeError }),
+  announce: historyChanged,
   rememberChatId: (profileId, chatId) => lastChat.save(profileId, chatId),
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
   // A failed reconcile must not block new work: the stale entries simply stay pending until the next start.
-  ready: reconcilePending(history, () => announceHistoryChange({})).then(
-    () => undefined,
+  ready: reconcilePending(history, () => historyChanged()).then(
+    // A new worker refreshes the copy even when nothing changed: after a browser restart there is none.
+    () => recentCopy.changed(),
     (error: unknown) => console.error('Linq Typing Inspector: could not reconcile history', error),
   ),
 };

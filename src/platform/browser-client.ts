@@ -6,7 +6,9 @@ import { onHistoryChange } from './broadcast.ts';
 import { openHistoryDb } from './history-db.ts';
 import { createHostAccess } from './host-access.ts';
 import { createKeyStore } from './key-store.ts';
-import { readRequestConfig } from './request-config.ts';
+import { readBothAreas, requestConfigFrom } from './request-config.ts';
+import { RECENT_HISTORY_KEY } from './recent-history-store.ts';
+import { readRecentHistoryCopy } from '../core/recent-history.ts';
 import { settingsFrom } from '../core/settings.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { protocol } from './lazy-protocol.ts';
@@ -55,7 +57,10 @@ export function createBrowserClient(): InspectorClient {
   const history = openHistoryDb(readStoredEntry);
   return {
     updateSettings: (change) => settings.update(change),
-    loadInitial: () => readRequestConfig(viewApi.storage, settingsFrom),
+    async loadInitial() {
+      const areas = await readBothAreas(viewApi.storage);
+      return { ...requestConfigFrom(areas, settingsFrom), recent: readRecentHistoryCopy(areas.session[RECENT_HISTORY_KEY]) };
+    },
     onSettingsChange: (listener) => settings.onChange(listener),
     loadKey: (profileId) => keys.load(profileId),
     saveKey: (profileId, key, remember) => keys.save(profileId, key, remember),

@@ -16,11 +16,22 @@ export interface RequestConfigSource {
   load(reuse: boolean): Promise<RequestConfig>;
 }
 
-/** The settings and the active environment's key, from both storage areas read in parallel. */
-export async function readRequestConfig(storage: StorageLike, settingsFrom: (stored: unknown) => Settings): Promise<RequestConfig> {
+type Area = Record<string, unknown>;
+
+/** Both storage areas, whole, read in parallel: one round trip each. */
+export async function readBothAreas(storage: StorageLike): Promise<{ local: Area; session: Area }> {
   const [local, session] = await Promise.all([storage.local.get(null), storage.session.get(null)]);
-  const settings = settingsFrom(local[SETTINGS_KEY]);
-  return { settings, apiKey: pickKey(session, local, keySlot(settings.activeProfileId)) };
+  return { local, session };
+}
+
+/** The settings and the active environment's key, from what both areas hold. */
+export function requestConfigFrom(areas: { local: Area; session: Area }, settingsFrom: (stored: unknown) => Settings): RequestConfig {
+  const settings = settingsFrom(areas.local[SETTINGS_KEY]);
+  return { settings, apiKey: pickKey(areas.session, areas.local, keySlot(settings.activeProfileId)) };
+}
+
+export async function readRequestConfig(storage: StorageLike, settingsFrom: (stored: unknown) => Settings): Promise<RequestConfig> {
+  return requestConfigFrom(await readBothAreas(storage), settingsFrom);
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
+import type { RecentHistoryCopy } from '../core/recent-history.ts';
 import type { InspectorClient } from './client.ts';
 
 export interface InitialValues {
   settings: Settings;
   apiKey: string;
+  recent?: RecentHistoryCopy;
 }
 
 /**

@@ -2,14 +2,13 @@ import { useState } from 'preact/hooks';
 import type { InspectorClient } from './client.ts';
 import { Controls } from './Controls.tsx';
 import { activeProfile } from '../core/settings.ts';
+import { RECENT_LIMIT } from '../core/recent-history.ts';
 import { HistoryList as HistoryListView } from './components/HistoryList.tsx';
 import { pure, useStableCallback } from './pure.ts';
 import { Loader, type InitialValues } from './Loader.tsx';
 import { useInspector } from './useInspector.ts';
 import { useRecentHistory, type RecentHistory } from './useRecentHistory.ts';
 
-/** The popup shows only the newest entries; the panel page has the rest. */
-export const POPUP_HISTORY_LIMIT = 5;
 
 export interface PopupAppProps {
   client: InspectorClient;
@@ -20,7 +19,7 @@ export interface PopupAppProps {
 
 export function PopupApp(props: PopupAppProps) {
   // The history read starts now, alongside the settings read, rather than after it.
-  const history = useRecentHistory(props.client, POPUP_HISTORY_LIMIT);
+  const history = useRecentHistory(props.client, RECENT_LIMIT);
   return <Loader client={props.client}>{(initial) => <Popup {...props} initial={initial} history={history} />}</Loader>;
 }
 
@@ -28,7 +27,9 @@ const HistoryList = pure(HistoryListView);
 
 function Popup(props: PopupAppProps & { initial: InitialValues; history: RecentHistory }) {
   const { state, actions } = useInspector(props.client, props.initial);
-  const { history } = props;
+  // Until its own read arrives, the popup lists the worker's copy of the newest entries, if there is one.
+  const copy = props.initial.recent;
+  const history = props.history.loaded || !copy ? props.history : { ...props.history, entries: copy.entries, total: copy.total, loaded: true };
   const [clearError, setClearError] = useState<string>();
   const onRetry = useStableCallback(actions.retry);
   const onClear = useStableCallback(() => props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)));

@@ -2,14 +2,18 @@ import type { HistoryEntry } from '../core/history.ts';
 import type { IndexRow } from '../core/history-index.ts';
 import type { ClearHistoryReply, ImportHistoryReply, RehearseReply, StopTypingReply } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
+import type { RecentHistoryCopy } from '../core/recent-history.ts';
 
 /**
  * Everything a view can do, as data and callbacks. The browser implementation lives in platform/; the UI
  * never touches the extension API, so it can be rendered and tested as a plain page.
  */
 export interface InspectorClient {
-  /** The settings and the active environment's key, read together: what a view needs before it renders. */
-  loadInitial(): Promise<{ settings: Settings; apiKey: string }>;
+  /**
+   * The settings and the active environment's key, read together: what a view needs before it renders; with
+   * the worker's copy of the newest entries, when there is one, for the popup to paint before its own read.
+   */
+  loadInitial(): Promise<{ settings: Settings; apiKey: string; recent?: RecentHistoryCopy }>;
   /** A patch, or a change applied to the settings as stored at that moment. */
   updateSettings(change: Partial<Settings> | ((current: Settings) => Settings)): Promise<Settings>;
   onSettingsChange(listener: (settings: Settings) => void): () => void;

@@ -7,7 +7,8 @@
  *    gets `versionchange` and closes, and from then on its open(name, ourVersion) fails with VersionError, so
  *    the worker's put() rejects. The request is still sent and its result shown, with "History could not be
  *    saved: …" beside it in "Latest result". Deleting the database (the test's cleanup) lets the extension
- *    create it again, and the next request is stored as usual.
+ *    create it again, and the next request is stored as usual. Meanwhile a newly opened popup still lists the
+ *    newest entries, from the worker's copy of them in storage.session.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -124,6 +125,14 @@ test('a failing history store: the result is still shown, with "History could no
   }
   // The entry was not written (that is the fault), but the operator was told: not a silent loss.
   const lostSilently = latestText.includes('History could not be saved') ? 0 : 1;
+  // A popup opened now cannot read IndexedDB either, yet lists the newest entries at once from the worker's
+  // copy in storage.session (made before the store failed), beside the read error.
+  const fresh = await openView(session.extension, 'popup');
+  const freshHistory = fresh.getByRole('region', { name: 'History' });
+  await expect.poll(() => freshHistory.locator('.history-item').count()).toBe(5);
+  expect(await freshHistory.locator('.count').textContent()).toBe(`latest 5 of ${CAP}`);
+  await expect.poll(async () => (await freshHistory.getByRole('alert').textContent().catch(() => '')) ?? '').toMatch(/History could not be read/);
+  await fresh.close();
 
   // Cleanup: remove the newer database; the extension creates its own again on the next request.
   await deleteDb(panel);
