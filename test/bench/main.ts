@@ -7,7 +7,7 @@ import { clickToRequest, fireRows, measureCold, measureFire, measureFireIn } fro
 import { measureAppendPair, measureAppends, measureScroll, measureSearch } from './measure-history.ts';
 import { describeOpens, measureOpens, type OpenSamples } from './measure-open.ts';
 import { Results } from './results.ts';
-import { historyCount, injectStore, seedTo, seededSamples } from './seed.ts';
+import { historyCount, injectStore, seedTo, seededSamples, workerSeesHistory } from './seed.ts';
 import { HISTORY_CAP, startBenchSession, type BenchSession } from './session.ts';
 import { KB, pageJsSize, workerJsSize } from './sizes.ts';
 import { median, p95 } from './stats.ts';
@@ -131,6 +131,7 @@ export async function runBench(): Promise<void> {
     for (const size of SIZES.slice(1)) {
       const seeded = await seedTo(lab, size);
       log(`seeded ${seeded.added} entries (${seeded.mode}) in ${(seeded.ms / 1000).toFixed(1)} s; history holds ${await historyCount(lab)}`);
+      await workerSeesHistory(session, size);
       opens.set(size, await measureOpens(session, size, OPEN_RUNS));
       log(`open @${label(size)}: ${describeOpens(opens.get(size)!)}`);
     }

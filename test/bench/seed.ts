@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { stopServiceWorker } from '../e2e/harness/worker.ts';
 import type { BenchHistory } from './store-entry.ts';
 
 type WithBench = typeof globalThis & { linqBenchHistory: BenchHistory };
@@ -23,6 +24,21 @@ export async function seedTo(page: Page, target: number): Promise<{ added: numbe
     throw new Error(`bench: seeding to ${target} left ${JSON.stringify(check)} (the real store must count, index and read back every entry)`);
   }
   return { added, ms, mode };
+}
+
+/**
+ * Seeding writes IndexedDB behind the worker's back; entries reach it through the worker in real use. A new
+ * worker copies the newest entries for the popup at start (src/platform/recent-history-store.ts), so the
+ * bench restarts it and waits until the copy holds `total`.
+ */
+export async function workerSeesHistory(session: { extension: { context: BrowserContext }; lab: Page }, total: number): Promise<void> {
+  await stopServiceWorker(session.extension.context, session.lab);
+  await session.lab.evaluate(() => chrome.runtime.sendMessage({ type: 'worker.ping' }));
+  await session.lab.waitForFunction(
+    async (expected) => ((await chrome.storage.session.get('history.recent'))['history.recent'] as { total?: number } | undefined)?.total === expected,
+    total,
+    { polling: 100, timeout: 30_000 },
+  );
 }
 
 /** Waits until IndexedDB has no work left over from earlier tabs. */
