@@ -9,7 +9,6 @@ import { Loader, type InitialValues } from './Loader.tsx';
 import { useInspector } from './useInspector.ts';
 import { useRecentHistory, type RecentHistory } from './useRecentHistory.ts';
 
-
 export interface PopupAppProps {
   client: InspectorClient;
   fullHistoryUrl: string;
