@@ -3,6 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import type { WorkerDeps } from '../../../src/background/deps.ts';
 import type { RawOutcome } from '../../../src/core/linq/outcome.ts';
 import type { TypingRequest } from '../../../src/core/linq/request.ts';
+import type { HistoryEntry } from '../../../src/core/history.ts';
 import { openHistoryDb } from '../../../src/platform/history-db.ts';
 import { parseHistoryEntry } from '../../../src/core/history.ts';
 import { createKeyStore } from '../../../src/platform/key-store.ts';
@@ -13,6 +14,20 @@ import type { StorageLike } from '../../../src/platform/storage-types.ts';
 
 export const CHAT = '1b4e28ba-2fa1-4d2b-883f-0016d3cca427';
 export const KEY = 'sk_test_secret_123';
+
+/** A minimal valid entry, as the store keeps them (settled unless said otherwise). */
+export function storedEntry(id: string, startedAt: number, state: HistoryEntry['state'] = 'settled'): HistoryEntry {
+  return {
+    id,
+    startedAt,
+    state,
+    operation: 'typing.stop',
+    method: 'DELETE',
+    chatId: CHAT,
+    baseUrlHost: 'api.linqapp.com',
+    request: { url: 'https://api.linqapp.com/api/partner/v3/chats/x/typing', headers: [], timeoutMs: 15_000 },
+  };
+}
 
 export function storage(): StorageLike {
   return fakeBrowser.storage as unknown as StorageLike;

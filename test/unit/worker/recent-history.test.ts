@@ -1,30 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { parseHistoryEntry, type HistoryEntry } from '../../../src/core/history.ts';
+import { parseHistoryEntry } from '../../../src/core/history.ts';
 import { RECENT_LIMIT, readRecentHistoryCopy } from '../../../src/core/recent-history.ts';
 import { openHistoryDb } from '../../../src/platform/history-db.ts';
 import { RECENT_HISTORY_KEY, createRecentHistoryCopier } from '../../../src/platform/recent-history-store.ts';
-import { CHAT, storage } from './fixtures.ts';
-
-function entry(id: string, startedAt: number): HistoryEntry {
-  return {
-    id,
-    startedAt,
-    state: 'settled',
-    operation: 'typing.stop',
-    method: 'DELETE',
-    chatId: CHAT,
-    baseUrlHost: 'api.linqapp.com',
-    request: { url: `https://api.linqapp.com/api/partner/v3/chats/${CHAT}/typing`, headers: [['Authorization', 'Bearer [redacted]']], timeoutMs: 15_000 },
-  };
-}
+import { storage, storedEntry } from './fixtures.ts';
 
 describe('the copy of the newest entries for the popup', () => {
   it('holds the newest entries and the total after a burst of changes, copied once', async () => {
     fakeBrowser.reset();
     const history = openHistoryDb(parseHistoryEntry, new IDBFactory());
-    for (let i = 0; i < 8; i += 1) await history.put(entry(`e${i}`, i));
+    for (let i = 0; i < 8; i += 1) await history.put(storedEntry(`e${i}`, i));
     const session = storage().session;
     const set = vi.spyOn(session, 'set');
     const copier = createRecentHistoryCopier(session, history);
@@ -42,8 +29,8 @@ describe('the copy of the newest entries for the popup', () => {
   it('is ignored when missing or damaged, rather than half-shown', () => {
     expect(readRecentHistoryCopy(undefined)).toBeUndefined();
     expect(readRecentHistoryCopy({ entries: 'x', total: 1 })).toBeUndefined();
-    expect(readRecentHistoryCopy({ entries: [entry('a', 1)] })).toBeUndefined();
-    expect(readRecentHistoryCopy({ entries: [entry('a', 1), { id: 'broken' }], total: 2 })).toBeUndefined();
-    expect(readRecentHistoryCopy({ entries: [entry('a', 1)], total: 1 })?.entries.map((stored) => stored.id)).toEqual(['a']);
+    expect(readRecentHistoryCopy({ entries: [storedEntry('a', 1)] })).toBeUndefined();
+    expect(readRecentHistoryCopy({ entries: [storedEntry('a', 1), { id: 'broken' }], total: 2 })).toBeUndefined();
+    expect(readRecentHistoryCopy({ entries: [storedEntry('a', 1)], total: 1 })?.entries.map((stored) => stored.id)).toEqual(['a']);
   });
 });

@@ -19,12 +19,18 @@ function countingStorage() {
   return { counted, reads };
 }
 
+/** A fresh browser with the production key saved, and a config source over storage that counts reads. */
+async function freshSource() {
+  fakeBrowser.reset();
+  const keys = createKeyStore(storage());
+  await keys.save('production', KEY, false);
+  const { counted, reads } = countingStorage();
+  return { keys, reads, source: createRequestConfigSource(counted, settingsFrom) };
+}
+
 describe('the worker\u2019s request config', () => {
   it('reads both areas unless told nothing changed, then reuses its last read', async () => {
-    fakeBrowser.reset();
-    await createKeyStore(storage()).save('production', KEY, false);
-    const { counted, reads } = countingStorage();
-    const source = createRequestConfigSource(counted, settingsFrom);
+    const { reads, source } = await freshSource();
     expect((await source.load(true)).apiKey).toBe(KEY);
     expect(reads).toEqual({ local: 1, session: 1 });
     expect((await source.load(true)).apiKey).toBe(KEY);
@@ -34,11 +40,7 @@ describe('the worker\u2019s request config', () => {
   });
 
   it('drops its copy when a key or the settings change, but not for other stored values', async () => {
-    fakeBrowser.reset();
-    const keys = createKeyStore(storage());
-    await keys.save('production', KEY, false);
-    const { counted, reads } = countingStorage();
-    const source = createRequestConfigSource(counted, settingsFrom);
+    const { keys, reads, source } = await freshSource();
     await source.load(false);
 
     await storage().local.set({ 'lastChat.production': 'x' });
@@ -55,11 +57,7 @@ describe('the worker\u2019s request config', () => {
   });
 
   it('does not keep a read during which a change arrived', async () => {
-    fakeBrowser.reset();
-    const keys = createKeyStore(storage());
-    await keys.save('production', KEY, false);
-    const { counted, reads } = countingStorage();
-    const source = createRequestConfigSource(counted, settingsFrom);
+    const { keys, reads, source } = await freshSource();
     const racing = source.load(false);
     await keys.save('production', 'sk_new_key_456', false);
     await racing;
