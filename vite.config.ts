@@ -1,10 +1,56 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
+import { rolldown } from 'rolldown';
 import manifest from './manifest.json' with { type: 'json' };
 
+const POPUP_PAGE = 'src/popup/index.html';
+
+/**
+ * The popup's script in one file, and its stylesheet inline. The build shares modules between pages and the
+ * worker through common chunks, so the popup loaded three scripts and a stylesheet, and each file an
+ * extension page loads adds to the time before it can paint (in one probe run with the same history: 1.55
+ * x the empty page with the three files, 1.43 x with one). After the build, the popup's entry is bundled
+ * again with everything it imports; what it imports lazily stays lazy.
+ */
+function popupInOneFile(): Plugin {
+  return {
+    name: 'linq:popup-in-one-file',
+    apply: 'build',
+    async writeBundle({ dir }) {
+      if (!dir) throw new Error('popup-in-one-file: the build has no output folder');
+      const page = join(dir, POPUP_PAGE);
+      const html = await readFile(page, 'utf8');
+      const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"><\/script>/.exec(html)?.[1];
+      if (!entry) throw new Error(`popup-in-one-file: ${POPUP_PAGE} names no module script`);
+      const bundle = await rolldown({ input: join(dir, entry), logLevel: 'warn' });
+      const { output } = await bundle.write({
+        dir: join(dir, 'assets'),
+        format: 'es',
+        minify: true,
+        entryFileNames: 'popup-[hash].js',
+        chunkFileNames: 'popup-[hash].js',
+      });
+      await bundle.close();
+      let oneFile = html.replace(/\s*<link rel="modulepreload"[^>]*>/g, '').replace(entry, `assets/${output[0].fileName}`);
+      // The stylesheet goes inline too: one file fewer to wait for (the extension's CSP limits scripts only).
+      const stylesheet = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/.exec(oneFile);
+      if (stylesheet) {
+        const css = (await readFile(join(dir, stylesheet[1]!), 'utf8')).trim();
+        oneFile = oneFile.replace(stylesheet[0], () => `<style>${css}</style>`);
+      }
+      await writeFile(page, oneFile);
+      // Nothing else imports a page's entry chunk.
+      await rm(join(dir, entry));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  plugins: [preact(), crx({ manifest }), popupInOneFile()],
   build: {
     target: 'chrome116',
     // Each page's HTML names every chunk its entry imports, so they load in parallel rather than one after
