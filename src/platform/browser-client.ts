@@ -11,6 +11,7 @@ import { RECENT_HISTORY_KEY } from './recent-history-store.ts';
 import { readRecentHistoryCopy } from '../core/recent-history.ts';
 import { settingsFrom } from '../core/settings.ts';
 import { createSettingsStore } from './settings-store.ts';
+import { firstPaintStore } from './first-paint-store.ts';
 import { protocol } from './lazy-protocol.ts';
 import { createWorkerChannel } from './worker-channel.ts';
 
@@ -55,12 +56,21 @@ export function createBrowserClient(): InspectorClient {
   const keys = createKeyStore(viewApi.storage);
   const hostAccess = createHostAccess(viewApi.permissions);
   const history = openHistoryDb(readStoredEntry);
+  // Started now rather than when the view first asks (after its first render): the round trip (~7 ms)
+  // then overlaps the render. Only the first loadInitial uses it; it has a handler at once, so a failure is
+  // reported there, not as an unhandled rejection.
+  let firstRead: Promise<Awaited<ReturnType<typeof readBothAreas>>> | undefined = readBothAreas(viewApi.storage);
+  firstRead.catch(() => undefined);
   return {
     updateSettings: (change) => settings.update(change),
     async loadInitial() {
-      const areas = await readBothAreas(viewApi.storage);
+      const pending = firstRead ?? readBothAreas(viewApi.storage);
+      firstRead = undefined;
+      const areas = await pending;
       return { ...requestConfigFrom(areas, settingsFrom), recent: readRecentHistoryCopy(areas.session[RECENT_HISTORY_KEY]) };
     },
+    readFirstPaint: () => firstPaintStore.read(),
+    rememberFirstPaint: (value) => firstPaintStore.write(value),
     onSettingsChange: (listener) => settings.onChange(listener),
     loadKey: (profileId) => keys.load(profileId),
     saveKey: (profileId, key, remember) => keys.save(profileId, key, remember),
@@ -81,7 +91,9 @@ export function createBrowserClient(): InspectorClient {
       return (await askParsed({ type: 'typing.rehearse', chatId, seconds }, (schemas) => schemas.RehearseReply)) ?? { ok: false, message: WORKER_GONE };
     },
     async clearHistory() {
-      return (await askParsed({ type: 'history.clear' }, (schemas) => schemas.ClearHistoryReply)) ?? { ok: false, message: WORKER_GONE };
+      const reply = (await askParsed({ type: 'history.clear' }, (schemas) => schemas.ClearHistoryReply)) ?? { ok: false, message: WORKER_GONE };
+      if (reply.ok) firstPaintStore.forgetEntries();
+      return reply;
     },
     loadNewest: (limit) => history.newest(limit),
     countHistory: () => history.count(),

@@ -59,6 +59,7 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
         <ApiKeyField
           idPrefix={idPrefix}
           apiKey={state.apiKey}
+          loading={state.keyPending}
           remember={profile.rememberKey}
           error={state.errors.apiKey}
           onKeyInput={actions.onKeyInput}

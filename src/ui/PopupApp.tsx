@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { InspectorClient } from './client.ts';
 import { Controls } from './Controls.tsx';
 import { activeProfile } from '../core/settings.ts';
@@ -19,7 +19,13 @@ export interface PopupAppProps {
 export function PopupApp(props: PopupAppProps) {
   // The history read starts now, alongside the settings read, rather than after it.
   const history = useRecentHistory(props.client, RECENT_LIMIT);
-  return <Loader client={props.client}>{(initial) => <Popup {...props} initial={initial} history={history} />}</Loader>;
+  // Read once, synchronously: the popup paints from it in its first frame instead of waiting for storage.
+  const [firstPaint] = useState(() => props.client.readFirstPaint());
+  return (
+    <Loader client={props.client} firstPaint={firstPaint}>
+      {(initial) => <Popup {...props} initial={initial} history={history} />}
+    </Loader>
+  );
 }
 
 const HistoryList = pure(HistoryListView);
@@ -30,6 +36,11 @@ function Popup(props: PopupAppProps & { initial: InitialValues; history: RecentH
   const copy = props.initial.recent;
   const history = props.history.loaded || !copy ? props.history : { ...props.history, entries: copy.entries, total: copy.total, loaded: true };
   const [clearError, setClearError] = useState<string>();
+  // Kept for the next opening once this one shows stored values; after the first frame, so it costs none.
+  const { settings } = state;
+  useEffect(() => {
+    if (!props.initial.keyPending) props.client.rememberFirstPaint({ settings, recent: { entries: history.entries, total: history.total ?? history.entries.length } });
+  }, [props.client, props.initial.keyPending, settings, history.entries, history.total]);
   const onRetry = useStableCallback(actions.retry);
   const onClear = useStableCallback(() => props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)));
   return (

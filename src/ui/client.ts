@@ -3,6 +3,7 @@ import type { IndexRow } from '../core/history-index.ts';
 import type { ClearHistoryReply, ImportHistoryReply, RehearseReply, StopTypingReply } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
 import type { RecentHistoryCopy } from '../core/recent-history.ts';
+import type { FirstPaint } from '../core/first-paint.ts';
 
 /**
  * Everything a view can do, as data and callbacks. The browser implementation lives in platform/; the UI
@@ -14,6 +15,9 @@ export interface InspectorClient {
    * the worker's copy of the newest entries, when there is one, for the popup to paint before its own read.
    */
   loadInitial(): Promise<{ settings: Settings; apiKey: string; recent?: RecentHistoryCopy }>;
+  /** What the popup showed last time, read synchronously so it can paint before loadInitial answers. */
+  readFirstPaint(): FirstPaint | undefined;
+  rememberFirstPaint(value: FirstPaint): void;
   /** A patch, or a change applied to the settings as stored at that moment. */
   updateSettings(change: Partial<Settings> | ((current: Settings) => Settings)): Promise<Settings>;
   onSettingsChange(listener: (settings: Settings) => void): () => void;

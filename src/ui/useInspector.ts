@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
 import { checkChatId } from '../core/linq/chat-id.ts';
 import { checkApiKey, checkBaseUrl, REHEARSAL_LIMITS } from '../core/linq/settings-rules.ts';
@@ -7,6 +7,7 @@ import { activeProfile, updateProfile, type Settings } from '../core/settings.ts
 import { checkProfileName, defaultBaseUrl, nextCustomName, type Profile } from '../core/profiles.ts';
 import type { InspectorClient } from './client.ts';
 import { useRequests, type RequestsState } from './useRequests.ts';
+import type { InitialValues } from './Loader.tsx';
 
 export type FieldErrors = Partial<Record<FieldName | 'profileName', string>>;
 
@@ -20,13 +21,16 @@ export interface InspectorState {
   hasHostAccess: boolean;
   requests: RequestsState;
   rehearsalSeconds: number;
+  /** The key field waits for the stored key (the popup painted from its first-paint copy). */
+  keyPending: boolean;
 }
 
 /**
  * The view state of one popup or panel, over an InspectorClient. The UI renders from the stored history, so
  * every open view converges on the same truth; this view's own reply only decides what "latest" is.
+ * `initial` changes at most once: from the popup's first-paint copy to the stored values.
  */
-export function useInspector(client: InspectorClient, initial: { settings: Settings; apiKey: string }) {
+export function useInspector(client: InspectorClient, initial: InitialValues) {
   const [settings, setSettings] = useState(initial.settings);
   const profile = activeProfile(settings);
   const [apiKey, setApiKey] = useState(initial.apiKey);
@@ -41,7 +45,10 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
   // Whether this view has written, or heard of, a change to settings or keys since its last request; the
   // first request of a view always counts as changed. The worker reuses its last read only when not.
   const settingsChanged = useRef(true);
-  const track = (write: Promise<unknown>) => {
+  // What the operator has changed since this view opened: stored values arriving late must not undo it.
+  const touched = useRef({ key: false, settings: false });
+  const track = (write: Promise<unknown>, what: 'key' | 'settings' = 'settings') => {
+    touched.current[what] = true;
     settingsChanged.current = true;
     pendingWrites.current = Promise.all([pendingWrites.current, write.catch(() => undefined)]);
   };
@@ -62,6 +69,15 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
       void client.loadKey(nextProfile.id).then((key) => activeId.current === nextProfile.id && setApiKey(key));
     }
   };
+
+  // The popup painted from its first-paint copy; the stored settings and key take over when they arrive.
+  const shownInitial = useRef(initial);
+  useLayoutEffect(() => {
+    if (shownInitial.current === initial) return;
+    shownInitial.current = initial;
+    if (!touched.current.settings) showProfile(initial.settings);
+    if (!touched.current.key && activeProfile(initial.settings).id === activeId.current) setApiKey(initial.apiKey);
+  }, [initial]);
 
   useEffect(() => {
     client.wakeWorker();
@@ -101,7 +117,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     editing.current.add('apiKey');
     setApiKey(key);
     setError('apiKey', undefined);
-    track(client.saveKey(profile.id, key.trim(), profile.rememberKey).finally(() => editing.current.delete('apiKey')));
+    track(client.saveKey(profile.id, key.trim(), profile.rememberKey).finally(() => editing.current.delete('apiKey')), 'key');
   };
 
   const onRememberChange = (remember: boolean) => {
@@ -111,7 +127,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
 
   const onForgetKey = () => {
     setApiKey('');
-    track(client.forgetKey(profile.id));
+    track(client.forgetKey(profile.id), 'key');
   };
 
   const applyBaseUrl = (text: string): boolean => {
@@ -206,8 +222,10 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     const problems: FieldErrors = {};
     const chat = checkChatId(chatIdInput);
     if (!chat.ok) problems.chatId = chat.reason;
-    const key = checkApiKey(apiKey);
-    if (!key.ok) problems.apiKey = key.reason;
+    // Until the stored key is in (the popup's first few milliseconds), the worker, which reads the key
+    // itself, is the one to say if it is missing.
+    const key = keyPending ? undefined : checkApiKey(apiKey);
+    if (key && !key.ok) problems.apiKey = key.reason;
     const base = checkBaseUrl(baseUrlText);
     if (!base.ok) problems.baseUrl = base.reason;
     else if (!hasHostAccess) problems.baseUrl = `The extension has no access to ${new URL(base.value).host}. Use "Grant access" first.`;
@@ -222,6 +240,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     return { settingsUnchanged };
   };
 
+  const keyPending = initial.keyPending === true && !touched.current.key;
   const { requests, fire: fireAction, sendAnyway, cancelHeldBack } = useRequests(client, prepare, setError);
   const fire = (chatIdInput: string, kind: 'stop' | 'start' = 'stop') => fireAction({ kind, chatId: chatIdInput });
   /** Retry repeats an entry's own operation, for its chat, with the current settings. */
@@ -238,6 +257,7 @@ export function useInspector(client: InspectorClient, initial: { settings: Setti
     hasHostAccess,
     requests,
     rehearsalSeconds,
+    keyPending,
   };
   return {
     state,

@@ -6,6 +6,8 @@ export interface ApiKeyFieldProps {
   apiKey: string;
   remember: boolean;
   error?: string;
+  /** The stored key has not arrived yet (the popup's first milliseconds). */
+  loading?: boolean;
   onKeyInput(key: string): void;
   onRememberChange(remember: boolean): void;
   onForget(): void;
@@ -23,6 +25,7 @@ export function ApiKeyField(props: ApiKeyFieldProps) {
         type={visible ? 'text' : 'password'}
         value={props.apiKey}
         error={props.error}
+        busy={props.loading}
         placeholder="Your Linq API key"
         onInput={props.onKeyInput}
       >

@@ -16,6 +16,8 @@ export interface FieldProps {
   onInput(value: string): void;
   onBlur?(): void;
   onEnter?(): void;
+  /** Its stored value is still on its way (aria-busy). */
+  busy?: boolean;
   children?: ComponentChildren;
 }
 
@@ -37,6 +39,7 @@ export function Field(props: FieldProps) {
           autocomplete="off"
           spellcheck={false}
           aria-invalid={props.error ? 'true' : undefined}
+          aria-busy={props.busy ? 'true' : undefined}
           aria-describedby={describedBy || undefined}
           onInput={(event) => props.onInput(event.currentTarget.value)}
           onBlur={props.onBlur}

@@ -8,11 +8,12 @@ export function viewUrl(extensionId: string, view: ViewName): string {
 }
 
 /**
- * Waits until a view shows its stored settings: the form renders only after they load ("Loading…" before),
- * and typing earlier could be overwritten by them (toolchain.md §8).
+ * Waits until a view shows its stored settings and key: the panel renders the form only after they load
+ * ("Loading…" before); the popup may paint from its first-paint copy first, its key field aria-busy until
+ * the stored key is in.
  */
 export async function waitForViewReady(page: Page): Promise<void> {
-  await page.getByRole('textbox', { name: 'API key' }).waitFor({ state: 'visible', timeout: 15_000 });
+  await page.getByRole('textbox', { name: 'API key' }).and(page.locator(':not([aria-busy="true"])')).waitFor({ state: 'visible', timeout: 15_000 });
   await page.getByRole('region', { name: 'History' }).waitFor({ state: 'visible' });
 }
 
