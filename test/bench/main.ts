@@ -17,7 +17,7 @@ import { parkView, showView, type View } from './views.ts';
 const FIRE_RUNS = 30;
 const FIRE_WARMUP = 5;
 const COLD_RUNS = 10;
-const OPEN_RUNS = 10;
+const OPEN_RUNS = 30;
 const APPEND_RUNS = 100;
 const SIZES = [0, 1_000, 10_000, 50_000] as const;
 const SEARCH_REPEATS = 3;

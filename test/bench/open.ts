@@ -10,19 +10,22 @@ export interface OpenTiming {
   heapMB?: number;
 }
 
+/** How the init script reports the moment: a console message, which needs nothing run in the page. */
+const INTERACTIVE_MESSAGE = 'linq-bench-interactive';
+
 interface Watch {
+  message: string;
   kind: OpenKind;
   /** Whether the history has entries: then rows must be painted; otherwise the "No requests yet." note. */
   rows: boolean;
 }
 
 /**
- * Installed before the document's own scripts (an init script): checks once per animation frame, exactly as
- * waitForFunction({polling:'raf'}) does, but from the very first frame, so a view that is fast is not
- * measured late. Interactive: the "API key" textbox exists and the first history rows are painted.
+ * Installed before the document's own scripts (an init script): checks once per animation frame from the
+ * very first frame, so a view that is fast is not measured late, and reports through the console.
+ * Interactive: the "API key" textbox exists and the first history rows are painted.
  */
-function watchInteractive({ kind, rows }: Watch): void {
-  const state = globalThis as unknown as { linqBenchInteractive?: number };
+function watchInteractive({ message, kind, rows }: Watch): void {
   const ready = (): boolean => {
     if (kind === 'empty' || kind === 'module') return document.readyState === 'complete';
     if (!document.getElementById(`${kind}-api-key`)) return false;
@@ -34,7 +37,7 @@ function watchInteractive({ kind, rows }: Watch): void {
     return document.querySelector(kind === 'popup' ? '.history-list li .history-item' : '.virtual-row .history-item:not(.placeholder)') !== null;
   };
   const tick = () => {
-    if (ready()) state.linqBenchInteractive = performance.now();
+    if (ready()) console.debug(message, performance.now());
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -77,15 +80,16 @@ export async function openOnce(
   const page = await context.newPage();
   try {
     await page.bringToFront();
-    const watch: Watch = { kind, rows: total > 0 };
+    const watch: Watch = { message: INTERACTIVE_MESSAGE, kind, rows: total > 0 };
     await page.addInitScript({ content: `${NAME_SHIM}\n(${watchInteractive.toString()})(${JSON.stringify(watch)});` });
+    // Waiting by polling (waitForFunction) would inject Playwright's script into the page while it loads,
+    // and that work on the page's main thread would be timed as the page's own.
+    const reported = page.waitForEvent('console', { predicate: (entry) => entry.text().startsWith(INTERACTIVE_MESSAGE), timeout: 60_000 });
+    // If navigation fails, that error is the one to report; this wait then ends with the closed page.
+    reported.catch(() => undefined);
     await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(
-      () => (globalThis as unknown as { linqBenchInteractive?: number }).linqBenchInteractive ?? false,
-      undefined,
-      { polling: 'raf', timeout: 60_000 },
-    );
-    const interactive = (await handle.jsonValue()) as number;
+    const interactive = Number((await reported).text().slice(INTERACTIVE_MESSAGE.length + 1));
+    if (!Number.isFinite(interactive)) throw new Error(`bench: ${kind} reported no interactive time`);
     if (!options.heap) return { interactive };
     await waitFullyLoaded(page, kind, total);
     return { interactive, heapMB: await heapUsedMB(context, page) };
