@@ -36,11 +36,13 @@ function Popup(props: PopupAppProps & { initial: InitialValues; history: RecentH
   const copy = props.initial.recent;
   const history = props.history.loaded || !copy ? props.history : { ...props.history, entries: copy.entries, total: copy.total, loaded: true };
   const [clearError, setClearError] = useState<string>();
-  // Kept for the next opening once this one shows stored values; after the first frame, so it costs none.
+  // Kept for the next opening once this one shows stored values (and knows the count, which its own read
+  // learns only after the rows); in an effect, after the frame, so it costs the opening nothing.
   const { settings } = state;
+  const { entries, total } = history;
   useEffect(() => {
-    if (!props.initial.keyPending) props.client.rememberFirstPaint({ settings, recent: { entries: history.entries, total: history.total ?? history.entries.length } });
-  }, [props.client, props.initial.keyPending, settings, history.entries, history.total]);
+    if (!props.initial.keyPending && total !== undefined) props.client.rememberFirstPaint({ settings, recent: { entries, total } });
+  }, [props.client, props.initial.keyPending, settings, entries, total]);
   const onRetry = useStableCallback(actions.retry);
   const onClear = useStableCallback(() => props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)));
   return (
