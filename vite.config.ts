@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { rolldown } from 'rolldown';
 import manifest from './manifest.json' with { type: 'json' };
+import { PAGE_SCRIPT } from './src/background/page-menu.ts';
 
 const POPUP_PAGE = 'src/popup/index.html';
 
@@ -54,8 +55,25 @@ function popupInOneFile(): Plugin {
   };
 }
 
+/**
+ * The page menu's selection script (src/platform/page/selection-watch.ts), as one classic script: a content
+ * script registered at run time cannot be a module, and crxjs only builds the ones the manifest names.
+ */
+function pageScript(): Plugin {
+  return {
+    name: 'linq:page-script',
+    apply: 'build',
+    async writeBundle({ dir }) {
+      if (!dir) throw new Error('page-script: the build has no output folder');
+      const bundle = await rolldown({ input: 'src/platform/page/selection-watch.ts', logLevel: 'warn' });
+      await bundle.write({ file: join(dir, PAGE_SCRIPT.file), format: 'iife', minify: true });
+      await bundle.close();
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), popupInOneFile()],
+  plugins: [preact(), crx({ manifest }), popupInOneFile(), pageScript()],
   build: {
     target: 'chrome116',
     // Each page's HTML names every chunk its entry imports, so they load in parallel rather than one after

@@ -9,6 +9,7 @@ import { createRequestConfigSource } from '../platform/request-config.ts';
 import { createSettingsStore } from '../platform/settings-store.ts';
 import { listenForRequests } from '../platform/worker-messages.ts';
 import { createLastChatStore } from '../platform/last-chat.ts';
+import { chromePageMenuApi, keepStorageFromPages } from '../platform/page-menu-api.ts';
 import { createBadgeShower, createSelectionMenu, listenForCommand, listenForSelectionMenu } from '../platform/toolbar.ts';
 import { clearHistory } from './clear-history.ts';
 import { importHistory } from './import-history.ts';
@@ -19,6 +20,7 @@ import { rehearse } from './rehearse.ts';
 import { waitKeepingAlive } from './keep-alive.ts';
 import { stopLastChat, stopSelectedChat, type QuickStopDeps } from './quick-stop.ts';
 import { send } from './transport.ts';
+import { startPageMenu } from './page-menu.ts';
 
 const history = openHistoryDb(parseHistoryEntry);
 const settings = createSettingsStore(browser.storage);
@@ -80,6 +82,8 @@ listenForRequests(browser.runtime, (request) => {
 listenForCommand(browser.commands, () => void stopLastChat(quickStop));
 listenForSelectionMenu(browser.contextMenus, (text) => void stopSelectedChat(text, quickStop));
 browser.runtime.onInstalled.addListener(() => createSelectionMenu(browser.contextMenus));
+keepStorageFromPages().catch((error: unknown) => console.error('Linq Typing Inspector: could not keep storage from web pages', error));
+startPageMenu(chromePageMenuApi());
 
 // The keyboard command and the menu item cannot be pressed by a test; these entry points let an end-to-end
 // test run the very same handlers inside the worker (worker.evaluate). They act only as the user would.

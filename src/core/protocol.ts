@@ -89,6 +89,17 @@ export type ImportHistoryReply = z.infer<typeof ImportHistoryReply>;
 
 export const PingReply = z.object({ ok: z.literal(true) });
 
+/**
+ * From the selection script in a web page (src/platform/page/selection-watch.ts) to the worker, the one
+ * message a page may send: the chat UUID in the page's selection, or none. It commands nothing; the
+ * worker only shows or hides its menu item (src/core/page-menu.ts).
+ */
+export const PageSelectionMessage = z.object({
+  type: z.literal('page.selection'),
+  chatId: z.optional(z.string().check(z.maxLength(36))),
+});
+export type PageSelectionMessage = z.infer<typeof PageSelectionMessage>;
+
 /** Broadcast to every open view after the history changes. */
 export const HistoryChanged = z.object({
   type: z.literal('history.changed'),

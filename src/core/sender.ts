@@ -3,6 +3,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   origin?: string;
+  /** Set only for a sender in a tab: a content script (or an extension page opened as a tab). */
+  tab?: { id?: number };
 }
 
 /**
@@ -14,4 +16,13 @@ export function isOwnExtensionPage(sender: SenderInfo, extensionId: string): boo
   const origin = `chrome-extension://${extensionId}`;
   if (sender.origin !== undefined && sender.origin !== origin) return false;
   return typeof sender.url === 'string' && sender.url.startsWith(`${origin}/`);
+}
+
+/**
+ * This extension's own selection script in a web page: same extension id, inside a tab, at a web address.
+ * Such a sender may only report a selection (src/core/protocol.ts, PageSelectionMessage).
+ */
+export function ownPageScriptTab(sender: SenderInfo, extensionId: string): number | undefined {
+  if (sender.id !== extensionId || typeof sender.tab?.id !== 'number' || typeof sender.url !== 'string') return undefined;
+  return /^https?:\/\//.test(sender.url) ? sender.tab.id : undefined;
 }

@@ -1,6 +1,7 @@
 import { readStoredEntry } from '../core/history-guard.ts';
 import type { WorkerRequest } from '../core/protocol.ts';
 import type { InspectorClient } from '../ui/client.ts';
+import { createPageMenuAccess } from './page-menu-access.ts';
 import { viewApi } from './view-api.ts';
 import { onHistoryChange } from './broadcast.ts';
 import { openHistoryDb } from './history-db.ts';
@@ -79,6 +80,7 @@ export function createBrowserClient(): InspectorClient {
     onKeyChange: (listener) => keys.onChange(listener),
     hasHostAccess: (baseUrl) => hostAccess.has(baseUrl),
     requestHostAccess: (baseUrl) => hostAccess.request(baseUrl),
+    pageMenu: createPageMenuAccess(viewApi.permissions),
     async stopTyping(chatId, settingsUnchanged) {
       const message: WorkerRequest = { type: 'typing.stop', chatId, settingsUnchanged };
       return (await askParsed(message, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };

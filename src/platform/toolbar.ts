@@ -1,8 +1,9 @@
 import type { Action, Commands, Menus } from 'webextension-polyfill';
 import type { Badge } from '../core/badge.ts';
+import { HIDDEN_MENU } from '../core/page-menu.ts';
 
 export const STOP_LAST_COMMAND = 'stop-typing-last-chat';
-const SELECTION_MENU = 'stop-typing-selection';
+export const SELECTION_MENU = 'stop-typing-selection';
 
 export function createBadgeShower(action: Action.Static) {
   return async (badge: Badge): Promise<void> => {
@@ -21,13 +22,12 @@ export function listenForCommand(commands: Commands.Static, onStopLast: () => vo
 }
 
 /**
- * The selection menu item. Chrome cannot show an item only for some selections (it has no onShown event,
- * and a content script on every page would need access to every site), so it shows for any selection and
- * the click looks for a chat UUID inside it.
+ * The selection menu item, hidden until a page reports a chat UUID in its selection (src/background/
+ * page-menu.ts), which needs the page menu turned on. The click looks for the UUID in the selection again.
  */
 export function createSelectionMenu(menus: Menus.Static): void {
   menus.removeAll().then(() =>
-    menus.create({ id: SELECTION_MENU, title: 'Stop typing in Linq chat \u201c%s\u201d', contexts: ['selection'] }),
+    menus.create({ id: SELECTION_MENU, title: HIDDEN_MENU.title, contexts: ['selection'], visible: false }),
   ).catch((error: unknown) => console.error('Linq Typing Inspector: could not create the menu item', error));
 }
 

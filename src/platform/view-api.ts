@@ -1,5 +1,6 @@
 import type { StorageLike } from './storage-types.ts';
 import type { PermissionsLike } from './host-access.ts';
+import type { PagePermissions } from './page-menu-access.ts';
 import type { PortLike } from './worker-channel.ts';
 
 /**
@@ -10,7 +11,7 @@ import type { PortLike } from './worker-channel.ts';
  */
 export const viewApi = {
   storage: chrome.storage as unknown as StorageLike,
-  permissions: chrome.permissions as unknown as PermissionsLike,
+  permissions: chrome.permissions as unknown as PermissionsLike & PagePermissions,
   connect: (name: string): PortLike => chrome.runtime.connect({ name }),
   extensionVersion: (): string => chrome.runtime.getManifest().version,
   /** DevTools' theme name, only inside a real DevTools panel. */

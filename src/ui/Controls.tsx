@@ -98,7 +98,7 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
           onSendAnyway={actions.sendAnyway}
           onCancelHeldBack={actions.cancelHeldBack}
         />
-        <SettingsSection idPrefix={idPrefix} settings={state.settings} onChange={actions.onSettingsChange} />
+        <SettingsSection idPrefix={idPrefix} settings={state.settings} onChange={actions.onSettingsChange} pageMenu={actions.pageMenu} />
       </form>
       <LatestResult
         entry={requests.latest}

@@ -6,6 +6,18 @@ import type { RecentHistoryCopy } from '../core/recent-history.ts';
 import type { FirstPaint } from '../core/first-paint.ts';
 
 /**
+ * The right-click item on web pages: on while the extension may run its selection script on every site.
+ * `turnOn` must be called straight from a click (Chrome asks the operator); both answer whether it is now
+ * as asked.
+ */
+export interface PageMenuAccess {
+  isOn(): Promise<boolean>;
+  turnOn(): Promise<boolean>;
+  turnOff(): Promise<boolean>;
+  onChange(listener: () => void): () => void;
+}
+
+/**
  * Everything a view can do, as data and callbacks. The browser implementation lives in platform/; the UI
  * never touches the extension API, so it can be rendered and tested as a plain page.
  */
@@ -32,6 +44,7 @@ export interface InspectorClient {
 
   hasHostAccess(baseUrl: string): Promise<boolean>;
   requestHostAccess(baseUrl: string): Promise<boolean>;
+  readonly pageMenu: PageMenuAccess;
 
   /** `settingsUnchanged`: this view has seen no change to settings or keys since its last request. */
   stopTyping(chatId: string, settingsUnchanged?: boolean): Promise<StopTypingReply>;

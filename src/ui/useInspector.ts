@@ -281,6 +281,7 @@ export function useInspector(client: InspectorClient, initial: InitialValues) {
       sendAnyway,
       cancelHeldBack,
       onRehearsalSecondsChange: setRehearsalSeconds,
+      pageMenu: client.pageMenu,
     },
   };
 }

@@ -1,14 +1,19 @@
 import { HISTORY_CAP_LIMITS, TIMEOUT_LIMITS } from '../../core/linq/settings-rules.ts';
 import type { Settings } from '../../core/settings.ts';
+import type { PageMenuAccess } from '../client.ts';
+import { usePageMenu } from '../usePageMenu.ts';
+import { PageMenuSetting } from './PageMenuSetting.tsx';
 
 export interface RequestSettingsProps {
   idPrefix: string;
   settings: Settings;
   onChange(patch: Partial<Settings>): void;
+  pageMenu: PageMenuAccess;
 }
 
 /** The fields of the folded Settings section; loaded when it is first opened. */
-export function RequestSettingsFields({ idPrefix, settings, onChange }: RequestSettingsProps) {
+export function RequestSettingsFields({ idPrefix, settings, onChange, pageMenu }: RequestSettingsProps) {
+  const pageMenuView = usePageMenu(pageMenu);
   return (
     <>
       <div class="field">
@@ -49,6 +54,7 @@ export function RequestSettingsFields({ idPrefix, settings, onChange }: RequestS
         <label for={`${idPrefix}-no-record`}>Don't record history</label>
       </div>
       {settings.recordHistory ? null : <p class="warning">New requests show their result here but are not stored.</p>}
+      <PageMenuSetting idPrefix={idPrefix} view={pageMenuView} />
     </>
   );
 }

@@ -5,12 +5,10 @@ import { makeProfileDir, removeProfileDir } from './profile.ts';
 const isOurs = (url: string) => url.startsWith('chrome-extension://');
 
 /** Chromium flags that load the built extension (the first is required for the second to take effect). */
-export const EXTENSION_ARGS: readonly string[] = [
-  `--disable-extensions-except=${DIST_DIR}`,
-  `--load-extension=${DIST_DIR}`,
-  '--disable-gpu',
-  '--disable-quic',
-];
+export function extensionArgs(distDir: string = DIST_DIR): string[] {
+  return [`--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`, '--disable-gpu', '--disable-quic'];
+}
+export const EXTENSION_ARGS: readonly string[] = extensionArgs();
 
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -24,15 +22,16 @@ export interface LaunchedExtension {
 /**
  * Headless Debian Chromium with the built extension. Playwright always adds --disable-extensions, so
  * --disable-extensions-except is required for --load-extension to take effect (toolchain.md §4, §7).
- * Pass `profileDir` to reuse a profile (a browser "restart"); the caller then owns that directory.
+ * Pass `profileDir` to reuse a profile (a browser "restart"); the caller then owns that directory. `distDir`
+ * loads another build than dist/ (only the page-menu test does, see harness/granted-dist.ts).
  */
-export async function launchExtension(options: { profileDir?: string } = {}): Promise<LaunchedExtension> {
+export async function launchExtension(options: { profileDir?: string; distDir?: string } = {}): Promise<LaunchedExtension> {
   const ownsProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? (await makeProfileDir());
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...EXTENSION_ARGS],
+    args: extensionArgs(options.distDir),
   });
   try {
     const worker =

@@ -13,11 +13,11 @@ export interface E2eSession {
   close(): Promise<void>;
 }
 
-export async function startSession(options: { slowMs?: number; apiKey?: string } = {}): Promise<E2eSession> {
+export async function startSession(options: { slowMs?: number; apiKey?: string; distDir?: string } = {}): Promise<E2eSession> {
   const mock = await startMockLinq({ slowMs: options.slowMs });
   let extension: LaunchedExtension;
   try {
-    extension = await launchExtension();
+    extension = await launchExtension({ distDir: options.distDir });
   } catch (error) {
     await mock.close();
     throw error;

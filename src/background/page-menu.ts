@@ -1,0 +1,78 @@
+import { createPageMenuState, PAGE_MENU_SITES, type MenuLook } from '../core/page-menu.ts';
+import { PageSelectionMessage } from '../core/protocol.ts';
+import { ownPageScriptTab, type SenderInfo } from '../core/sender.ts';
+
+/** The registered selection script: its ID and its file in the built extension (vite.config.ts). */
+export const PAGE_SCRIPT = { id: 'linq-selection-watch', file: 'page/selection-watch.js' } as const;
+
+interface Event<Listener> {
+  addListener(listener: Listener): void;
+}
+
+/** The slice of the extension API the page menu uses (src/platform/page-menu-api.ts binds it to Chrome's). */
+export interface PageMenuApi {
+  extensionId: string;
+  hasSiteAccess(): Promise<boolean>;
+  onPermissionsAdded: Event<() => void>;
+  onPermissionsRemoved: Event<() => void>;
+  /** Undefined when Chrome offers no scripting API (it should: the permission is required). */
+  scripts?: {
+    registeredIds(): Promise<string[]>;
+    register(script: { id: string; file: string; matches: readonly string[] }): Promise<void>;
+    unregister(id: string): Promise<void>;
+    /** Into the tabs already open at these sites: registration only reaches pages loaded after it. */
+    injectIntoOpenTabs(file: string, matches: readonly string[]): Promise<void>;
+  };
+  showMenu(look: MenuLook): Promise<void>;
+  onMessage: Event<(message: unknown, sender: SenderInfo) => void>;
+  onTabActivated: Event<(tabId: number) => void>;
+  /** A tab started loading a new page, or was closed. */
+  onTabLeft: Event<(tabId: number) => void>;
+  onWindowFocused: Event<(activeTabId: number | undefined) => void>;
+  log(message: string, error: unknown): void;
+}
+
+/**
+ * The worker's side of the page menu: keeps the selection script registered exactly while the operator has
+ * given access to all sites (the "Turn on" button in Settings asks Chrome for it), and shows the menu item
+ * only while the page in front reports a chat UUID in its selection. Listeners are added synchronously, so
+ * an event that wakes the worker is not missed.
+ */
+export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
+  const state = createPageMenuState();
+  // Chrome is asked to change the item one request at a time, in the order the changes happened.
+  let shown = Promise.resolve();
+  const show = (look: MenuLook | undefined) => {
+    if (look === undefined) return;
+    shown = shown.then(() => api.showMenu(look)).catch((error: unknown) => api.log('could not update the menu item', error));
+  };
+
+  const sync = async (justGranted: boolean) => {
+    const enabled = await api.hasSiteAccess();
+    show(state.setEnabled(enabled));
+    const scripts = api.scripts;
+    if (!scripts) return;
+    const registered = (await scripts.registeredIds()).includes(PAGE_SCRIPT.id);
+    if (enabled && !registered) await scripts.register({ id: PAGE_SCRIPT.id, file: PAGE_SCRIPT.file, matches: PAGE_MENU_SITES });
+    if (!enabled && registered) await scripts.unregister(PAGE_SCRIPT.id);
+    if (enabled && justGranted) await scripts.injectIntoOpenTabs(PAGE_SCRIPT.file, PAGE_MENU_SITES);
+  };
+  const resync = (justGranted: boolean) => sync(justGranted).catch((error: unknown) => api.log('could not set up the page menu', error));
+
+  api.onMessage.addListener((message, sender) => {
+    const tabId = ownPageScriptTab(sender, api.extensionId);
+    if (tabId === undefined) return;
+    const parsed = PageSelectionMessage.safeParse(message);
+    if (parsed.success) show(state.report(tabId, parsed.data.chatId));
+  });
+  api.onTabActivated.addListener((tabId) => show(state.activated(tabId)));
+  api.onTabLeft.addListener((tabId) => show(state.forget(tabId)));
+  // Focus leaving Chrome (no window) changes nothing: the item can only be shown inside a window.
+  api.onWindowFocused.addListener((tabId) => {
+    if (tabId !== undefined) show(state.activated(tabId));
+  });
+  api.onPermissionsAdded.addListener(() => void resync(true));
+  api.onPermissionsRemoved.addListener(() => void resync(false));
+
+  return { ready: resync(false) };
+}

@@ -1,0 +1,62 @@
+import type { PageMenuApi } from '../background/page-menu.ts';
+import { PAGE_MENU_SITES } from '../core/page-menu.ts';
+import { SELECTION_MENU } from './toolbar.ts';
+
+/** The page menu's slice of Chrome's API (src/background/page-menu.ts). */
+export function chromePageMenuApi(): PageMenuApi {
+  const scripting = globalThis.chrome.scripting as typeof chrome.scripting | undefined;
+  return {
+    extensionId: chrome.runtime.id,
+    hasSiteAccess: () => chrome.permissions.contains({ origins: [...PAGE_MENU_SITES] }),
+    onPermissionsAdded: chrome.permissions.onAdded,
+    onPermissionsRemoved: chrome.permissions.onRemoved,
+    scripts: scripting && {
+      registeredIds: async () => (await scripting.getRegisteredContentScripts()).map((script) => script.id),
+      register: ({ id, file, matches }) =>
+        scripting.registerContentScripts([{ id, js: [file], matches: [...matches], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]),
+      unregister: (id) => scripting.unregisterContentScripts({ ids: [id] }),
+      async injectIntoOpenTabs(file, matches) {
+        const tabs = await chrome.tabs.query({ url: [...matches] });
+        // A tab Chrome will not script (the Web Store, an error page) simply gets no menu until it reloads.
+        await Promise.allSettled(
+          tabs.map((tab) => (tab.id === undefined ? undefined : scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [file] }))),
+        );
+      },
+    },
+    showMenu: async (look) => {
+      try {
+        await chrome.contextMenus.update(SELECTION_MENU, { visible: look.visible, title: look.title });
+      } catch (error) {
+        // Just installed: onInstalled has not created the item yet, and it creates it hidden.
+        if (!String(error).includes('Cannot find menu item')) throw error;
+      }
+    },
+    onMessage: chrome.runtime.onMessage,
+    onTabActivated: { addListener: (listener) => chrome.tabs.onActivated.addListener(({ tabId }) => listener(tabId)) },
+    onTabLeft: {
+      addListener(listener) {
+        chrome.tabs.onUpdated.addListener((tabId, change) => {
+          if (change.status === 'loading') listener(tabId);
+        });
+        chrome.tabs.onRemoved.addListener((tabId) => listener(tabId));
+      },
+    },
+    onWindowFocused: {
+      addListener(listener) {
+        chrome.windows.onFocusChanged.addListener((windowId) => {
+          if (windowId === chrome.windows.WINDOW_ID_NONE) return listener(undefined);
+          void chrome.tabs.query({ active: true, windowId }).then(([tab]) => listener(tab?.id), () => listener(undefined));
+        });
+      },
+    },
+    log: (message, error) => console.error(`Linq Typing Inspector: ${message}`, error),
+  };
+}
+
+/**
+ * Nothing in a web page may read the extension's storage: not the stored keys, not the settings. Chrome lets
+ * content scripts read `local` by default, and the page menu puts one in every page.
+ */
+export async function keepStorageFromPages(): Promise<void> {
+  await chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+}

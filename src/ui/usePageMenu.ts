@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageMenuAccess } from './client.ts';
+
+export type PageMenuStatus = 'checking' | 'off' | 'asking' | 'on';
+
+export interface PageMenuView {
+  status: PageMenuStatus;
+  /** Why the last click did not end as asked, if it did not. */
+  note?: string;
+  turnOn(): void;
+  turnOff(): void;
+}
+
+/** The page menu's switch: its state follows Chrome's grant, whichever view or chrome://extensions changed it. */
+export function usePageMenu(access: PageMenuAccess): PageMenuView {
+  const [status, setStatus] = useState<PageMenuStatus>('checking');
+  const [note, setNote] = useState<string>();
+
+  useEffect(() => {
+    let live = true;
+    const read = () =>
+      void access.isOn().then(
+        (on) => live && setStatus(on ? 'on' : 'off'),
+        () => live && setStatus('off'),
+      );
+    read();
+    const stop = access.onChange(read);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [access]);
+
+  return {
+    status,
+    note,
+    turnOn() {
+      setNote(undefined);
+      setStatus('asking');
+      // No await before this call: Chrome shows its prompt only inside the click.
+      void access.turnOn().then(
+        (granted) => {
+          setStatus(granted ? 'on' : 'off');
+          if (!granted) setNote('Chrome did not give access to all sites, so the page menu stays off.');
+        },
+        (error: unknown) => {
+          setStatus('off');
+          setNote(`Chrome refused: ${String(error)}`);
+        },
+      );
+    },
+    turnOff() {
+      setNote(undefined);
+      void access.turnOff().then(
+        (off) => {
+          setStatus(off ? 'off' : 'on');
+          if (!off) setNote('Chrome kept the access. Remove it under chrome://extensions, Site access.');
+        },
+        (error: unknown) => setNote(`Chrome refused: ${String(error)}`),
+      );
+    },
+  };
+}
