@@ -44,7 +44,12 @@ export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
   let shown = Promise.resolve();
   const show = (look: MenuLook | undefined) => {
     if (look === undefined) return;
-    shown = shown.then(() => api.showMenu(look)).catch((error: unknown) => api.log('could not update the menu item', error));
+    shown = shown
+      .then(() => api.showMenu(look))
+      .catch((error: unknown) => {
+        state.notShown();
+        api.log('could not update the menu item', error);
+      });
   };
 
   const sync = async (justGranted: boolean) => {
@@ -57,7 +62,13 @@ export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
     if (!enabled && registered) await scripts.unregister(PAGE_SCRIPT.id);
     if (enabled && justGranted) await scripts.injectIntoOpenTabs(PAGE_SCRIPT.file, PAGE_MENU_SITES);
   };
-  const resync = (justGranted: boolean) => sync(justGranted).catch((error: unknown) => api.log('could not set up the page menu', error));
+  // One sync at a time: a click on "Turn on" can wake the worker, whose start-up sync then meets the grant's,
+  // and two registrations of one script make Chrome refuse the second.
+  let syncing = Promise.resolve();
+  const resync = (justGranted: boolean) => {
+    syncing = syncing.then(() => sync(justGranted)).catch((error: unknown) => api.log('could not set up the page menu', error));
+    return syncing;
+  };
 
   api.onMessage.addListener((message, sender) => {
     const tabId = ownPageScriptTab(sender, api.extensionId);

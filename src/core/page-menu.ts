@@ -37,6 +37,8 @@ export interface PageMenuState {
   activated(tabId: number): MenuLook | undefined;
   /** The tab navigated or closed: what its old page reported no longer holds. */
   forget(tabId: number): MenuLook | undefined;
+  /** Chrome did not apply the last look: the next change is applied whatever it is. */
+  notShown(): void;
 }
 
 export function createPageMenuState(): PageMenuState {
@@ -63,6 +65,8 @@ export function createPageMenuState(): PageMenuState {
       return settle();
     },
     report(tabId, reported) {
+      // Pages opened while the menu was on keep their script after it is turned off; they are not heard.
+      if (!enabled) return undefined;
       const chatId = reportedChatId(reported);
       if (chatId === undefined) chatByTab.delete(tabId);
       else chatByTab.set(tabId, chatId);
@@ -77,6 +81,9 @@ export function createPageMenuState(): PageMenuState {
     forget(tabId) {
       chatByTab.delete(tabId);
       return settle();
+    },
+    notShown() {
+      shown = undefined;
     },
   };
 }
