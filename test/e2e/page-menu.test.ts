@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { okChat } from './harness/chat-ids.ts';
+import { runAxe } from './harness/axe.ts';
 import { configure } from './harness/configure.ts';
 import { distWithAllSites } from './harness/granted-dist.ts';
 import { expectNewEntry, statusLabelOf } from './harness/history.ts';
@@ -27,6 +28,17 @@ async function openSettings(page: Page): Promise<void> {
 }
 
 const pageMenu = (page: Page) => page.getByRole('group', { name: 'Page menu' });
+
+/** axe on the popup with Settings open (the page menu in it), in both colour schemes. */
+async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const report = await runAxe(page, `${label}, ${scheme}`);
+    expect(report.violations, report.violations.join('\n')).toEqual([]);
+    expect(report.passes).toEqual(expect.arrayContaining(['color-contrast', 'button-name']));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 describe('as installed: the page menu is off until the operator turns it on', () => {
   let session: E2eSession;
@@ -60,13 +72,14 @@ describe('as installed: the page menu is off until the operator turns it on', ()
   test('Settings says it is off; "Turn on page menu" asks Chrome for access to all sites and waits for the answer', async () => {
     await openSettings(popup);
     const group = pageMenu(popup);
-    expect(await group.textContent()).toContain('Off. Turn it on to stop typing from a chat ID you select on any web page');
+    expect(await group.textContent()).toContain('Off. Turn it on to get "Stop typing in Linq chat …" in the right-click menu');
     const turnOn = group.getByRole('button', { name: 'Turn on page menu' });
     await turnOn.click();
     // Chrome's prompt is open now; headless Chromium cannot answer it, so the request stays pending.
     await expect.poll(() => group.textContent()).toContain('Waiting for your answer in Chrome\u2019s prompt…');
     expect(await turnOn.isDisabled()).toBe(true);
     expect(await worker.evaluate((origins) => chrome.permissions.contains({ origins }), ALL_SITES)).toBe(false);
+    await expectNoAxeViolations(popup, 'popup, page menu waiting for Chrome');
   });
 });
 
@@ -102,6 +115,7 @@ describe('with access to all sites: the item follows the selection', () => {
     const group = pageMenu(popup);
     await expect.poll(() => group.textContent()).toContain('On. "Stop typing in Linq chat …" appears in the right-click menu');
     expect(await group.getByRole('button', { name: 'Turn off page menu' }).isEnabled()).toBe(true);
+    await expectNoAxeViolations(popup, 'popup, page menu on');
     const scripts = await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
     expect(scripts).toEqual([expect.objectContaining({ id: 'linq-selection-watch', js: ['page/selection-watch.js'], allFrames: true })]);
     expect(scripts[0]!.matches!.toSorted()).toEqual(ALL_SITES.toSorted());

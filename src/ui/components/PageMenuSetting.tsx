@@ -2,7 +2,7 @@ import type { PageMenuView } from '../usePageMenu.ts';
 
 const TEXT = {
   checking: 'Checking…',
-  off: 'Off. Turn it on to stop typing from a chat ID you select on any web page: the right-click menu then offers "Stop typing in Linq chat …", and only while your selection holds a chat ID. Chrome asks for access to all websites for that; the extension only looks for a chat ID in what you select, and web pages cannot read its storage.',
+  off: 'Off. Turn it on to get "Stop typing in Linq chat …" in the right-click menu when the text you select on a web page holds a chat ID. Chrome will ask for access to all websites: the extension reads only your selection, and web pages cannot read its storage.',
   asking: 'Waiting for your answer in Chrome\u2019s prompt…',
   on: 'On. "Stop typing in Linq chat …" appears in the right-click menu when the text you select on a web page holds a chat ID.',
 } as const;
