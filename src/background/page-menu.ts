@@ -1,4 +1,4 @@
-import { createPageMenuState, PAGE_MENU_SITES, type MenuLook } from '../core/page-menu.ts';
+import { createPageMenuState, PAGE_MENU_SITES, type MenuLook, type PageMenuSnapshot, type PageMenuState } from '../core/page-menu.ts';
 import { PageSelectionMessage } from '../core/protocol.ts';
 import { ownPageScriptTab, type SenderInfo } from '../core/sender.ts';
 
@@ -24,12 +24,21 @@ export interface PageMenuApi {
     injectIntoOpenTabs(file: string, matches: readonly string[]): Promise<void>;
   };
   showMenu(look: MenuLook): Promise<void>;
+  /** What an earlier worker saved (storage.session), and saving it for the next. */
+  loadState(): Promise<unknown>;
+  saveState(snapshot: PageMenuSnapshot): Promise<void>;
   onMessage: Event<(message: unknown, sender: SenderInfo) => void>;
-  onTabActivated: Event<(tabId: number) => void>;
-  /** A tab started loading a new page, or was closed. */
-  onTabLeft: Event<(tabId: number) => void>;
-  onWindowFocused: Event<(activeTabId: number | undefined) => void>;
+  /** Listens to tab switches, navigations and window focus until the returned function is called. */
+  watchTabs(handlers: TabHandlers): () => void;
   log(message: string, error: unknown): void;
+}
+
+export interface TabHandlers {
+  activated(tabId: number): void;
+  /** A tab started loading a new page, or was closed. */
+  left(tabId: number): void;
+  /** Another window came to the front; undefined when focus left Chrome. */
+  windowFocused(activeTabId: number | undefined): void;
 }
 
 /**
@@ -39,22 +48,47 @@ export interface PageMenuApi {
  * an event that wakes the worker is not missed.
  */
 export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
-  const state = createPageMenuState();
-  // Chrome is asked to change the item one request at a time, in the order the changes happened.
-  let shown = Promise.resolve();
-  const show = (look: MenuLook | undefined) => {
-    if (look === undefined) return;
-    shown = shown
-      .then(() => api.showMenu(look))
-      .catch((error: unknown) => {
-        state.notShown();
-        api.log('could not update the menu item', error);
-      });
+  // Events can arrive before the saved state is read: each change waits for it, and all of them (with the
+  // saving and Chrome's update of the item) run one at a time, in the order they happened.
+  const restored = api.loadState().then(
+    (saved) => createPageMenuState(saved),
+    () => createPageMenuState(),
+  );
+  let queue = Promise.resolve();
+  const apply = (step: (state: PageMenuState) => MenuLook | undefined) => {
+    queue = queue.then(async () => {
+      const state = await restored;
+      const look = step(state);
+      if (look !== undefined) {
+        await api.showMenu(look).catch((error: unknown) => {
+          state.notShown();
+          api.log('could not update the menu item', error);
+        });
+      }
+      await api.saveState(state.snapshot()).catch((error: unknown) => api.log('could not save the page menu state', error));
+    });
   };
+
+  const tabHandlers: TabHandlers = {
+    activated: (tabId) => apply((state) => state.activated(tabId)),
+    left: (tabId) => apply((state) => state.forget(tabId)),
+    // Focus leaving Chrome (no window) changes nothing: the item can only be shown inside a window.
+    windowFocused: (tabId) => {
+      if (tabId !== undefined) apply((state) => state.activated(tabId));
+    },
+  };
+  // Added at once, so a tab event that woke the worker reaches it; dropped while the page menu is off, so
+  // Chrome does not start the worker for every tab switch and page load of an operator who never turned it on.
+  let stopWatchingTabs: (() => void) | undefined = api.watchTabs(tabHandlers);
 
   const sync = async (justGranted: boolean) => {
     const enabled = await api.hasSiteAccess();
-    show(state.setEnabled(enabled));
+    if (enabled) stopWatchingTabs ??= api.watchTabs(tabHandlers);
+    else {
+      stopWatchingTabs?.();
+      stopWatchingTabs = undefined;
+    }
+    apply((state) => state.setEnabled(enabled));
     const scripts = api.scripts;
     if (!scripts) return;
     const registered = (await scripts.registeredIds()).includes(PAGE_SCRIPT.id);
@@ -74,13 +108,7 @@ export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
     const tabId = ownPageScriptTab(sender, api.extensionId);
     if (tabId === undefined) return;
     const parsed = PageSelectionMessage.safeParse(message);
-    if (parsed.success) show(state.report(tabId, parsed.data.chatId));
-  });
-  api.onTabActivated.addListener((tabId) => show(state.activated(tabId)));
-  api.onTabLeft.addListener((tabId) => show(state.forget(tabId)));
-  // Focus leaving Chrome (no window) changes nothing: the item can only be shown inside a window.
-  api.onWindowFocused.addListener((tabId) => {
-    if (tabId !== undefined) show(state.activated(tabId));
+    if (parsed.success) apply((state) => state.report(tabId, parsed.data.chatId));
   });
   api.onPermissionsAdded.addListener(() => void resync(true));
   api.onPermissionsRemoved.addListener(() => void resync(false));

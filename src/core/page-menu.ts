@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { findChatId } from './linq/find-chat-id.ts';
 
 /**
@@ -10,11 +11,21 @@ import { findChatId } from './linq/find-chat-id.ts';
 /** The sites the selection script runs on once the operator turns the page menu on. */
 export const PAGE_MENU_SITES: readonly string[] = ['https://*/*', 'http://*/*'];
 
+const MenuLookSchema = z.object({ visible: z.boolean(), title: z.string() });
 /** What the item should look like now: hidden, or shown for one chat. */
-export interface MenuLook {
-  visible: boolean;
-  title: string;
-}
+export type MenuLook = z.infer<typeof MenuLookSchema>;
+
+/**
+ * What the worker knows, kept in storage.session: Chrome stops an idle worker, and the next one must still
+ * know which tab holds which chat and what the item shows, or a tab switch after a restart would hide the
+ * item on a page whose selection holds a chat.
+ */
+export const PageMenuSnapshot = z.object({
+  chatByTab: z.array(z.tuple([z.number(), z.string()])),
+  activeTab: z.optional(z.number()),
+  shown: z.optional(MenuLookSchema),
+});
+export type PageMenuSnapshot = z.infer<typeof PageMenuSnapshot>;
 
 export const HIDDEN_MENU: MenuLook = { visible: false, title: 'Stop typing in Linq chat' };
 
@@ -39,13 +50,24 @@ export interface PageMenuState {
   forget(tabId: number): MenuLook | undefined;
   /** Chrome did not apply the last look: the next change is applied whatever it is. */
   notShown(): void;
+  snapshot(): PageMenuSnapshot;
 }
 
-export function createPageMenuState(): PageMenuState {
+/** `saved`: what an earlier worker stored; anything that does not parse is ignored. */
+export function createPageMenuState(saved?: unknown): PageMenuState {
+  const restored = PageMenuSnapshot.safeParse(saved);
   const chatByTab = new Map<number, string>();
-  let enabled = false;
   let activeTab: number | undefined;
   let shown: MenuLook | undefined;
+  if (restored.success) {
+    for (const [tabId, chatId] of restored.data.chatByTab) {
+      const checked = reportedChatId(chatId);
+      if (checked !== undefined) chatByTab.set(tabId, checked);
+    }
+    activeTab = restored.data.activeTab;
+    shown = restored.data.shown;
+  }
+  let enabled = false;
 
   const settle = (): MenuLook | undefined => {
     const chatId = enabled && activeTab !== undefined ? chatByTab.get(activeTab) : undefined;
@@ -59,8 +81,8 @@ export function createPageMenuState(): PageMenuState {
     setEnabled(next) {
       enabled = next;
       if (!next) chatByTab.clear();
-      // A worker that has just started knows no selection yet. Chrome keeps the item as the last worker
-      // left it, which matched the page in front then; the next report or tab switch corrects it.
+      // A worker that knows nothing (the first, or its store was lost) leaves the item as Chrome has it:
+      // as the last worker left it, for the page in front then; the next report or tab switch corrects it.
       if (next && shown === undefined && chatByTab.size === 0) return undefined;
       return settle();
     },
@@ -84,6 +106,9 @@ export function createPageMenuState(): PageMenuState {
     },
     notShown() {
       shown = undefined;
+    },
+    snapshot() {
+      return { chatByTab: [...chatByTab], activeTab, shown };
     },
   };
 }

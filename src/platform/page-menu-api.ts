@@ -2,6 +2,9 @@ import type { PageMenuApi } from '../background/page-menu.ts';
 import { PAGE_MENU_SITES } from '../core/page-menu.ts';
 import { SELECTION_MENU } from './toolbar.ts';
 
+/** Where the worker keeps what it knows of the pages' selections (memory only, like the session keys). */
+export const PAGE_MENU_STATE_KEY = 'pageMenu.state';
+
 /** The page menu's slice of Chrome's API (src/background/page-menu.ts). */
 export function chromePageMenuApi(): PageMenuApi {
   const scripting = globalThis.chrome.scripting as typeof chrome.scripting | undefined;
@@ -31,23 +34,32 @@ export function chromePageMenuApi(): PageMenuApi {
         if (!String(error).includes('Cannot find menu item')) throw error;
       }
     },
+    loadState: async () => (await chrome.storage.session.get(PAGE_MENU_STATE_KEY))[PAGE_MENU_STATE_KEY],
+    saveState: (snapshot) => chrome.storage.session.set({ [PAGE_MENU_STATE_KEY]: snapshot }),
     onMessage: chrome.runtime.onMessage,
-    onTabActivated: { addListener: (listener) => chrome.tabs.onActivated.addListener(({ tabId }) => listener(tabId)) },
-    onTabLeft: {
-      addListener(listener) {
-        chrome.tabs.onUpdated.addListener((tabId, change) => {
-          if (change.status === 'loading') listener(tabId);
-        });
-        chrome.tabs.onRemoved.addListener((tabId) => listener(tabId));
-      },
-    },
-    onWindowFocused: {
-      addListener(listener) {
-        chrome.windows.onFocusChanged.addListener((windowId) => {
-          if (windowId === chrome.windows.WINDOW_ID_NONE) return listener(undefined);
-          void chrome.tabs.query({ active: true, windowId }).then(([tab]) => listener(tab?.id), () => listener(undefined));
-        });
-      },
+    watchTabs(handlers) {
+      const activated = ({ tabId }: chrome.tabs.OnActivatedInfo) => handlers.activated(tabId);
+      const updated = (tabId: number, change: chrome.tabs.OnUpdatedInfo) => {
+        if (change.status === 'loading') handlers.left(tabId);
+      };
+      const removed = (tabId: number) => handlers.left(tabId);
+      const focused = (windowId: number) => {
+        if (windowId === chrome.windows.WINDOW_ID_NONE) return handlers.windowFocused(undefined);
+        void chrome.tabs.query({ active: true, windowId }).then(
+          ([tab]) => handlers.windowFocused(tab?.id),
+          () => handlers.windowFocused(undefined),
+        );
+      };
+      chrome.tabs.onActivated.addListener(activated);
+      chrome.tabs.onUpdated.addListener(updated);
+      chrome.tabs.onRemoved.addListener(removed);
+      chrome.windows.onFocusChanged.addListener(focused);
+      return () => {
+        chrome.tabs.onActivated.removeListener(activated);
+        chrome.tabs.onUpdated.removeListener(updated);
+        chrome.tabs.onRemoved.removeListener(removed);
+        chrome.windows.onFocusChanged.removeListener(focused);
+      };
     },
     log: (message, error) => console.error(`Linq Typing Inspector: ${message}`, error),
   };

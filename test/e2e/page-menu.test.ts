@@ -16,6 +16,7 @@ import { lastMenuUpdate, menuUpdates, openChatPage, pageMessages, recordMenu, se
 import { extensionWorker, runQuickStop } from './harness/service-worker.ts';
 import { startSession, type E2eSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
+import { isServiceWorkerRunning, stopServiceWorker } from './harness/worker.ts';
 
 const ALL_SITES = ['https://*/*', 'http://*/*'];
 const SHOWN_FOR = (chatId: string) => ({ visible: true, title: `Stop typing in Linq chat ${chatId}` });
@@ -67,6 +68,21 @@ describe('as installed: the page menu is off until the operator turns it on', ()
     expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
     expect(await worker.evaluate((origins) => chrome.permissions.contains({ origins }), ALL_SITES)).toBe(false);
     await page.close();
+  });
+
+  test('while it is off, switching tabs and loading pages does not start the stopped worker', async () => {
+    const page = await openChatPage(session.extension.context, '<p>Nothing to see</p>');
+    await stopServiceWorker(session.extension.context, popup);
+    for (let round = 0; round < 2; round++) {
+      await page.reload();
+      await popup.bringToFront();
+      await page.bringToFront();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await isServiceWorkerRunning(session.extension.context, page, session.extension.extensionId)).toBe(false);
+    await page.close();
+    worker = await extensionWorker(session.extension, popup);
+    await recordMenu(worker);
   });
 
   test('Settings says it is off; "Turn on page menu" asks Chrome for access to all sites and waits for the answer', async () => {
@@ -136,6 +152,21 @@ describe('with access to all sites: the item follows the selection', () => {
   test('another tab in front hides the item; back on the page with the chat selected, it shows again', async () => {
     await selectTextOf(page, '#ticket');
     await expect.poll(() => lastMenuUpdate(worker)).toMatchObject(SHOWN_FOR(chatId));
+    await popup.bringToFront();
+    await expect.poll(() => lastMenuUpdate(worker)).toMatchObject(HIDDEN);
+    await page.bringToFront();
+    await expect.poll(() => lastMenuUpdate(worker)).toMatchObject(SHOWN_FOR(chatId));
+  });
+
+  test('a worker stopped while the item shows is started by the next tab switch, which hides the item', async () => {
+    await selectTextOf(page, '#ticket');
+    await expect.poll(() => lastMenuUpdate(worker)).toMatchObject(SHOWN_FOR(chatId));
+    await stopServiceWorker(session.extension.context, popup);
+    await popup.bringToFront();
+    await expect.poll(() => isServiceWorkerRunning(session.extension.context, page, session.extension.extensionId)).toBe(true);
+    worker = await extensionWorker(session.extension);
+    await recordMenu(worker);
+    await page.bringToFront();
     await popup.bringToFront();
     await expect.poll(() => lastMenuUpdate(worker)).toMatchObject(HIDDEN);
     await page.bringToFront();

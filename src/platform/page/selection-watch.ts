@@ -2,7 +2,7 @@ import { findChatId } from '../../core/linq/find-chat-id.ts';
 import type { PageSelectionMessage } from '../../core/protocol.ts';
 
 /**
- * Runs in web pages, only once the operator has turned the page menu on (src/platform/page-menu.ts).
+ * Runs in web pages, only once the operator has turned the page menu on (src/background/page-menu.ts).
  * It tells the worker which chat UUID the selection holds, if any, so the right-click item shows only then.
  * It reads nothing else from the page and sends no text but that UUID. It is built on its own as a classic
  * script (vite.config.ts), because a registered content script cannot be a module.
@@ -19,7 +19,10 @@ function watchSelection(): void {
     scheduled = false;
     // Only the document the operator is working in speaks: a page in the background cannot move the item.
     if (!document.hasFocus()) return;
-    const chatId = findChatId(String(globalThis.getSelection() ?? ''));
+    const selected = String(globalThis.getSelection() ?? '');
+    const chatId = findChatId(selected);
+    // Without a selection Chrome shows no selection item at all, so there is nothing to correct.
+    if (force && selected === '') return;
     if (!force && chatId === reported) return;
     reported = chatId;
     const message: PageSelectionMessage = chatId === undefined ? { type: 'page.selection' } : { type: 'page.selection', chatId };

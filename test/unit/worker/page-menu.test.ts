@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_SCRIPT, startPageMenu, type PageMenuApi } from '../../../src/background/page-menu.ts';
+import { PAGE_SCRIPT, startPageMenu, type PageMenuApi, type TabHandlers } from '../../../src/background/page-menu.ts';
 import { PAGE_MENU_SITES, type MenuLook } from '../../../src/core/page-menu.ts';
 import type { SenderInfo } from '../../../src/core/sender.ts';
 
@@ -29,6 +29,8 @@ interface FakeOptions {
   /** Chrome's list of registered scripts arrives a task after it was read, as over a real round trip. */
   slowLookup?: boolean;
   showMenu?: (look: MenuLook) => Promise<void>;
+  /** What an earlier worker saved. */
+  saved?: unknown;
 }
 
 /** A PageMenuApi recording what the worker asks of Chrome, with a way to fire each event. */
@@ -43,9 +45,9 @@ function fakeApi(options: FakeOptions) {
   const added = listeners<() => void>();
   const removed = listeners<() => void>();
   const messages = listeners<(message: unknown, sender: SenderInfo) => void>();
-  const activated = listeners<(tabId: number) => void>();
-  const left = listeners<(tabId: number) => void>();
-  const focused = listeners<(tabId: number | undefined) => void>();
+  let saved: unknown = options.saved;
+  let tabHandlers: TabHandlers | undefined;
+  let tabWatches = 0;
 
   const api: PageMenuApi = {
     extensionId: ID,
@@ -83,9 +85,17 @@ function fakeApi(options: FakeOptions) {
       shown.push(look);
     },
     onMessage: messages.event,
-    onTabActivated: activated.event,
-    onTabLeft: left.event,
-    onWindowFocused: focused.event,
+    loadState: async () => saved,
+    async saveState(snapshot) {
+      saved = structuredClone(snapshot);
+    },
+    watchTabs(handlers) {
+      tabWatches += 1;
+      tabHandlers = handlers;
+      return () => {
+        if (tabHandlers === handlers) tabHandlers = undefined;
+      };
+    },
     log: (message, error) => void logged.push({ message, error }),
   };
 
@@ -97,7 +107,11 @@ function fakeApi(options: FakeOptions) {
     registeredIds,
     shown,
     logged,
-    listenerCounts: () => [added, removed, messages, activated, left, focused].map((l) => l.added.length),
+    listenerCounts: () => [added, removed, messages].map((l) => l.added.length),
+    saved: () => saved,
+    /** Whether the worker listens to tabs now, and how often it started to. */
+    watchingTabs: () => tabHandlers !== undefined,
+    tabWatches: () => tabWatches,
     grant() {
       access = true;
       for (const listener of added.added) listener();
@@ -109,9 +123,9 @@ function fakeApi(options: FakeOptions) {
     send(message: unknown, sender: SenderInfo = PAGE) {
       for (const listener of messages.added) listener(message, sender);
     },
-    activate: (tabId: number) => activated.added.forEach((listener) => listener(tabId)),
-    leave: (tabId: number) => left.added.forEach((listener) => listener(tabId)),
-    focus: (tabId: number | undefined) => focused.added.forEach((listener) => listener(tabId)),
+    activate: (tabId: number) => tabHandlers?.activated(tabId),
+    leave: (tabId: number) => tabHandlers?.left(tabId),
+    focus: (tabId: number | undefined) => tabHandlers?.windowFocused(tabId),
   };
 }
 
@@ -129,7 +143,33 @@ describe('page menu: the selection script follows the grant', () => {
   it('adds every listener synchronously, before any answer from Chrome', () => {
     const fake = fakeApi({ access: true });
     startPageMenu(fake.api);
-    expect(fake.listenerCounts()).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(fake.listenerCounts()).toEqual([1, 1, 1]);
+    expect(fake.watchingTabs()).toBe(true);
+  });
+
+  it('stops listening to tabs once it finds the page menu off, and listens again from the grant to the removal', async () => {
+    // Otherwise Chrome would start the worker for every tab switch and page load of an operator who never
+    // turned the page menu on.
+    const fake = fakeApi({ access: false });
+    await startPageMenu(fake.api).ready;
+    expect(fake.watchingTabs()).toBe(false);
+    fake.grant();
+    await flush();
+    expect(fake.watchingTabs()).toBe(true);
+    expect(fake.tabWatches()).toBe(2);
+    fake.grant();
+    await flush();
+    expect(fake.tabWatches()).toBe(2);
+    fake.revoke();
+    await flush();
+    expect(fake.watchingTabs()).toBe(false);
+  });
+
+  it('keeps listening to tabs when the page menu is on at start', async () => {
+    const fake = fakeApi({ access: true });
+    await startPageMenu(fake.api).ready;
+    expect(fake.watchingTabs()).toBe(true);
+    expect(fake.tabWatches()).toBe(1);
   });
 
   it('registers the script once at start when access is given, without injecting into open tabs', async () => {
@@ -157,7 +197,7 @@ describe('page menu: the selection script follows the grant', () => {
     const fake = fakeApi({ access: false, registered: ['other-script', 'linq-selection-watch'] });
     await startPageMenu(fake.api).ready;
     await flush();
-    expect(fake.calls).toEqual(['show false', 'unregister linq-selection-watch']);
+    expect(fake.calls).toEqual(['unregister linq-selection-watch', 'show false']);
     expect(fake.registeredIds).toEqual(['other-script']);
     expect(fake.shown).toEqual([HIDDEN]);
   });
@@ -192,7 +232,7 @@ describe('page menu: the selection script follows the grant', () => {
     await flush();
     expect(fake.registeredIds).toEqual([]);
     expect(fake.shown).toEqual([SHOWN, HIDDEN]);
-    expect(fake.calls).toEqual(['register linq-selection-watch', 'show true', 'show false', 'unregister linq-selection-watch']);
+    expect(fake.calls).toEqual(['register linq-selection-watch', 'show true', 'unregister linq-selection-watch', 'show false']);
   });
 
   it('keeps the item hidden for a report that comes after access was taken back', async () => {
@@ -344,6 +384,36 @@ describe('page menu: selection reports', () => {
     fake.activate(7);
     await flush();
     expect(fake.shown).toEqual([SHOWN, HIDDEN]);
+  });
+});
+
+describe('page menu: a worker that Chrome stopped and started again', () => {
+  it('the next worker still knows which tab holds which chat, and what the item shows', async () => {
+    const first = fakeApi({ access: true });
+    await startPageMenu(first.api).ready;
+    first.send({ type: 'page.selection', chatId: CHAT });
+    await flush();
+    expect(first.shown).toEqual([SHOWN]);
+
+    // Chrome keeps storage.session across the worker's restarts, not the worker's memory.
+    const next = fakeApi({ access: true, registered: ['linq-selection-watch'], saved: first.saved() });
+    await startPageMenu(next.api).ready;
+    await flush();
+    expect(next.shown).toEqual([]);
+    next.activate(9);
+    next.activate(7);
+    await flush();
+    expect(next.shown).toEqual([HIDDEN, SHOWN]);
+  });
+
+  it('ignores a saved state that does not parse, and a saved chat that is no UUID', async () => {
+    for (const saved of ['garbage', { chatByTab: 'x' }, { chatByTab: [[7, 'not-a-chat']], activeTab: 7 }]) {
+      const fake = fakeApi({ access: true, registered: ['linq-selection-watch'], saved });
+      await startPageMenu(fake.api).ready;
+      fake.activate(7);
+      await flush();
+      expect(fake.shown, JSON.stringify(saved)).toEqual([HIDDEN]);
+    }
   });
 });
 
