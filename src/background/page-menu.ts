@@ -1,4 +1,5 @@
-import { createPageMenuState, PAGE_MENU_SITES, type MenuLook, type PageMenuSnapshot, type PageMenuState } from '../core/page-menu.ts';
+import { createPageMenuState, PAGE_MENU_SITES, type MenuLook, type PageMenuState } from '../core/page-menu.ts';
+import { readPageMenuSnapshot, type PageMenuSnapshot } from '../core/page-menu-snapshot.ts';
 import { PageSelectionMessage } from '../core/protocol.ts';
 import { ownPageScriptTab, type SenderInfo } from '../core/sender.ts';
 
@@ -51,7 +52,7 @@ export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
   // Events can arrive before the saved state is read: each change waits for it, and all of them (with the
   // saving and Chrome's update of the item) run one at a time, in the order they happened.
   const restored = api.loadState().then(
-    (saved) => createPageMenuState(saved),
+    (saved) => createPageMenuState(readPageMenuSnapshot(saved)),
     () => createPageMenuState(),
   );
   let queue = Promise.resolve();

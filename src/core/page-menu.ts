@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { findChatId } from './linq/find-chat-id.ts';
+import type { PageMenuSnapshot } from './page-menu-snapshot.ts';
 
 /**
  * The right-click item "Stop typing in Linq chat …" shows only while the page's selection holds a chat UUID.
@@ -11,21 +11,11 @@ import { findChatId } from './linq/find-chat-id.ts';
 /** The sites the selection script runs on once the operator turns the page menu on. */
 export const PAGE_MENU_SITES: readonly string[] = ['https://*/*', 'http://*/*'];
 
-const MenuLookSchema = z.object({ visible: z.boolean(), title: z.string() });
 /** What the item should look like now: hidden, or shown for one chat. */
-export type MenuLook = z.infer<typeof MenuLookSchema>;
-
-/**
- * What the worker knows, kept in storage.session: Chrome stops an idle worker, and the next one must still
- * know which tab holds which chat and what the item shows, or a tab switch after a restart would hide the
- * item on a page whose selection holds a chat.
- */
-export const PageMenuSnapshot = z.object({
-  chatByTab: z.array(z.tuple([z.number(), z.string()])),
-  activeTab: z.optional(z.number()),
-  shown: z.optional(MenuLookSchema),
-});
-export type PageMenuSnapshot = z.infer<typeof PageMenuSnapshot>;
+export interface MenuLook {
+  visible: boolean;
+  title: string;
+}
 
 export const HIDDEN_MENU: MenuLook = { visible: false, title: 'Stop typing in Linq chat' };
 
@@ -53,20 +43,15 @@ export interface PageMenuState {
   snapshot(): PageMenuSnapshot;
 }
 
-/** `saved`: what an earlier worker stored; anything that does not parse is ignored. */
-export function createPageMenuState(saved?: unknown): PageMenuState {
-  const restored = PageMenuSnapshot.safeParse(saved);
+/** `saved`: what an earlier worker stored (parsed by src/core/page-menu-snapshot.ts). */
+export function createPageMenuState(saved?: PageMenuSnapshot): PageMenuState {
   const chatByTab = new Map<number, string>();
-  let activeTab: number | undefined;
-  let shown: MenuLook | undefined;
-  if (restored.success) {
-    for (const [tabId, chatId] of restored.data.chatByTab) {
-      const checked = reportedChatId(chatId);
-      if (checked !== undefined) chatByTab.set(tabId, checked);
-    }
-    activeTab = restored.data.activeTab;
-    shown = restored.data.shown;
+  for (const [tabId, chatId] of saved?.chatByTab ?? []) {
+    const checked = reportedChatId(chatId);
+    if (checked !== undefined) chatByTab.set(tabId, checked);
   }
+  let activeTab = saved?.activeTab;
+  let shown = saved?.shown;
   let enabled = false;
 
   const settle = (): MenuLook | undefined => {
