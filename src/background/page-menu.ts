@@ -59,6 +59,7 @@ export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
   const apply = (step: (state: PageMenuState) => MenuLook | undefined) => {
     queue = queue.then(async () => {
       const state = await restored;
+      const before = JSON.stringify(state.snapshot());
       const look = step(state);
       if (look !== undefined) {
         await api.showMenu(look).catch((error: unknown) => {
@@ -66,7 +67,10 @@ export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
           api.log('could not update the menu item', error);
         });
       }
-      await api.saveState(state.snapshot()).catch((error: unknown) => api.log('could not save the page menu state', error));
+      // Most events change nothing (a worker start with the menu off, a tab switch between pages with no chat).
+      const after = state.snapshot();
+      if (JSON.stringify(after) === before) return;
+      await api.saveState(after).catch((error: unknown) => api.log('could not save the page menu state', error));
     });
   };
 

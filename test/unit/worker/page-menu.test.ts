@@ -46,6 +46,7 @@ function fakeApi(options: FakeOptions) {
   const removed = listeners<() => void>();
   const messages = listeners<(message: unknown, sender: SenderInfo) => void>();
   let saved: unknown = options.saved;
+  let saves = 0;
   let tabHandlers: TabHandlers | undefined;
   let tabWatches = 0;
 
@@ -87,6 +88,7 @@ function fakeApi(options: FakeOptions) {
     onMessage: messages.event,
     loadState: async () => saved,
     async saveState(snapshot) {
+      saves += 1;
       saved = structuredClone(snapshot);
     },
     watchTabs(handlers) {
@@ -109,6 +111,7 @@ function fakeApi(options: FakeOptions) {
     logged,
     listenerCounts: () => [added, removed, messages].map((l) => l.added.length),
     saved: () => saved,
+    saves: () => saves,
     /** Whether the worker listens to tabs now, and how often it started to. */
     watchingTabs: () => tabHandlers !== undefined,
     tabWatches: () => tabWatches,
@@ -404,6 +407,18 @@ describe('page menu: a worker that Chrome stopped and started again', () => {
     next.activate(7);
     await flush();
     expect(next.shown).toEqual([HIDDEN, SHOWN]);
+  });
+
+  it('saves only what changed: a worker started with the menu off and nothing new writes nothing', async () => {
+    const first = fakeApi({ access: false });
+    await startPageMenu(first.api).ready;
+    await flush();
+    expect(first.saves()).toBe(1);
+    const next = fakeApi({ access: false, saved: first.saved() });
+    await startPageMenu(next.api).ready;
+    await flush();
+    expect(next.saves()).toBe(0);
+    expect(next.shown).toEqual([]);
   });
 
   it('ignores a saved state that does not parse, and a saved chat that is no UUID', async () => {
