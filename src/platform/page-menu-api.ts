@@ -1,5 +1,5 @@
 import type { PageMenuApi } from '../background/page-menu.ts';
-import { PAGE_MENU_SITES } from '../core/page-menu.ts';
+import { createPageMenuAccess, type PagePermissions } from './page-menu-access.ts';
 import { SELECTION_MENU } from './toolbar.ts';
 
 /** Where the worker keeps what it knows of the pages' selections (memory only, like the session keys). */
@@ -8,9 +8,11 @@ export const PAGE_MENU_STATE_KEY = 'pageMenu.state';
 /** The page menu's slice of Chrome's API (src/background/page-menu.ts). */
 export function chromePageMenuApi(): PageMenuApi {
   const scripting = globalThis.chrome.scripting as typeof chrome.scripting | undefined;
+  // The views' switch says what "on" means (access to all sites); the worker asks the same question.
+  const access = createPageMenuAccess(chrome.permissions as unknown as PagePermissions);
   return {
     extensionId: chrome.runtime.id,
-    hasSiteAccess: () => chrome.permissions.contains({ origins: [...PAGE_MENU_SITES] }),
+    hasSiteAccess: () => access.isOn(),
     onPermissionsAdded: chrome.permissions.onAdded,
     onPermissionsRemoved: chrome.permissions.onRemoved,
     scripts: scripting && {
