@@ -38,6 +38,10 @@ export const HistoryEntrySchema = z.object({
   baseUrlHost: z.string(),
   /** The environment it was sent from. */
   profileName: z.optional(z.string()),
+  /** That environment's id: the only key "Copy cURL with real key" may use for this entry. */
+  profileId: z.optional(z.string()),
+  /** Set on entries that came from an imported file: they were not sent from here. */
+  imported: z.optional(z.boolean()),
   request: z.object({ url: z.string(), headers: z.array(Header), timeoutMs: z.number() }),
   response: z.optional(
     z.object({

@@ -15,6 +15,13 @@ export const FAULT_FAMILIES = [
   'concurrency',
   'storage',
   'secrets',
+  'import',
+  'key echo',
+  'snippets',
+  'retry-after',
+  'page flood',
+  'upgrade',
+  'clear-in-flight',
 ] as const;
 
 export type FaultFamily = (typeof FAULT_FAMILIES)[number];
