@@ -1,6 +1,6 @@
 /**
  * Every kind of answer, decoded end to end in the panel: Linq error envelopes (code, meaning, retry advice,
- * trace ID, documentation link), non-envelope HTTP failures, network failures and timeouts (DESIGN §5).
+ * trace ID, documentation link), non-envelope HTTP failures, network failures and timeouts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';

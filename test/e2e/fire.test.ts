@@ -63,7 +63,7 @@ describe('Stop typing', () => {
 
     const chatId = okChat();
     session.mock.clearRequests();
-    // Surrounding whitespace and quotes are forgiven, and any case is accepted (DESIGN §6).
+    // Surrounding whitespace and quotes are forgiven, and any case is accepted.
     const item = await fire(panel, chatId, { via: 'enter', typed: `  "${chatId.toUpperCase()}" ` });
 
     expect(await statusLabelOf(item)).toBe('204 Success');

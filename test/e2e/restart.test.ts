@@ -1,6 +1,6 @@
 /**
  * What survives a browser restart (close the browser, launch again on the same profile): the history always;
- * the API key only when "Remember key on this device" was ticked (DESIGN §6, §7).
+ * the API key only when "Remember key on this device" was ticked.
  *
  * The tests share one profile and run in order, as three browser runs: (1) a session-only key and some
  * history, (2) after a restart: history kept, key gone; the key is then remembered, (3) after another

@@ -1,6 +1,6 @@
 /**
  * Bad input is refused before anything is sent: the field is marked aria-invalid and its message is tied to it
- * with aria-describedby (DESIGN §4, §6). "Nothing sent" is proven by a sentinel: the next valid request must be
+ * with aria-describedby. "Nothing sent" is proven by a sentinel: the next valid request must be
  * the only one the mock has seen.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Journal, act, settle (DESIGN §1): a request whose service worker is stopped mid-flight must not stay
+ * Journal, act, settle (the worker stores a pending entry before the request leaves): a request whose service worker is stopped mid-flight must not stay
  * "Pending" forever. The next worker start (the view wakes it) turns it "Interrupted", and Retry re-sends it.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-/** The documented Linq error codes, read once from /work/shared/reference/linq-error-codes.json. */
+/** The documented Linq error codes, read once from docs/linq-error-codes.json (the list Linq's docs publish). */
 import { readFileSync } from 'node:fs';
 
 /** One row of linq-error-codes.json (the fields the mock uses). */
@@ -9,7 +9,7 @@ export interface DocumentedCode {
   readonly doc_url: string;
 }
 
-const CODES_URL = new URL('../../../shared/reference/linq-error-codes.json', import.meta.url);
+const CODES_URL = new URL('../../docs/linq-error-codes.json', import.meta.url);
 
 function isDocumentedCode(value: unknown): value is DocumentedCode {
   if (typeof value !== 'object' || value === null) return false;
@@ -27,7 +27,7 @@ function loadCodes(): ReadonlyMap<number, DocumentedCode> {
   try {
     parsed = JSON.parse(readFileSync(CODES_URL, 'utf8'));
   } catch (error) {
-    throw new Error(`mock-linq: cannot read ${CODES_URL.pathname} (expected ../shared beside the repo)`, {
+    throw new Error(`mock-linq: cannot read ${CODES_URL.pathname}`, {
       cause: error,
     });
   }

@@ -1,5 +1,5 @@
 /**
- * The mock's scenario table, keyed by chat ID (DESIGN §9). Every scenario ID is a UUID, because the
+ * The mock's scenario table, keyed by chat ID (README, "The mock Linq server"). Every scenario ID is a UUID, because the
  * extension only sends UUIDs:
  *  - `00000000-0000-4000-8000-00000000CCCC`: documented code CCCC (all 48 in linq-error-codes.json).
  *  - `00000000-0000-4000-9000-0000000000NN`: the special cases below (malformed, dropped, slow…).

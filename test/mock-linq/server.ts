@@ -1,4 +1,4 @@
-/** The mock Linq API server (DESIGN §9): lifecycle, request recording, and socket tracking. */
+/** The mock Linq API server (`npm run mock`): lifecycle, request recording, and socket tracking. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { answer } from './answer.ts';

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { CATALOGUE, lookupCode } from '../../src/core/linq/catalogue.ts';
 import { ERROR_INDEX_URL, rangeOf } from '../../src/core/linq/ranges.ts';
 
-/** One row of shared/reference/linq-error-codes.json. */
+/** One row of docs/linq-error-codes.json. */
 interface JsonEntry {
   code: number;
   http: number;
@@ -13,7 +13,7 @@ interface JsonEntry {
   doc_url: string;
 }
 
-const JSON_URL = new URL('../../../shared/reference/linq-error-codes.json', import.meta.url);
+const JSON_URL = new URL('../../docs/linq-error-codes.json', import.meta.url);
 const SOURCE = JSON.parse(readFileSync(JSON_URL, 'utf8')) as JsonEntry[];
 
 describe('catalogue matches linq-error-codes.json', () => {

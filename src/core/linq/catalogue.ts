@@ -2,7 +2,7 @@ import type { CatalogueEntry } from './types.ts';
 
 /**
  * The Linq API v3 error catalogue (48 documented codes), compiled from
- * shared/reference/linq-error-codes.json. code, http, message, category, retry
+ * docs/linq-error-codes.json (the codes Linq's docs publish). code, http, message, category, retry
  * and docUrl are copied verbatim from that file; `hint` is our own advice,
  * written for someone calling `DELETE /v3/chats/{chatId}/typing`.
  *

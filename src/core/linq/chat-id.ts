@@ -1,5 +1,5 @@
 /**
- * Chat-ID rules (DESIGN §6): a chat ID is a UUID. Whitespace and quotes around it are forgiven because
+ * Chat-ID rules: a chat ID is a UUID. Whitespace and quotes around it are forgiven because
  * operators paste IDs out of logs and JSON; anything else is refused with a reason, before sending.
  */
 export type ChatIdCheck = { ok: true; chatId: string } | { ok: false; reason: string };

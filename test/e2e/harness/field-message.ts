@@ -8,7 +8,7 @@ export interface FieldState {
   visible: boolean[];
 }
 
-/** Reads a field's aria-invalid and the messages it points at with aria-describedby (DESIGN §4 ★). */
+/** Reads a field's aria-invalid and the messages it points at with aria-describedby (how every field error is tied to its field). */
 export function fieldState(field: Locator): Promise<FieldState> {
   return field.evaluate((input) => {
     const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { waitUntil } from './wait.ts';
 
-/** The History region's items, newest first (DESIGN §4 ★). */
+/** The History region's items, newest first (the region named "History" that both views have). */
 export function historyItems(page: Page): Locator {
   return page.getByRole('region', { name: 'History' }).getByRole('listitem');
 }

@@ -7,7 +7,7 @@ export const DIST_DIR = process.env.E2E_DIST_DIR ?? `${ROOT_DIR}/dist`;
 export const DOCS_DIR = `${ROOT_DIR}/docs`;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Where each view is built (DESIGN §2 ★). */
+/** Where each view is built: the paths a user or script opens inside dist/. */
 export const VIEW_PATHS = {
   popup: 'src/popup/index.html',
   panel: 'src/devtools/panel.html',
