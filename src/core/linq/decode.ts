@@ -39,17 +39,29 @@ export function decodeOutcome(raw: RawOutcome, operation: TypingOperation = 'typ
         hint: 'No answer arrived before the timeout. The server may be slow or unreachable; retry, or raise the timeout in Settings.',
       };
     case 'redirect':
-      return {
-        kind: 'http_failure',
-        summary: 'Redirect refused',
-        retry: 'no',
-        retryText: RETRY_TEXT.no,
-        hint: 'The server answered with a redirect. It is not followed, so the API key never goes to another address. Check the base URL.',
-        serverMessage: raw.location === undefined ? undefined : `Location: ${sanitizeText(raw.location, MESSAGE_MAX)}`,
-      };
+      return decodeRedirect(raw);
     case 'response':
       return decodeResponse(raw, operation);
   }
+}
+
+const NOT_FOLLOWED = 'It is not followed, so the API key never goes to another address.';
+
+function decodeRedirect(raw: Extract<RawOutcome, { kind: 'redirect' }>): DecodedOutcome {
+  // Chrome answers an http request to a host it knows speaks only https (HSTS) with an internal redirect, which
+  // a manual-redirect fetch sees as opaque, exactly like a server's 3xx: over http, it may be either.
+  const maybeUpgrade = raw.opaque === true && raw.upgradable === true;
+  return {
+    kind: 'http_failure',
+    summary: maybeUpgrade ? 'Redirect refused: possibly an https upgrade' : 'Redirect refused',
+    retry: 'no',
+    retryText: RETRY_TEXT.no,
+    hint: maybeUpgrade
+      ? 'The request used plain http, and Chrome itself may have upgraded it to https (HSTS), or the server ' +
+        `redirected it; Chrome does not say which. ${NOT_FOLLOWED} Use https:// in the base URL.`
+      : `The server answered with a redirect. ${NOT_FOLLOWED} Check the base URL.`,
+    serverMessage: raw.location === undefined ? undefined : `Location: ${sanitizeText(raw.location, MESSAGE_MAX)}`,
+  };
 }
 
 function decodeResponse(raw: Extract<RawOutcome, { kind: 'response' }>, operation: TypingOperation): DecodedOutcome {
@@ -95,10 +107,10 @@ function decodeEnvelope(raw: Extract<RawOutcome, { kind: 'response' }>, envelope
   const range = rangeOf(envelope.code);
   const retry = documented?.retry ?? range?.retry ?? (raw.status >= 500 ? 'yes' : 'no');
   const meaning = documented?.message ?? (range ? `Undocumented ${range.label} error` : 'Unrecognised error code');
-  const retryAfterSeconds =
+  const retryAfter =
     raw.status === 429 || envelope.code === 1007
       ? parseRetryAfter(envelope.retryAfter, header(raw.headers, 'retry-after'), raw.receivedAt)
-      : undefined;
+      : {};
   return {
     kind: 'linq_error',
     summary: `${raw.status} · ${envelope.code} ${meaning}`,
@@ -116,6 +128,7 @@ function decodeEnvelope(raw: Extract<RawOutcome, { kind: 'response' }>, envelope
     docUrl: docLinkFor(envelope.code, envelope.docUrl),
     serverMessage: sanitizeOptional(envelope.message, MESSAGE_MAX),
     traceId: traceIdOf(envelope.traceId, raw.headers),
-    retryAfterSeconds,
+    retryAfterSeconds: retryAfter.seconds,
+    note: retryAfter.note,
   };
 }
