@@ -1,5 +1,6 @@
 import type { RawOutcome } from '../core/linq/outcome.ts';
 import type { TypingRequest } from '../core/linq/request.ts';
+import { isIpLiteral } from '../core/linq/settings-rules.ts';
 
 /** How much of a response body is kept: enough to read an error page, never megabytes. */
 export const BODY_PREVIEW_MAX = 16 * 1024;
@@ -21,6 +22,12 @@ async function readBounded(response: Response, max: number): Promise<{ text: str
       return { text: text.slice(0, max), truncated: true };
     }
   }
+}
+
+/** Chrome upgrades plain http to https for host names it knows speak only https (HSTS); never for IP addresses. */
+function mayBeUpgradedByBrowser(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'http:' && !isIpLiteral(hostname);
 }
 
 /**
@@ -45,7 +52,12 @@ export async function send(request: TypingRequest, timeoutMs: number, fetchImpl:
       referrerPolicy: 'no-referrer',
     });
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      return { kind: 'redirect', location: response.headers.get('location') ?? undefined };
+      return {
+        kind: 'redirect',
+        location: response.headers.get('location') ?? undefined,
+        opaque: response.type === 'opaqueredirect',
+        upgradable: mayBeUpgradedByBrowser(request.url),
+      };
     }
     const body = await readBounded(response, BODY_PREVIEW_MAX);
     return {

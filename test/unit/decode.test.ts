@@ -107,4 +107,19 @@ describe('decodeOutcome', () => {
     expect(decodeOutcome({ kind: 'timeout', timeoutMs: 15_000 })).toMatchObject({ kind: 'timeout', summary: 'Timed out after 15 s' });
     expect(decodeOutcome({ kind: 'redirect', location: 'https://evil.example/' })).toMatchObject({ kind: 'http_failure', summary: 'Redirect refused' });
   });
+
+  it('says a redirect Chrome hid from an http request to a host name may be its own upgrade to https, not the server', () => {
+    const upgraded = decodeOutcome({ kind: 'redirect', location: undefined, opaque: true, upgradable: true });
+    expect(upgraded).toMatchObject({ kind: 'http_failure', retry: 'no', summary: 'Redirect refused: possibly an https upgrade' });
+    expect(upgraded.hint).toMatch(/Chrome itself may have upgraded it to https \(HSTS\)/);
+    expect(upgraded.hint).toMatch(/Use https:\/\/ in the base URL/);
+    expect(upgraded.hint).not.toMatch(/The server answered with a redirect/);
+    // Over https, or with the server's own Location visible, it is the server's redirect.
+    for (const raw of [
+      { kind: 'redirect', location: undefined, opaque: true, upgradable: false },
+      { kind: 'redirect', location: 'https://api.example/', opaque: false, upgradable: true },
+    ] as const) {
+      expect(decodeOutcome(raw)).toMatchObject({ summary: 'Redirect refused', hint: expect.stringMatching(/^The server answered with a redirect/) });
+    }
+  });
 });

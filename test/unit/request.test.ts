@@ -22,6 +22,14 @@ describe('buildTypingRequest', () => {
     expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: '..', apiKey: '' })).toMatchObject({ ok: false, field: 'chatId' });
     expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: ID, apiKey: '' })).toMatchObject({ ok: false, field: 'apiKey' });
     expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: ID, apiKey: 'k' })).toMatchObject({ ok: false, field: 'baseUrl' });
+    // A saved environment from before the http rule is refused when it sends, the same way as in the field.
+    for (const baseUrl of ['http://api.linqapp.com/api/partner', 'https://*/api']) {
+      expect(buildTypingRequest({ operation: 'typing.stop', baseUrl, chatId: ID, apiKey: 'k' })).toMatchObject({
+        ok: false,
+        field: 'baseUrl',
+        reason: expect.stringMatching(/unencrypted|not a host name/),
+      });
+    }
   });
 });
 

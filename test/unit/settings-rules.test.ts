@@ -7,6 +7,13 @@ describe('checkBaseUrl', () => {
     ['https://api.linqapp.com/api/partner/', 'https://api.linqapp.com/api/partner'],
     [' http://127.0.0.1:4010 ', 'http://127.0.0.1:4010'],
     ['HTTP://LOCALHOST:4010/base//', 'http://localhost:4010/base'],
+    ['http://127.8.9.10:4010', 'http://127.8.9.10:4010'],
+    ['http://[::1]:4010/api', 'http://[::1]:4010/api'],
+    ['https://10.0.0.2/api', 'https://10.0.0.2/api'],
+    ['https://[2001:db8::1]/api', 'https://[2001:db8::1]/api'],
+    [`https://${'a'.repeat(63)}.example.com`, `https://${'a'.repeat(63)}.example.com`],
+    ['https://xn--bcher-kva.example/api', 'https://xn--bcher-kva.example/api'],
+    ['https://staging-2.linqapp.com', 'https://staging-2.linqapp.com'],
   ])('accepts %j as %s', (input, expected) => {
     expect(checkBaseUrl(input)).toEqual({ ok: true, value: expected });
   });
@@ -21,6 +28,21 @@ describe('checkBaseUrl', () => {
     ['https://api.linqapp.com/?', /query/],
     ['not a url', /not a valid URL/],
     ['http://', /not a valid URL/],
+    // Plain http sends the key in clear text: only this computer may be reached that way.
+    ['http://api.linqapp.com/api/partner', /http sends the API key unencrypted/],
+    ['http://192.168.1.10:4010', /http sends the API key unencrypted/],
+    ['http://localhost.example.com', /http sends the API key unencrypted/],
+    ['http://[::2]:4010', /http sends the API key unencrypted/],
+    // A host is a DNS name or an IP literal: a wildcard would make "Grant access" ask for every site.
+    ['https://*/', /not a host name/],
+    ['https://*.linqapp.com/api', /not a host name/],
+    ['https://api_1.linqapp.com', /not a host name/],
+    ['https://-api.linqapp.com', /not a host name/],
+    ['https://api-.linqapp.com', /not a host name/],
+    ['https://api..linqapp.com', /not a host name/],
+    [`https://${'a'.repeat(64)}.example.com`, /not a host name/],
+    ['https://api.linqapp.com./x', /not a host name/],
+    ['https://a%2ab.example.com', /not a host name/],
   ])('refuses %j', (input, reason) => {
     const result = checkBaseUrl(input);
     expect(result.ok).toBe(false);

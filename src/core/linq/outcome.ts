@@ -11,7 +11,17 @@ export type RawOutcome =
       bodyTruncated: boolean;
       receivedAt: number;
     }
-  | { kind: 'redirect'; location: string | undefined }
+  | {
+      kind: 'redirect';
+      location: string | undefined;
+      /** Chrome hid the redirect (`redirect: 'manual'`), so its status and Location are unknown. */
+      opaque?: boolean;
+      /**
+       * The request was plain http to a host name (HSTS never applies to IP addresses): an opaque redirect may
+       * then be Chrome's own upgrade to https.
+       */
+      upgradable?: boolean;
+    }
   | { kind: 'network'; message: string }
   | { kind: 'timeout'; timeoutMs: number };
 

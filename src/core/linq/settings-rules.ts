@@ -3,7 +3,10 @@ export type Check<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export const DEFAULT_BASE_URL = 'https://api.linqapp.com/api/partner';
 
-/** Base URL as the SDK's baseURL: http(s), no credentials, no query or fragment; trailing slashes dropped. */
+/**
+ * Base URL as the SDK's baseURL: https (http only for this computer), a DNS name or IP literal as host, no
+ * credentials, no query or fragment; trailing slashes dropped.
+ */
 export function checkBaseUrl(input: string): Check<string> {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, reason: 'Enter a base URL, or reset it to the default.' };
@@ -16,12 +19,53 @@ export function checkBaseUrl(input: string): Check<string> {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, reason: `Only http and https are allowed, not "${url.protocol}".` };
   }
+  const host = checkHost(url.hostname);
+  if (!host.ok) return host;
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    return {
+      ok: false,
+      reason:
+        'Use https: plain http sends the API key unencrypted. http is allowed only for this computer ' +
+        '(localhost, 127.0.0.1, [::1]).',
+    };
+  }
   if (url.username !== '' || url.password !== '') {
     return { ok: false, reason: 'Remove the user name and password from the URL; the API key is sent separately.' };
   }
   if (url.search !== '' || trimmed.includes('?')) return { ok: false, reason: 'Remove the query ("?…") from the base URL.' };
   if (url.hash !== '' || trimmed.includes('#')) return { ok: false, reason: 'Remove the fragment ("#…") from the base URL.' };
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/**
+ * A host is a DNS name (letters, digits, hyphens, dots; labels of 1–63 characters) or an IP literal, as the URL
+ * parser normalised it. Anything else, such as "*", would turn the host-access request into a pattern for many
+ * sites, and "_" is not valid in a host name.
+ */
+function checkHost(hostname: string): Check<string> {
+  // The URL parser has already checked IP literals and written IPv4 in dotted decimal.
+  if (isIpLiteral(hostname)) return { ok: true, value: hostname };
+  const labels = hostname.split('.');
+  if (hostname.length <= 253 && labels.every((label) => DNS_LABEL.test(label))) return { ok: true, value: hostname };
+  return {
+    ok: false,
+    reason:
+      `"${hostname.length > 64 ? `${hostname.slice(0, 64)}…` : hostname}" is not a host name. Use a DNS name (letters, digits, hyphens and dots, ` +
+      'no "*" or "_") or an IP address.',
+  };
+}
+
+/** An IPv4 or [IPv6] host, as the URL parser writes it. */
+export function isIpLiteral(hostname: string): boolean {
+  return hostname.startsWith('[') || IPV4.test(hostname);
+}
+
+/** This computer: 127.0.0.0/8, localhost and [::1]. Plain http may reach only these. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || (IPV4.test(hostname) && hostname.startsWith('127.'));
 }
 
 /** The key travels in one header, so anything that could break or extend that header is refused. */
