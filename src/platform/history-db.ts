@@ -62,6 +62,11 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
   // IndexedDB's count() walks the whole key range, so the entry count is kept here once known: every put
   // learns whether it added an entry, and trimming only counts when this cache is missing.
   let knownCount: number | undefined;
+  // A Clear that runs between an entry's journal and its settled write deletes the journal entry, so the
+  // "replace" then adds it back: each journaled id remembers how many clears had been issued before it, and
+  // a replace after a later clear is written as a put, which counts what it adds.
+  let clearsIssued = 0;
+  const journaledAfter = new Map<string, number>();
   const connection = (): Promise<IDBDatabase> => {
     db ??= open(factory).then((opened) => {
       // Another context deleting or upgrading the database closes ours; reopen lazily next time.
@@ -92,8 +97,14 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
    * `add`: a new entry; `replace`: one known to be stored; `put`: either, found out by reading its key (the
    * one part of a write whose cost grows with the store, so the worker's own writes skip it).
    */
-  const write = async (entry: HistoryEntry, mode: 'add' | 'replace' | 'put'): Promise<{ written: Promise<void> }> => {
+  const write = async (entry: HistoryEntry, asked: 'add' | 'replace' | 'put'): Promise<{ written: Promise<void> }> => {
     const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+    // Decided as the transaction is created: transactions run in that order, so a clear created before this
+    // one has run by the time this write does.
+    const clearedSince = asked === 'replace' && (journaledAfter.get(entry.id) ?? clearsIssued) !== clearsIssued;
+    const mode = clearedSince ? 'put' : asked;
+    if (asked === 'add') journaledAfter.set(entry.id, clearsIssued);
+    else journaledAfter.delete(entry.id);
     const entries = tx.objectStore(ENTRIES);
     // The count is updated inside the transaction (in a request's callback), so a trim, whose transaction runs
     // before or after this one, sees it exact; counted at issue time, a trim already running would miss it.
@@ -215,10 +226,18 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
     },
     async clear() {
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
-      tx.objectStore(ENTRIES).clear();
+      clearsIssued += 1;
+      // Zero inside the transaction: a write created after this one runs, and counts, after it.
+      tx.objectStore(ENTRIES).clear().onsuccess = () => {
+        knownCount = 0;
+      };
       tx.objectStore(ROWS).clear();
-      await done(tx);
-      knownCount = 0;
+      try {
+        await done(tx);
+      } catch (error) {
+        knownCount = undefined;
+        throw error;
+      }
     },
   };
 }

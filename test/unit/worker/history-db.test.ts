@@ -53,6 +53,33 @@ describe('IndexedDB history store', () => {
     expect(store.knownTotal()).toBe(await openHistoryDb(parseHistoryEntry, factory).count());
   });
 
+  it('never lets its count drift when history is cleared while a request is in flight', async () => {
+    const factory = new IDBFactory();
+    const store = openHistoryDb(parseHistoryEntry, factory);
+    await store.put(storedEntry('old', 1));
+    expect(await store.count()).toBe(1);
+    // Journaled, then cleared before its answer came: the settled entry comes back, and is counted.
+    await (await store.journal(storedEntry('flight', 2, 'pending'))).written;
+    await store.clear();
+    await store.replace(storedEntry('flight', 2, 'settled'));
+    const truth = await openHistoryDb(parseHistoryEntry, factory).count();
+    expect(truth).toBe(1);
+    expect(store.knownTotal()).toBe(truth);
+    // Cleared while its replace is being issued: the count still matches what is stored.
+    await (await store.journal(storedEntry('racing', 3, 'pending'))).written;
+    await Promise.all([store.clear(), store.replace(storedEntry('racing', 3, 'settled'))]);
+    expect(store.knownTotal()).toBe(await openHistoryDb(parseHistoryEntry, factory).count());
+    // And trimming by that count keeps no more than the cap.
+    for (let i = 0; i < 3; i += 1) {
+      await (await store.journal(storedEntry(`n${i}`, 10 + i, 'pending'))).written;
+      await store.clear();
+      await store.replace(storedEntry(`n${i}`, 10 + i, 'settled'));
+    }
+    await store.trimTo(1);
+    expect(await openHistoryDb(parseHistoryEntry, factory).count()).toBeLessThanOrEqual(1);
+    expect(store.knownTotal()).toBe(await openHistoryDb(parseHistoryEntry, factory).count());
+  });
+
   it('trims the oldest beyond a cap, and clears', async () => {
     const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
     for (let i = 0; i < 10; i += 1) await store.put(storedEntry(`e${i}`, i));
