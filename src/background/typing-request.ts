@@ -81,6 +81,8 @@ export async function runTypingRequest(
     chatId: request.chatId,
     baseUrlHost: new URL(request.url).host,
     profileName: profile.name,
+    // The only environment whose key "Copy cURL with real key" may later put into this entry's command.
+    profileId: profile.id,
     request: { url: request.url, headers: redactHeaders(request.headers), timeoutMs: settings.timeoutMs },
     ...(rehearsalId === undefined ? {} : { rehearsalId }),
   };

@@ -6,6 +6,7 @@ import { Controls } from './Controls.tsx';
 import { activeProfile } from '../core/settings.ts';
 import { CodesView } from './components/CodesView.tsx';
 import { EntryDetails } from './components/EntryDetails.tsx';
+import { ErrorBoundary, EntryFallback } from './components/ErrorBoundary.tsx';
 import { HistoryBrowserView } from './components/HistoryBrowser.tsx';
 import type { ExportFormat, ExportScope } from './components/HistoryTransfer.tsx';
 import { pure, useStableCallback } from './pure.ts';
@@ -109,12 +110,15 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
             onImport={onImport}
           />
           {selected ? (
-            <EntryDetails
-              entry={selected}
-              onRetry={actions.retry}
-              onCopy={(entry, kind) => copyEntry(client, entry, kind, state.apiKey)}
-              onLookupCode={lookupCode}
-            />
+            <ErrorBoundary key={selected.id} fallback={<EntryFallback details />}>
+              <EntryDetails
+                entry={selected}
+                profiles={state.settings.profiles}
+                onRetry={actions.retry}
+                onCopy={(entry, kind) => copyEntry(client, entry, kind, state.settings.profiles)}
+                onLookupCode={lookupCode}
+              />
+            </ErrorBoundary>
           ) : null}
         </div>
       )}

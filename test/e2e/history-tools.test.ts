@@ -343,9 +343,11 @@ describe('panel history tools', () => {
     // The real key only on the separate, explicit action behind its warning.
     expect(await details.getByRole('button', { name: 'Copy cURL with real key' }).isVisible()).toBe(false);
     await details.getByText('Include the real API key…').click();
+    // The entry was sent from Production (its Base URL pointed at the mock): its key, naming the host.
+    const host = new URL(session.baseUrl).host;
     const withKey = await copy(
-      details.getByRole('button', { name: 'Copy cURL with real key' }),
-      'Copied the cURL command WITH your API key. Handle it as a secret.',
+      details.getByRole('button', { name: `Copy cURL with real key for ${host}` }),
+      `Copied the cURL command WITH your Production key for ${host}. Handle it as a secret.`,
     );
     expect(withKey).toContain(`'Authorization: Bearer ${currentKey}'`);
     expect(withKey).toContain(`curl -i -X DELETE '${url}'`);

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { RealKeyDecision } from '../../core/share/real-key.ts';
 
 export type CopyKind = 'curl' | 'curl-with-key' | 'sdk' | 'cli' | 'report';
 
@@ -10,13 +11,15 @@ const BUTTONS: ReadonlyArray<[CopyKind, string]> = [
 ];
 
 export interface EntryActionsProps {
+  /** Whose key "Copy cURL with real key" would include, for which host; or why it may not. */
+  realKey: RealKeyDecision;
   onRetry(): void;
   /** Copies and resolves to the confirmation to show, or rejects with the reason it failed. */
   onCopy(kind: CopyKind): Promise<string>;
 }
 
 /** What an operator does with an entry: repeat it, or hand it on. Every copy confirms itself out loud. */
-export function EntryActions({ onRetry, onCopy }: EntryActionsProps) {
+export function EntryActions({ realKey, onRetry, onCopy }: EntryActionsProps) {
   const [status, setStatus] = useState<{ text: string; error: boolean }>();
   const copy = (kind: CopyKind) =>
     onCopy(kind).then(
@@ -37,9 +40,24 @@ export function EntryActions({ onRetry, onCopy }: EntryActionsProps) {
       </div>
       <details class="real-key">
         <summary>Include the real API key…</summary>
-        <p class="warning">The copied command will contain your key in plain text. Paste it only where the key may be.</p>
-        <button type="button" class="danger" onClick={() => void copy('curl-with-key')}>
-          Copy cURL with real key
+        {realKey.ok ? (
+          <p class="warning">
+            The copied command will contain your {realKey.profileName} key in plain text, for {realKey.host}. Paste it
+            only where the key may be.
+          </p>
+        ) : (
+          <p class="field-note" id="real-key-refused">
+            {realKey.reason}
+          </p>
+        )}
+        <button
+          type="button"
+          class="danger"
+          disabled={!realKey.ok}
+          aria-describedby={realKey.ok ? undefined : 'real-key-refused'}
+          onClick={() => void copy('curl-with-key')}
+        >
+          {realKey.ok ? `Copy cURL with real key for ${realKey.host}` : 'Copy cURL with real key'}
         </button>
       </details>
       <p class={status?.error ? 'error' : 'confirmation'} role="status" aria-live="polite">

@@ -1,4 +1,6 @@
 import type { HistoryEntry } from '../../core/history.ts';
+import type { Profile } from '../../core/profiles.ts';
+import { realKeyFor } from '../../core/share/real-key.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
 import { statusLabel } from './HistoryItem.tsx';
 import { OutcomeView } from './OutcomeView.tsx';
@@ -23,18 +25,24 @@ function Headers({ headers, label }: { headers: Array<[string, string]>; label: 
 /** Everything known about one entry. Response headers and body are server text, shown as text only. */
 export interface EntryDetailsProps {
   entry: HistoryEntry;
+  /** The environments as they are now: "Copy cURL with real key" may only use the key of the entry's own. */
+  profiles: readonly Profile[];
   onRetry(entry: HistoryEntry): void;
   onCopy(entry: HistoryEntry, kind: CopyKind): Promise<string>;
   onLookupCode(code: number): void;
 }
 
-export function EntryDetails({ entry, onRetry, onCopy, onLookupCode }: EntryDetailsProps) {
+export function EntryDetails({ entry, profiles, onRetry, onCopy, onLookupCode }: EntryDetailsProps) {
   return (
     <section class="details" aria-label="Entry details">
       <h2>
         {entry.method} <code>{entry.chatId}</code> · {statusLabel(entry)}
       </h2>
-      <EntryActions onRetry={() => onRetry(entry)} onCopy={(kind) => onCopy(entry, kind)} />
+      <EntryActions
+        realKey={realKeyFor(entry, profiles)}
+        onRetry={() => onRetry(entry)}
+        onCopy={(kind) => onCopy(entry, kind)}
+      />
       <h3>Decoded</h3>
       {entry.outcome ? <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} /> : <p>Waiting for the answer…</p>}
       <h3>Timing</h3>
