@@ -1,5 +1,8 @@
 import type { HistoryEntry } from '../core/history.ts';
 import type { OutcomeKind } from '../core/linq/outcome.ts';
+import { INVALID_TIME, isoTime } from '../core/iso-time.ts';
+
+export { INVALID_TIME, isoTime };
 
 export const KIND_LABEL: Record<OutcomeKind | 'pending', string> = {
   success: 'Success',
@@ -23,14 +26,17 @@ const twoDigits = (value: number) => String(value).padStart(2, '0');
  */
 export function formatTime(ms: number): string {
   const time = new Date(ms);
+  if (Number.isNaN(time.getTime())) return INVALID_TIME;
   return `${twoDigits(time.getHours())}:${twoDigits(time.getMinutes())}:${twoDigits(time.getSeconds())}`;
 }
 
+/** Total: a number that is no date shows as "invalid time" instead of throwing. */
 export function formatDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return isoTime(ms)?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') ?? INVALID_TIME;
 }
 
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined) return '…';
+  if (!Number.isFinite(ms) || ms < 0) return INVALID_TIME;
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }

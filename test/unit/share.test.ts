@@ -71,7 +71,7 @@ describe('snippets', () => {
 describe('export and import', () => {
   it('round-trips the JSON export', () => {
     const text = exportHistoryJson([entry()], '1.0.0', 0);
-    expect(parseHistoryImport(text)).toEqual({ ok: true, entries: [entry()] });
+    expect(parseHistoryImport(text)).toEqual({ ok: true, entries: [{ ...entry(), imported: true }] });
   });
 
   it.each([

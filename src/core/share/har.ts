@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../history.ts';
+import { isoTime } from '../iso-time.ts';
 
 /**
  * HTTP Archive 1.2, the format Chrome DevTools' Network panel imports. Authorization stays redacted (the
@@ -20,7 +21,7 @@ function harEntry(entry: HistoryEntry) {
   const mimeType = response?.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const time = Math.max(0, entry.durationMs ?? 0);
   return {
-    startedDateTime: new Date(entry.startedAt).toISOString(),
+    startedDateTime: isoTime(entry.startedAt) ?? new Date(0).toISOString(),
     time,
     request: {
       method: entry.method,

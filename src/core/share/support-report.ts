@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../history.ts';
+import { isoTimeText } from '../iso-time.ts';
 
 /**
  * A plain-text report for Linq support, with what the Debugging guide asks for: time (UTC), endpoint, HTTP
@@ -9,7 +10,7 @@ export function supportReport(entry: HistoryEntry, extensionVersion: string): st
   const path = new URL(entry.request.url).pathname;
   const lines = [
     'Linq API issue report',
-    `Time (UTC): ${new Date(entry.startedAt).toISOString()}`,
+    `Time (UTC): ${isoTimeText(entry.startedAt)}`,
     `Endpoint: ${entry.method} ${path} (host ${entry.baseUrlHost})`,
     `HTTP status: ${entry.response?.status ?? outcome?.status ?? `none (${outcome?.kind ?? entry.state})`}`,
     `Error code: ${outcome?.code ?? 'none'}${outcome?.meaning ? ` (${outcome.meaning})` : ''}`,

@@ -5,6 +5,7 @@ import type { HistoryBrowser as Browser } from '../useHistoryBrowser.ts';
 import { useRef } from 'preact/hooks';
 import { ClearHistory, focusList } from './ClearHistory.tsx';
 import { HistoryFilters } from './HistoryFilters.tsx';
+import { ErrorBoundary, EntryFallback } from './ErrorBoundary.tsx';
 import { HistoryItem } from './HistoryItem.tsx';
 import { HistoryTransfer, type ExportFormat, type ExportScope } from './HistoryTransfer.tsx';
 import { VirtualList } from './VirtualList.tsx';
@@ -61,13 +62,15 @@ export function HistoryBrowserView(props: HistoryBrowserProps) {
           renderRow={(row) => {
             const entry = browser.entry(row.id);
             return entry ? (
-              <HistoryItem
-                entry={entry}
-                selected={row.id === props.selectedId}
-                onSelect={props.onSelect}
-                onRetry={props.onRetry}
-                onLookupCode={props.onLookupCode}
-              />
+              <ErrorBoundary key={row.id} fallback={<EntryFallback />}>
+                <HistoryItem
+                  entry={entry}
+                  selected={row.id === props.selectedId}
+                  onSelect={props.onSelect}
+                  onRetry={props.onRetry}
+                  onLookupCode={props.onLookupCode}
+                />
+              </ErrorBoundary>
             ) : (
               <div class="history-item placeholder" aria-busy="true">
                 Loading…

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../core/history.ts';
-import { KIND_LABEL, formatDateTime, formatDuration, formatTime, kindOf } from '../format.ts';
+import { KIND_LABEL, formatDateTime, formatDuration, formatTime, isoTime, kindOf } from '../format.ts';
 import { OPERATION_LABEL } from '../../core/linq/request.ts';
 import { LookupButton, OutcomeView } from './OutcomeView.tsx';
 
@@ -24,7 +24,7 @@ export function HistoryItem({ entry, selected, onSelect, onRetry, onLookupCode }
   return (
     <div class={`history-item kind-${kind}${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined}>
       <div class="history-head">
-        <time dateTime={new Date(entry.startedAt).toISOString()} title={formatDateTime(entry.startedAt)}>
+        <time dateTime={isoTime(entry.startedAt)} title={formatDateTime(entry.startedAt)}>
           {formatTime(entry.startedAt)}
         </time>
         <span class="operation">{OPERATION_LABEL[entry.operation]}</span>

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../../core/history.ts';
 import { useRef } from 'preact/hooks';
 import { ClearHistory, focusList } from './ClearHistory.tsx';
+import { ErrorBoundary, EntryFallback } from './ErrorBoundary.tsx';
 import { HistoryItem } from './HistoryItem.tsx';
 
 export interface HistoryListProps {
@@ -44,7 +45,9 @@ export function HistoryList(props: HistoryListProps) {
         <ol class="history-list" tabIndex={-1}>
           {props.entries.map((entry) => (
             <li key={entry.id}>
-              <HistoryItem entry={entry} selected={false} onRetry={props.onRetry} onLookupCode={props.onLookupCode} />
+              <ErrorBoundary fallback={<EntryFallback />}>
+                <HistoryItem entry={entry} selected={false} onRetry={props.onRetry} onLookupCode={props.onLookupCode} />
+              </ErrorBoundary>
             </li>
           ))}
         </ol>
