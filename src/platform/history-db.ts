@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../core/history.ts';
 import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
 import type { HistoryStore } from '../core/history-store.ts';
+import { HISTORY_MIGRATIONS, HISTORY_STORES, type Migration } from './history-migrations.ts';
 
 /**
  * History in IndexedDB: one record per entry, so appending costs the same at 50,000 entries as at 0, and the
@@ -8,9 +9,8 @@ import type { HistoryStore } from '../core/history-store.ts';
  * compact index row (store "search"), written in the same transaction, which views load whole to search.
  */
 const DB_NAME = 'linq-inspector';
-const DB_VERSION = 1;
-const ENTRIES = 'history';
-const ROWS = 'search';
+const ENTRIES = HISTORY_STORES.entries;
+const ROWS = HISTORY_STORES.rows;
 
 function promised<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -27,13 +27,12 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function open(factory: IDBFactory): Promise<IDBDatabase> {
-  const request = factory.open(DB_NAME, DB_VERSION);
-  request.onupgradeneeded = () => {
-    const entries = request.result.createObjectStore(ENTRIES, { keyPath: 'id' });
-    entries.createIndex('startedAt', 'startedAt');
-    entries.createIndex('state', 'state');
-    request.result.createObjectStore(ROWS, { keyPath: 'id' });
+function open(factory: IDBFactory, migrations: readonly Migration[]): Promise<IDBDatabase> {
+  const request = factory.open(DB_NAME, migrations.length);
+  // Only the steps this database lacks: recreating a store that exists would abort the upgrade, and the open.
+  request.onupgradeneeded = (event) => {
+    const tx = request.transaction!;
+    for (const step of migrations.slice(event.oldVersion)) step(request.result, tx);
   };
   return promised(request);
 }
@@ -49,7 +48,12 @@ function isIndexRow(value: unknown): value is IndexRow {
  * `readEntry` checks each record read back; records it refuses (damaged, or from another version) are
  * skipped rather than crash a view.
  */
-export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = indexedDB): HistoryStore {
+export function openHistoryDb(
+  readEntry: EntryReader,
+  factory: IDBFactory = indexedDB,
+  // Tests pass the list with a next step, to check that an upgrade keeps what the current version wrote.
+  { migrations = HISTORY_MIGRATIONS }: { migrations?: readonly Migration[] } = {},
+): HistoryStore {
   const valid = (records: unknown[]): HistoryEntry[] => {
     const entries: HistoryEntry[] = [];
     for (const record of records) {
@@ -68,7 +72,7 @@ export function openHistoryDb(readEntry: EntryReader, factory: IDBFactory = inde
   let clearsIssued = 0;
   const journaledAfter = new Map<string, number>();
   const connection = (): Promise<IDBDatabase> => {
-    db ??= open(factory).then((opened) => {
+    db ??= open(factory, migrations).then((opened) => {
       // Another context deleting or upgrading the database closes ours; reopen lazily next time.
       opened.onversionchange = () => {
         opened.close();
