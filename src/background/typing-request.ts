@@ -2,6 +2,7 @@ import { decodeOutcome } from '../core/linq/decode.ts';
 import { buildTypingRequest, redactHeaders, type TypingOperation } from '../core/linq/request.ts';
 import type { HistoryEntry } from '../core/history.ts';
 import type { RawOutcome } from '../core/linq/outcome.ts';
+import { keyOfAuthorization, redactDecoded, redactKnownKey } from '../core/linq/redact-key.ts';
 import type { StopTypingReply } from '../core/protocol.ts';
 import { activeProfile, type Settings } from '../core/settings.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -94,7 +95,9 @@ export async function runTypingRequest(
   const pendingNotice = settings.recordHistory
     ? setTimeout(() => void journal.then((error) => error === undefined && deps.announce(pending.id)), PENDING_NOTICE_MS)
     : undefined;
-  const raw = await deps.send(request, settings.timeoutMs);
+  // A server or proxy may quote the key back: it is replaced before anything is stored, indexed or replied.
+  const sentKey = keyOfAuthorization(request.headers);
+  const raw = redactKnownKey(await deps.send(request, settings.timeoutMs), sentKey);
   clearTimeout(pendingNotice);
   const journalError = await journal;
   const settled: HistoryEntry = {
@@ -102,7 +105,7 @@ export async function runTypingRequest(
     state: 'settled',
     durationMs: Math.max(0, deps.now() - startedAt),
     response: responsePart(raw),
-    outcome: decodeOutcome(raw, operation),
+    outcome: redactDecoded(decodeOutcome(raw, operation), sentKey),
   };
   // One task later, so the reply is posted before the settled entry is serialised for the store.
   const stored = delay(0).then(() => settle(settled, journalError === undefined, settings, deps)).finally(() => {
