@@ -21,6 +21,13 @@ export interface HistoryStore {
   /** Newest first. */
   newest(limit: number): Promise<HistoryEntry[]>;
   pending(): Promise<HistoryEntry[]>;
+  /**
+   * Every record in state "pending", readable or not (`entry` is undefined when it fails the schema), replaced
+   * by what `settle` returns for it, or deleted when it returns undefined. One transaction.
+   */
+  settlePending(
+    settle: (entry: HistoryEntry | undefined, record: unknown) => HistoryEntry | undefined,
+  ): Promise<{ rewritten: number; removed: number }>;
   count(): Promise<number>;
   /** The entry count if this store already knows it (it learns it from count() and keeps it up to date). */
   knownTotal(): number | undefined;

@@ -187,6 +187,38 @@ export function openHistoryDb(
       const tx = await transaction(ENTRIES, 'readonly');
       return valid(await promised(tx.objectStore(ENTRIES).index('state').getAll('pending')));
     },
+    async settlePending(settle) {
+      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+      const entries = tx.objectStore(ENTRIES);
+      const rows = tx.objectStore(ROWS);
+      let rewritten = 0;
+      let removed = 0;
+      const cursor = entries.index('state').openCursor('pending');
+      cursor.onsuccess = () => {
+        const current = cursor.result;
+        if (!current) return;
+        const record: unknown = current.value;
+        const settled = settle(readEntry(record), record);
+        // Only under its own key: a record is never moved onto another entry.
+        if (settled !== undefined && settled.id === current.primaryKey) {
+          entries.put(settled);
+          rows.put(indexRowOf(settled));
+          rewritten += 1;
+        } else {
+          entries.delete(current.primaryKey);
+          rows.delete(current.primaryKey);
+          removed += 1;
+        }
+        current.continue();
+      };
+      try {
+        await done(tx);
+      } finally {
+        // Deleted here, so the cached count is fixed up, or dropped if the transaction failed half way.
+        if (removed > 0) knownCount = undefined;
+      }
+      return { rewritten, removed };
+    },
     async count() {
       const tx = await transaction(ENTRIES, 'readonly');
       knownCount = await promised(tx.objectStore(ENTRIES).count());
