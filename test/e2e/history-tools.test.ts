@@ -315,18 +315,21 @@ describe('panel history tools', () => {
     const url = `${session.baseUrl}/v3/chats/${chatId}/typing`;
 
     const curl = await copy(actions.getByRole('button', { name: 'Copy as cURL' }), 'Copied the cURL command (key as $LINQ_API_KEY).');
-    expect(curl).toContain(`curl -i -X DELETE '${url}'`);
-    expect(curl).toContain('"Authorization: Bearer $LINQ_API_KEY"');
+    // The entry's timeout as --max-time, and a key variable that must be set (bash stops with "set LINQ_API_KEY").
+    expect(curl).toContain(`curl -i --max-time ${entry.request.timeoutMs / 1000} -X DELETE '${url}'`);
+    expect(curl).toContain('"Authorization: Bearer ${LINQ_API_KEY:?set LINQ_API_KEY}"');
     expect(curl).not.toContain(currentKey);
 
     const sdk = await copy(actions.getByRole('button', { name: 'Copy as SDK code' }), 'Copied the SDK code.');
     expect(sdk).toContain(`client.chats.typing.stop("${chatId}")`);
-    expect(sdk).toContain('process.env.LINQ_API_KEY');
+    expect(sdk).toContain(`apiKey: process.env.LINQ_API_KEY, maxRetries: 0, timeout: ${entry.request.timeoutMs}`);
     expect(sdk).toContain(`baseURL: "${session.baseUrl}"`);
     expect(sdk).not.toContain(currentKey);
 
     const cli = await copy(actions.getByRole('button', { name: 'Copy as CLI command' }), 'Copied the CLI command.');
-    expect(cli).toBe(`LINQ_API_URL='${session.baseUrl}' linq chats typing '${chatId}' --stop`);
+    expect(cli).toBe(
+      `LINQ_TOKEN="\${LINQ_API_KEY:?set LINQ_API_KEY}" LINQ_API_URL='${session.baseUrl}' linq chats typing '${chatId}' --stop`,
+    );
 
     const report = await copy(actions.getByRole('button', { name: 'Copy support report' }), 'Copied the support report.');
     const lines = report.split('\n');
@@ -350,8 +353,8 @@ describe('panel history tools', () => {
       `Copied the cURL command WITH your Production key for ${host}. Handle it as a secret.`,
     );
     expect(withKey).toContain(`'Authorization: Bearer ${currentKey}'`);
-    expect(withKey).toContain(`curl -i -X DELETE '${url}'`);
-    expect(withKey).not.toContain('$LINQ_API_KEY');
+    expect(withKey).toContain(` -X DELETE '${url}'`);
+    expect(withKey).not.toContain('LINQ_API_KEY');
 
   });
 

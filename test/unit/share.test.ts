@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/core/history.ts';
 import { decodeOutcome } from '../../src/core/linq/decode.ts';
-import { curlCommand, cliCommand, sdkSnippet, KEY_PLACEHOLDER } from '../../src/core/share/snippets.ts';
 import { supportReport } from '../../src/core/share/support-report.ts';
 import { exportHistoryJson, parseHistoryImport } from '../../src/core/share/export-json.ts';
 import { historyToHar } from '../../src/core/share/har.ts';
@@ -29,27 +28,11 @@ function entry(base = 'https://api.linqapp.com/api/partner'): HistoryEntry {
 }
 
 describe('snippets', () => {
-  it('writes cURL with $LINQ_API_KEY unless the real key is asked for', () => {
-    const placeholder = curlCommand(entry());
-    expect(placeholder).toBe(
-      `curl -i -X DELETE 'https://api.linqapp.com/api/partner/v3/chats/${CHAT}/typing' \\\n  -H "Authorization: Bearer ${KEY_PLACEHOLDER}" \\\n  -H 'Accept: */*'`,
-    );
-    expect(placeholder).not.toContain(KEY);
-    expect(curlCommand(entry(), KEY)).toContain(`-H 'Authorization: Bearer ${KEY}'`);
-  });
-
   it('quotes for the shell', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
   });
 
-  it('writes the SDK call and the CLI command, with the base URL only when it is not the default', () => {
-    expect(sdkSnippet(entry())).toBe(
-      `import LinqAPIV3 from '@linqapp/sdk';\n\nconst client = new LinqAPIV3({ apiKey: process.env.LINQ_API_KEY });\nawait client.chats.typing.stop("${CHAT}");`,
-    );
-    expect(sdkSnippet(entry('http://127.0.0.1:4010/api/partner'))).toContain(`baseURL: "http://127.0.0.1:4010/api/partner"`);
-    expect(cliCommand(entry())).toBe(`linq chats typing '${CHAT}' --stop`);
-    expect(cliCommand(entry('http://127.0.0.1:4010/api/partner'))).toBe(`LINQ_API_URL='http://127.0.0.1:4010/api/partner' linq chats typing '${CHAT}' --stop`);
-  });
+  // The cURL, SDK and CLI texts: test/unit/snippets.test.ts, and run for real in snippets-run.test.ts.
 
   it('writes a support report with what Linq support asks for, and no key', () => {
     expect(supportReport(entry(), '1.0.0')).toBe(

@@ -7,7 +7,7 @@ export interface StoredEntry {
   chatId: string;
   startedAt: number;
   outcome?: { kind: string; traceId?: string };
-  request: { url: string; headers: Array<[string, string]> };
+  request: { url: string; headers: Array<[string, string]>; timeoutMs: number };
   response?: { status: number; headers: Array<[string, string]>; bodyPreview: string };
 }
 
