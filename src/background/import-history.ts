@@ -1,20 +1,31 @@
 import { markInterrupted, type HistoryEntry } from '../core/history.ts';
 import type { ImportHistoryReply } from '../core/protocol.ts';
+import { checkImportedEntry } from '../core/share/import-rules.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /**
- * Stores entries from an export file (already checked against the schema by the view and again by the
- * message parser). An entry with an id that exists replaces it, so importing the same file twice is harmless.
- * A pending entry from a file can never settle here, so it comes in as interrupted, with the interrupted
- * outcome (state alone would leave it shown and filtered as "Pending", with no decoded result).
+ * Stores one chunk of entries from an export file. The view checked the file, but the worker trusts no
+ * message: every entry passes the import rules again (a refusal stores nothing of the chunk). Entries are
+ * added in one transaction: a stored id is skipped and counted, never overwritten, and nothing is evicted
+ * (an entry beyond the history limit is counted instead), so an import cannot push out the operator's own
+ * history. A pending entry from a file can never settle here, so it comes in as interrupted.
  */
-export async function importHistory(entries: HistoryEntry[], deps: Pick<WorkerDeps, 'history' | 'announce' | 'ready' | 'loadSettings'>): Promise<ImportHistoryReply> {
+export async function importHistory(
+  entries: HistoryEntry[],
+  deps: Pick<WorkerDeps, 'history' | 'announce' | 'ready' | 'loadSettings' | 'now'>,
+): Promise<ImportHistoryReply> {
   await deps.ready;
+  const now = deps.now();
+  const checked: HistoryEntry[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const result = checkImportedEntry(entry, now);
+    if (!result.ok) return { ok: false, imported: 0, message: `Import refused: entry ${index + 1} of this part: ${result.reason}.` };
+    checked.push(result.entry.state === 'pending' ? markInterrupted(result.entry) : result.entry);
+  }
   try {
-    for (const entry of entries) await deps.history.put(entry.state === 'pending' ? markInterrupted(entry) : entry);
-    await deps.history.trimTo((await deps.loadSettings()).historyCap);
-    deps.announce();
-    return { ok: true, imported: entries.length };
+    const counts = await deps.history.addImported(checked, (await deps.loadSettings()).historyCap);
+    if (counts.added > 0) deps.announce();
+    return { ok: true, imported: counts.added, present: counts.present, overLimit: counts.overLimit };
   } catch (error) {
     return { ok: false, imported: 0, message: `Import failed while storing: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,6 +1,15 @@
 import type { HistoryEntry } from './history.ts';
 import type { IndexRow } from './history-index.ts';
 
+/** What storing a chunk of imported entries did. */
+export interface ImportCounts {
+  added: number;
+  /** Ids that were stored already (or twice in the file): left as they were. */
+  present: number;
+  /** Entries not stored because the history limit was reached: an import never evicts. */
+  overLimit: number;
+}
+
 /** Where history lives. The worker is the only writer; views only read. */
 export interface HistoryStore {
   /** Stores an entry, new or not. */
@@ -31,6 +40,8 @@ export interface HistoryStore {
   count(): Promise<number>;
   /** The entry count if this store already knows it (it learns it from count() and keeps it up to date). */
   knownTotal(): number | undefined;
+  /** Adds imported entries in one transaction: never replaces a stored id, never goes beyond `cap`. */
+  addImported(entries: readonly HistoryEntry[], cap: number): Promise<ImportCounts>;
   /** Deletes the oldest entries beyond `cap`; returns how many were deleted. */
   trimTo(cap: number): Promise<number>;
   clear(): Promise<void>;

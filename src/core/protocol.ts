@@ -84,7 +84,15 @@ export type RehearseReply = z.infer<typeof RehearseReply>;
 export const ClearHistoryReply = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
 export type ClearHistoryReply = z.infer<typeof ClearHistoryReply>;
 
-export const ImportHistoryReply = z.object({ ok: z.boolean(), imported: z.number(), message: z.optional(z.string()) });
+export const ImportHistoryReply = z.object({
+  ok: z.boolean(),
+  imported: z.number(),
+  /** Ids that were stored already: skipped, never overwritten. */
+  present: z.optional(z.number()),
+  /** Entries left out because the history limit was reached: an import never evicts. */
+  overLimit: z.optional(z.number()),
+  message: z.optional(z.string()),
+});
 export type ImportHistoryReply = z.infer<typeof ImportHistoryReply>;
 
 export const PingReply = z.object({ ok: z.literal(true) });

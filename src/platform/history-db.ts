@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../core/history.ts';
 import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
 import type { HistoryStore } from '../core/history-store.ts';
+import { addMissingEntries } from './history-import-write.ts';
 import { HISTORY_MIGRATIONS, HISTORY_STORES, type Migration } from './history-migrations.ts';
 
 /**
@@ -225,6 +226,15 @@ export function openHistoryDb(
       return knownCount;
     },
     knownTotal: () => knownCount,
+    async addImported(chunk, cap) {
+      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+      return addMissingEntries(tx, { entries: ENTRIES, rows: ROWS }, chunk, cap, (total) => {
+        knownCount = total;
+      }).catch((error: unknown) => {
+        knownCount = undefined;
+        throw error;
+      });
+    },
     async trimTo(cap) {
       if (knownCount !== undefined && knownCount <= cap) return 0;
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');

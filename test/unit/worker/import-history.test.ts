@@ -1,31 +1,94 @@
-import { describe, expect, it } from 'vitest';
+import { IDBDatabase } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importHistory } from '../../../src/background/import-history.ts';
-import { stopTyping } from '../../../src/background/typing-request.ts';
-import { CHAT, KEY, makeDeps } from './fixtures.ts';
+import type { HistoryEntry } from '../../../src/core/history.ts';
+import { CHAT, makeDeps } from './fixtures.ts';
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+const BASE = 'https://api.linqapp.com/api/partner';
+
+function fileEntry(id: string, startedAt = NOW - 60_000, state: HistoryEntry['state'] = 'settled'): HistoryEntry {
+  return {
+    id,
+    startedAt,
+    durationMs: 80,
+    state,
+    operation: 'typing.stop',
+    method: 'DELETE',
+    chatId: CHAT,
+    baseUrlHost: 'api.linqapp.com',
+    profileId: 'production',
+    request: { url: `${BASE}/v3/chats/${CHAT}/typing`, headers: [['Authorization', 'Bearer [redacted]']], timeoutMs: 15_000 },
+    ...(state === 'settled' ? { outcome: { kind: 'success' as const, summary: '204', retry: 'no' as const, retryText: 'No', hint: '' } } : {}),
+  };
+}
+
+/** The operator's own entries, as the worker writes them (no `imported`). */
+async function ownEntries(history: ReturnType<typeof makeDeps>['history'], count: number, startedAt = NOW - 3_600_000) {
+  for (let i = 0; i < count; i += 1) {
+    const { profileId: _profileId, ...own } = fileEntry(`own-${i}`, startedAt + i);
+    await history.put(own);
+  }
+}
+
+const at = (now: number) => ({ now: () => now });
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('importHistory', () => {
-  it('stores the entries, replaces same ids, turns pending into interrupted, and announces once', async () => {
-    const source = makeDeps();
-    await source.keys.save('production', KEY, false);
-    await stopTyping(CHAT, source.deps);
-    const [settled] = await source.history.newest(1);
-    const pending = { ...settled!, id: 'from-file-pending', state: 'pending' as const, outcome: undefined };
-
-    const target = makeDeps();
-    expect(await importHistory([settled!, pending], target.deps)).toEqual({ ok: true, imported: 2 });
-    expect(await importHistory([settled!], target.deps)).toEqual({ ok: true, imported: 1 });
-    expect(await target.history.count()).toBe(2);
-    expect((await target.history.get('from-file-pending'))?.state).toBe('interrupted');
-    expect(target.announced).toEqual([undefined, undefined]);
+  it('marks entries imported, drops the exporting environment, turns pending into interrupted, announces once', async () => {
+    const { deps, history, announced } = makeDeps(at(NOW));
+    expect(await importHistory([fileEntry('a'), fileEntry('p', NOW - 1000, 'pending')], deps)).toEqual({ ok: true, imported: 2, present: 0, overLimit: 0 });
+    const stored = await history.get('a');
+    expect(stored?.imported).toBe(true);
+    expect(stored).not.toHaveProperty('profileId');
+    expect((await history.get('p'))?.state).toBe('interrupted');
+    expect(announced).toEqual([undefined]);
   });
 
-  it('keeps the history within its cap', async () => {
-    const { deps, history, settings } = makeDeps();
+  it("F9: never overwrites a stored id: it skips and counts it, so re-importing says '0 imported, N present'", async () => {
+    const { deps, history } = makeDeps(at(NOW));
+    await ownEntries(history, 1);
+    const own = await history.get('own-0');
+    const file = [{ ...fileEntry('own-0'), durationMs: 9999 }, fileEntry('b'), fileEntry('b')];
+    expect(await importHistory(file, deps)).toEqual({ ok: true, imported: 1, present: 2, overLimit: 0 });
+    expect(await history.get('own-0')).toEqual(own);
+    expect(await importHistory(file, deps)).toEqual({ ok: true, imported: 0, present: 3, overLimit: 0 });
+    expect(await history.count()).toBe(2);
+  });
+
+  it("F6: an import never evicts the operator's own entries, even dated 2100 (refused) or at the limit", async () => {
+    const { deps, history, settings } = makeDeps(at(NOW));
     await settings.update({ historyCap: 100 });
-    const template = { id: '', startedAt: 0, state: 'settled' as const, operation: 'typing.stop' as const, method: 'DELETE' as const, chatId: CHAT, baseUrlHost: 'h', request: { url: 'u', headers: [], timeoutMs: 1000 } };
-    const entries = Array.from({ length: 120 }, (_, i) => ({ ...template, id: `e${i}`, startedAt: i }));
-    await importHistory(entries, deps);
-    expect(await history.count()).toBe(100);
-    expect((await history.newest(200)).at(-1)?.id).toBe('e20');
+    await ownEntries(history, 95);
+    const reply = await importHistory(Array.from({ length: 10 }, (_, i) => fileEntry(`f${i}`, NOW - i)), deps);
+    expect(reply).toEqual({ ok: true, imported: 5, present: 0, overLimit: 5 });
+    const kept = await history.newest(200);
+    expect(kept.filter((entry) => !entry.imported)).toHaveLength(95);
+    expect(kept).toHaveLength(100);
+
+    const future = await importHistory([fileEntry('y2100', Date.UTC(2100, 0, 1))], deps);
+    expect(future.ok).toBe(false);
+    expect(future.message).toMatch(/startedAt/);
+    expect((await history.newest(200)).filter((entry) => !entry.imported)).toHaveLength(95);
+  });
+
+  it('F2: the worker checks every entry again, whatever the view sent', async () => {
+    const { deps, history } = makeDeps(at(NOW));
+    const hostile = { ...fileEntry('x'), request: { ...fileEntry('x').request, url: `https://evil.example/v3/chats/${CHAT}/typing` } };
+    const reply = await importHistory([fileEntry('fine'), hostile], deps);
+    expect(reply.ok).toBe(false);
+    expect(reply.message).toMatch(/Import refused: entry 2 of this part: .*(Base URL|baseUrlHost)/);
+    expect(await history.count()).toBe(0);
+  });
+
+  it('F8: writes a chunk of 500 in one transaction, not one per entry', async () => {
+    const { deps, history } = makeDeps(at(NOW));
+    await history.count();
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const reply = await importHistory(Array.from({ length: 500 }, (_, i) => fileEntry(`c${i}`, NOW - i)), deps);
+    expect(reply).toMatchObject({ ok: true, imported: 500 });
+    expect(transactions.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(1);
+    expect(await history.count()).toBe(500);
   });
 });
