@@ -1,10 +1,11 @@
 /**
  * Fault-injection scenarios: `00000000-0000-4000-a000-0000000000NN`, NN hex, whose high digit is the
  * family (0x bodies, 1x wrong-types, 2x unknown-codes, 3x doc-links, 4x hostile-text, 5x redirects,
- * 6x connection, 7x rate-limits). All sit behind the usual Bearer check. Every answer carries a fresh
+ * 6x connection, 7x rate-limits, 8x key echo). All sit behind the usual Bearer check. Every answer carries a fresh
  * 32-hex X-Trace-ID except `reset`, which answers nothing.
  */
 import { documentedCode } from './codes.ts';
+import { KEY_ECHO_DEFS } from './key-echo.ts';
 import type { HostileFamily, Scenario } from './scenario-types.ts';
 import {
   envelopeBody,
@@ -305,4 +306,6 @@ export const HOSTILE_DEFS: readonly HostileDef[] = [
     `429/1007 envelope without retry_after; \`Retry-After\` is an HTTP date ${RATE_LIMIT_DATE_SECONDS} s ahead`,
     () => ({ 'Retry-After': new Date(Date.now() + RATE_LIMIT_DATE_SECONDS * 1000).toUTCString() }),
   ),
+  // key echo (key-echo.ts)
+  ...KEY_ECHO_DEFS,
 ];

@@ -9,6 +9,11 @@ export interface RespondContext {
   readonly slowMs: number;
   /** A timer the server cancels on close(). */
   later(ms: number, run: () => void): void;
+  /**
+   * The request's Authorization header as received, for the key-echo scenarios, which quote it back as a careless
+   * server or proxy would. Nothing may log it.
+   */
+  readonly authorization: string | undefined;
 }
 
 /** A scenario answers (or deliberately does not) and returns a short outcome for logs, e.g. "404 2001". */
@@ -27,6 +32,7 @@ export const HOSTILE_FAMILIES = [
   'redirects',
   'connection',
   'rate-limits',
+  'key echo',
 ] as const;
 
 export type HostileFamily = (typeof HOSTILE_FAMILIES)[number];

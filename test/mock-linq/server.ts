@@ -93,7 +93,7 @@ export async function startMockLinq(opts: MockLinqOptions = {}): Promise<MockLin
     const path = rawPath(req.url);
     const chatId = typingChatId(path);
     record(req, path, chatId);
-    const ctx: RespondContext = { res, traceId: newTraceId(), slowMs, later };
+    const ctx: RespondContext = { res, traceId: newTraceId(), slowMs, later, authorization: req.headers.authorization };
     const outcome = answer(req, chatId, ctx);
     opts.onAnswer?.({ method: req.method ?? '', path, authorised: hasBearer(req.headers.authorization), outcome });
   });

@@ -46,6 +46,13 @@ const NEW_IDS: Readonly<Record<string, number>> = {
   'rate-limit-no-retry-after': 0x71,
   'rate-limit-header-seconds': 0x72,
   'rate-limit-header-date': 0x73,
+  'echo-message': 0x81,
+  'echo-authorization-header': 0x82,
+  'echo-location': 0x83,
+  'echo-trace-id': 0x84,
+  'echo-html': 0x85,
+  'echo-straddle': 0x86,
+  'echo-status-text': 0x87,
 };
 
 interface Envelope {

@@ -254,12 +254,15 @@ test('the views render no markup, no foreign link and no raw control character b
   }
 });
 
+/** The key echo family has a file of its own (key-echo.test.ts), which looks for the key everywhere it is kept. */
+const FIRED_HERE = HOSTILE_SCENARIOS.filter((scenario) => scenario.family !== 'key echo');
+
 test('every family of HOSTILE_SCENARIOS has a known expectation', () => {
-  expect(HOSTILE_SCENARIOS.length).toBeGreaterThan(0);
-  expect(HOSTILE_SCENARIOS.filter((scenario) => !(scenario.name in EXPECTATIONS)).map((scenario) => scenario.name)).toEqual([]);
+  expect(FIRED_HERE.length).toBeGreaterThan(0);
+  expect(FIRED_HERE.filter((scenario) => !(scenario.name in EXPECTATIONS)).map((scenario) => scenario.name)).toEqual([]);
 });
 
-describe.each(groupByFamily(HOSTILE_SCENARIOS))('$family', ({ scenarios }) => {
+describe.each(groupByFamily(FIRED_HERE))('$family', ({ scenarios }) => {
   test.for(scenarios)('$name ($chatId)', async (scenario, { task }) => {
     const meta = recordFault(task, scenario.family);
     const expected = EXPECTATIONS[scenario.name];

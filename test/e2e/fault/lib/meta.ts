@@ -16,7 +16,7 @@ export const FAULT_FAMILIES = [
   'storage',
   'secrets',
   'import',
-  'key echo',
+  // 'key echo' is one of HOSTILE_FAMILIES: its scenarios are in the mock, fired by key-echo.test.ts.
   'snippets',
   'retry-after',
   'page flood',
