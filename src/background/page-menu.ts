@@ -1,5 +1,6 @@
 import { createPageMenuState, PAGE_MENU_SITES, type MenuLook, type PageMenuState } from '../core/page-menu.ts';
 import { readPageMenuSnapshot, type PageMenuSnapshot } from '../core/page-menu-snapshot.ts';
+import { createReportLimiter, REPORT_LIMIT } from '../core/page-report-limit.ts';
 import { PageSelectionMessage } from '../core/protocol.ts';
 import { ownPageScriptTab, type SenderInfo } from '../core/sender.ts';
 
@@ -48,7 +49,15 @@ export interface TabHandlers {
  * only while the page in front reports a chat UUID in its selection. Listeners are added synchronously, so
  * an event that wakes the worker is not missed.
  */
-export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
+/** The clock of the per-tab report limit; tests pass their own. */
+export interface ReportClock {
+  now(): number;
+  schedule(run: () => void, ms: number): void;
+}
+
+const realClock: ReportClock = { now: () => Date.now(), schedule: (run, ms) => void setTimeout(run, ms) };
+
+export function startPageMenu(api: PageMenuApi, clock: ReportClock = realClock): { ready: Promise<void> } {
   // Events can arrive before the saved state is read: each change waits for it, and all of them (with the
   // saving and Chrome's update of the item) run one at a time, in the order they happened.
   const restored = api.loadState().then(
@@ -74,9 +83,19 @@ export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
     });
   };
 
+  // A page that changes its selection in a loop gets a few reports a second through; the latest always lands.
+  const limiter = createReportLimiter({
+    ...REPORT_LIMIT,
+    ...clock,
+    apply: (tabId, chatId) => apply((state) => state.report(tabId, chatId)),
+  });
+
   const tabHandlers: TabHandlers = {
     activated: (tabId) => apply((state) => state.activated(tabId)),
-    left: (tabId) => apply((state) => state.forget(tabId)),
+    left: (tabId) => {
+      limiter.forget(tabId);
+      apply((state) => state.forget(tabId));
+    },
     // Focus leaving Chrome (no window) changes nothing: the item can only be shown inside a window.
     windowFocused: (tabId) => {
       if (tabId !== undefined) apply((state) => state.activated(tabId));
@@ -113,7 +132,7 @@ export function startPageMenu(api: PageMenuApi): { ready: Promise<void> } {
     const tabId = ownPageScriptTab(sender, api.extensionId);
     if (tabId === undefined) return;
     const parsed = PageSelectionMessage.safeParse(message);
-    if (parsed.success) apply((state) => state.report(tabId, parsed.data.chatId));
+    if (parsed.success) limiter.report(tabId, parsed.data.chatId);
   });
   api.onPermissionsAdded.addListener(() => void resync(true));
   api.onPermissionsRemoved.addListener(() => void resync(false));

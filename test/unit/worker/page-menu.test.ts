@@ -317,6 +317,27 @@ describe('page menu: selection reports', () => {
     expect(fake.shown).toEqual([SHOWN, HIDDEN]);
   });
 
+  it('limits each tab to a handful of reports a second, and still shows the latest once the second has passed', async () => {
+    const fake = fakeApi({ access: true });
+    let clock = 0;
+    const timers: Array<{ at: number; run: () => void }> = [];
+    const limits = { now: () => clock, schedule: (run: () => void, ms: number) => void timers.push({ at: clock + ms, run }) };
+    await startPageMenu(fake.api, limits).ready;
+    // A page's script flipping its selection between two chats as fast as it can.
+    for (let i = 0; i < 1_000; i += 1) fake.send({ type: 'page.selection', chatId: i % 2 === 0 ? CHAT : OTHER_CHAT });
+    fake.send({ type: 'page.selection', chatId: CHAT }, { ...PAGE, tab: { id: 8 } });
+    await flush();
+    expect(fake.shown.length).toBeLessThanOrEqual(11);
+    // Another tab is not held back by this one.
+    expect(fake.shown.at(-1)).toEqual(SHOWN);
+    clock = 1_000;
+    for (const timer of timers.splice(0)) if (timer.at <= clock) timer.run();
+    fake.activate(7);
+    await flush();
+    // The last report of tab 7 was the other chat: that is what the item shows, not a stale one.
+    expect(fake.shown.at(-1)).toEqual(SHOWN_OTHER);
+  });
+
   it('lower-cases an upper-case chat ID and hides the item for a report that is no chat UUID', async () => {
     const fake = fakeApi({ access: true });
     await startPageMenu(fake.api).ready;
