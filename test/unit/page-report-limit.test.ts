@@ -9,7 +9,7 @@ function limiter(limit = 3, windowMs = 1_000) {
   let clock = 0;
   const timers: Array<{ at: number; run: () => void }> = [];
   const applied: Array<[number, string | undefined]> = [];
-  const limit_ = createReportLimiter({
+  const reports = createReportLimiter({
     limit,
     windowMs,
     now: () => clock,
@@ -17,7 +17,7 @@ function limiter(limit = 3, windowMs = 1_000) {
     apply: (tabId, chatId) => void applied.push([tabId, chatId]),
   });
   return {
-    limit: limit_,
+    limit: reports,
     applied,
     timers,
     advance(ms: number) {
