@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../history.ts';
 import { isoTime } from '../iso-time.ts';
+import { BODY_PREVIEW_MAX } from '../linq/body-limit.ts';
 
 /**
  * HTTP Archive 1.2, the format Chrome DevTools' Network panel imports. Authorization stays redacted (the
@@ -14,6 +15,22 @@ const headers = (pairs: Array<[string, string]>): HarHeader[] => pairs.map(([nam
 
 function queryOf(url: string): HarHeader[] {
   return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+}
+
+/** HAR sizes are bytes; the preview is text, sent as UTF-8. */
+function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
+
+/** The body as kept. A body cut to its preview says so, and claims no size beyond what it holds. */
+function contentOf(response: HistoryEntry['response'], mimeType: string) {
+  const text = response?.bodyPreview ?? '';
+  const size = utf8Bytes(text);
+  if (!response?.bodyTruncated) return { size, mimeType, text };
+  const cutAt = `${BODY_PREVIEW_MAX / 1024} KiB`;
+  const comment =
+    `Body cut at ${cutAt}: this text is its first ${text.length} characters (${size} bytes); the full size is unknown.`;
+  return { size, mimeType, text, comment };
 }
 
 function harEntry(entry: HistoryEntry) {
@@ -39,10 +56,11 @@ function harEntry(entry: HistoryEntry) {
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: headers(response?.headers ?? []),
-      content: { size: response?.bodyPreview.length ?? 0, mimeType, text: response?.bodyPreview ?? '' },
+      content: contentOf(response, mimeType),
       redirectURL: '',
       headersSize: -1,
-      bodySize: response ? response.bodyPreview.length : -1,
+      // The body's size as received: unknown (-1) when there was none or only its preview was kept.
+      bodySize: response && !response.bodyTruncated ? utf8Bytes(response.bodyPreview) : -1,
       _error: response ? undefined : entry.outcome?.summary,
     },
     cache: {},
