@@ -54,7 +54,8 @@ interface Run {
 function run(file: string, args: string[], env: Record<string, string>, cwd?: string): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(file, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, cwd, timeout: 20_000 }, (error, stdout, stderr) => {
+    const options = { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, cwd, timeout: 20_000 };
+    execFile(file, args, options, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr, ms: performance.now() - started });
     });
@@ -68,7 +69,8 @@ describe('the cURL snippet, run with /usr/bin/curl in bash', () => {
     const result = await bash(curlCommand(entry(OK_CHAT)), { LINQ_API_KEY: KEY });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^HTTP\/1\.1 204 /);
-    expect(mock.requests.map((request) => [request.method, request.authorization])).toEqual([['DELETE', `Bearer ${KEY}`]]);
+    const received = mock.requests.map((request) => [request.method, request.authorization]);
+    expect(received).toEqual([['DELETE', `Bearer ${KEY}`]]);
   });
 
   it('gets the 2001 envelope', async () => {

@@ -130,7 +130,8 @@ describe('snippets that run as they are', () => {
   });
 
   it('CLI: its own LINQ_TOKEN, and LINQ_API_URL outside production', () => {
-    expect(cliCommand(entry())).toBe(`LINQ_TOKEN="\${LINQ_API_KEY:?set LINQ_API_KEY}" linq chats typing '${CHAT}' --stop`);
+    const token = `LINQ_TOKEN="\${LINQ_API_KEY:?set LINQ_API_KEY}"`;
+    expect(cliCommand(entry())).toBe(`${token} linq chats typing '${CHAT}' --stop`);
     expect(cliCommand(entry(CHAT, LOCAL))).toBe(
       `LINQ_TOKEN="\${LINQ_API_KEY:?set LINQ_API_KEY}" LINQ_API_URL='${LOCAL}' linq chats typing '${CHAT}' --stop`,
     );

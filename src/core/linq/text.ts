@@ -7,9 +7,14 @@
 // Every Unicode Bidi_Control character (U+061C, U+200E-F, U+202A-E, U+2066-9) is escaped: U+061C alone turns
 // "12-34-56" into "56-34-12" on screen. So are the fillers that render as nothing (Hangul fillers U+115F,
 // U+1160, U+3164, U+FFA0; U+180E) and the interlinear annotation marks U+FFF9-B, which hide text between them.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb]/g;
+const INVISIBLE = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f', // C0 but the tab, DEL, C1
+    '\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff', // bidi, zero-width, word joiners, BOM
+    '\\u115f\\u1160\\u180e\\u3164\\uffa0\\ufff9-\\ufffb]', // fillers, annotation marks
+  ].join(''),
+  'g',
+);
 
 export function sanitizeText(value: string, maxLength: number): string {
   const visible = value.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);

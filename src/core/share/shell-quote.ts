@@ -21,10 +21,12 @@ export function shellQuote(value: string): string {
   return `$'${quoted}'`;
 }
 
+const unicodeEscape = (unit: string): string => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /**
  * A JS string literal of the value, in printable ASCII only: JSON.stringify escapes control characters but leaves
  * U+2028, bidi controls and every other non-ASCII character raw, so those become \uXXXX (UTF-16 units).
  */
 export function jsString(value: string): string {
-  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, unicodeEscape);
 }

@@ -31,7 +31,10 @@ function maxTimeSeconds(ms: number): string {
  * "Copy cURL with real key". Every value is shell-quoted, so nothing outside printable ASCII reaches the text.
  */
 export function curlCommand(entry: HistoryEntry, realKey?: string): string {
-  const auth = realKey === undefined ? `"Authorization: Bearer ${KEY_PLACEHOLDER}"` : shellQuote(`Authorization: Bearer ${realKey}`);
+  const auth =
+    realKey === undefined
+      ? `"Authorization: Bearer ${KEY_PLACEHOLDER}"`
+      : shellQuote(`Authorization: Bearer ${realKey}`);
   const timeoutMs = timeoutMsOf(entry);
   const maxTime = timeoutMs === undefined ? '' : ` --max-time ${maxTimeSeconds(timeoutMs)}`;
   return [
