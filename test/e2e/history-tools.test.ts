@@ -339,6 +339,9 @@ describe('panel history tools', () => {
     expect(report).toMatch(/^Error code: 2001 \(.+\)$/m);
     expect(lines).toContain(`Message: Chat not found`);
     expect(lines).toContain(`Trace ID: ${entry.outcome?.traceId}`);
+    // The body as Linq's Debugging guide asks (the 2001 envelope is well under the report's 2 KiB).
+    expect(lines).toContain(`Response body: ${entry.response?.bodyPreview}`);
+    expect(report).toContain('"code":2001');
     expect(lines).toContain(`Reported with: Linq Typing Inspector ${EXTENSION_VERSION}`);
     expect(report).not.toContain(currentKey);
     expect(report).not.toContain('Authorization');

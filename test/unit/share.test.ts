@@ -45,9 +45,36 @@ describe('snippets', () => {
         'Message: Chat not found',
         `Trace ID: ${TRACE}`,
         'Duration: 87 ms',
+        `Response body: ${entry().response?.bodyPreview}`,
         'Reported with: Linq Typing Inspector 1.0.0',
       ].join('\n'),
     );
+  });
+
+  const withBody = (bodyPreview: string, bodyTruncated = false): HistoryEntry => ({
+    ...entry(),
+    response: { ...entry().response!, bodyPreview, bodyTruncated },
+  });
+  const bodyLine = (report: string) => report.split('\n').find((line) => line.startsWith('Response body: '));
+
+  it('puts the response body in the report, at most 2 KiB of it, marked when cut', () => {
+    expect(bodyLine(supportReport(withBody('x'.repeat(2048)), '1'))).toBe(`Response body: ${'x'.repeat(2048)}`);
+    expect(bodyLine(supportReport(withBody('y'.repeat(5000)), '1'))).toBe(`Response body: ${'y'.repeat(2048)}…(cut)`);
+    // Already cut when it was received: the report says so even though the preview fits.
+    expect(bodyLine(supportReport(withBody('{"a":1', true), '1'))).toBe('Response body: {"a":1…(cut)');
+    expect(bodyLine(supportReport(withBody(''), '1'))).toBe('Response body: empty');
+    expect(bodyLine(supportReport({ ...entry(), response: undefined }, '1'))).toBe('Response body: none (no response)');
+  });
+
+  it('passes the body through the server-text sanitiser: no forged report line, no control or bidi character', () => {
+    const report = supportReport(withBody('oops\nTrace ID: forged\u001b[2J\u202eabc\u061c'), '1');
+    expect(bodyLine(report)).toBe('Response body: oops\\u{a}Trace ID: forged\\u{1b}[2J\\u{202e}abc\\u{61c}');
+    expect(report.split('\n').filter((line) => line.startsWith('Trace ID'))).toEqual([`Trace ID: ${TRACE}`]);
+  });
+
+  it('never cuts a character in half', () => {
+    const line = bodyLine(supportReport(withBody(`${'a'.repeat(2047)}😀tail`), '1'));
+    expect(line).toBe(`Response body: ${'a'.repeat(2047)}…(cut)`);
   });
 });
 
