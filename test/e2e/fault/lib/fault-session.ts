@@ -88,20 +88,20 @@ export async function lostEntries(
  * The last test of every fault file: after everything that file did to its browser, the key is found
  * nowhere but in the Authorization header the mock received.
  */
-export function defineSecretsSweep(get: () => { session: FaultSession; views: () => Page[] }): void {
+export function defineSecretsSweep(get: () => { session: FaultSession; views: () => Page[]; key?: string }): void {
   test('secrets: after the faults, the key is nowhere but in the Authorization header', async ({ task }) => {
     const meta = recordFault(task, 'secrets');
-    const { session, views } = get();
+    const { session, views, key = FAULT_KEY } = get();
     const open = views().filter((page) => !page.isClosed());
     expect(open.length).toBeGreaterThan(0);
-    const leaks = await sweepForKey({ page: open[0]!, views: open, observer: session.observer, mockRequests: session.mock.requests });
+    const leaks = await sweepForKey({ page: open[0]!, views: open, observer: session.observer, mockRequests: session.mock.requests, key });
     meta.leaks = leakCount(leaks);
     expect(leaks).toEqual([]);
 
     // The mock did receive the key, in the one header meant for it, on every typing request.
     const typing = session.mock.requests.filter((request) => request.chatId !== '');
     expect(typing.length).toBeGreaterThan(0);
-    expect(new Set(typing.map((request) => request.authorization))).toEqual(new Set([`Bearer ${FAULT_KEY}`]));
+    expect(new Set(typing.map((request) => request.authorization))).toEqual(new Set([`Bearer ${key}`]));
     // The sweep looked at something real: console lines and requests were collected.
     expect(session.observer.requests.some((request) => request.fromWorker)).toBe(true);
     handled(meta);

@@ -13,6 +13,8 @@ export interface SeenRequest {
   fromWorker: boolean;
   finished: boolean;
   failure?: string;
+  /** Set when the browser made this request to follow a redirect from that URL. */
+  redirectedFrom?: string;
 }
 
 interface RuntimeError {
@@ -75,6 +77,7 @@ export class FaultObserver {
         headers: request.headers(),
         fromWorker: request.serviceWorker() !== null,
         finished: false,
+        ...(request.redirectedFrom() ? { redirectedFrom: request.redirectedFrom()!.url() } : {}),
       };
       this.requests.push(seen);
       void request.allHeaders().then(

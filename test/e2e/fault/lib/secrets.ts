@@ -12,8 +12,22 @@ export interface Leak {
   count: number;
 }
 
-function occurrences(haystack: string, needle: string): number {
-  return haystack.split(needle).length - 1;
+/**
+ * The spellings of the key a leak may take: as is and URL-encoded (the same for the fault key, different for a
+ * key with `$` or `+`), matched in any case, since a lowercased key is still most of the key.
+ */
+export function keySpellings(key: string): string[] {
+  return [...new Set([key, encodeURIComponent(key)].map((form) => form.toLowerCase()))];
+}
+
+function occurrences(haystack: string, key: string): number {
+  const lower = haystack.toLowerCase();
+  return keySpellings(key).reduce((sum, form) => sum + lower.split(form).length - 1, 0);
+}
+
+/** Occurrences of the key in named texts (exports, a copied report, a page's text), as leaks. */
+export function leaksInTexts(texts: ReadonlyArray<{ where: string; text: string }>, key = FAULT_KEY): Leak[] {
+  return texts.map(({ where, text }) => ({ where, count: occurrences(text, key) })).filter((leak) => leak.count > 0);
 }
 
 /**
@@ -55,6 +69,8 @@ export async function sweepForKey(options: {
   observer: FaultObserver;
   mockRequests: readonly RecordedRequest[];
   key?: string;
+  /** More texts to search, such as exported files and copied reports. */
+  texts?: ReadonlyArray<{ where: string; text: string }>;
 }): Promise<Leak[]> {
   const key = options.key ?? FAULT_KEY;
   const leaks: Leak[] = [];
@@ -68,10 +84,16 @@ export async function sweepForKey(options: {
   const restOfSession = Object.fromEntries(Object.entries(session).filter(([name]) => !name.startsWith('apiKey.')));
   add('chrome.storage.session (besides the apiKey.* slots)', JSON.stringify(restOfSession));
   add('IndexedDB', await dumpIndexedDb(options.page));
+  // The popup's first-paint copy, and anything else the extension's pages keep in localStorage.
+  add('localStorage of the extension', await options.page.evaluate(() => JSON.stringify({ ...localStorage })));
+  leaks.push(...leaksInTexts(options.texts ?? [], key));
   leaks.push(...(await leaksInViews(options.views, key)));
   for (const line of options.observer.console) add(`console.${line.type} of ${line.where}`, line.text);
   for (const message of options.observer.workerErrors) add('worker errors collected by Chrome', message);
   for (const request of options.observer.requests) {
+    // A refused redirect's target is announced by the browser but never fetched: its URL is the server's own
+    // Location (which may quote the key), not something the extension sent. Fetched, it would count.
+    if (request.redirectedFrom !== undefined && !request.finished) continue;
     add(`requested URL ${request.url.slice(0, 80)}`, request.url);
     const { authorization: _authorization, ...otherHeaders } = request.headers;
     add(`headers (besides Authorization) of ${request.url.slice(0, 80)}`, JSON.stringify(otherHeaders));
