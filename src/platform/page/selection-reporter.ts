@@ -19,10 +19,21 @@ export interface SelectionEnv {
 }
 
 /**
+ * A page's own script can dispatch these events in a loop (about 1,000 messages a second were measured); only
+ * the browser's own events, from what happens in the page, are heard.
+ */
+function trusted(run: () => void): (event: PageEvent) => void {
+  return (event) => {
+    if (event.isTrusted) run();
+  };
+}
+
+/**
  * Tells the worker which chat UUID the focused document's selection holds, when that changes. Returns the
  * function the worker's second injection of the script calls (`askAgain`), to hear this page's selection now.
  */
 export function watchSelection(env: SelectionEnv): { askAgain(): void } {
+  // What the worker last heard from this document; null when unknown (nothing sent, or the send failed).
   let reported: string | undefined | null = null;
   let scheduled = false;
 
@@ -34,22 +45,27 @@ export function watchSelection(env: SelectionEnv): { askAgain(): void } {
     const chatId = findChatId(selected);
     // Without a selection Chrome shows no selection item at all, so there is nothing to correct.
     if (force && selected === '') return;
+    // The same chat twice in a row tells the worker nothing (it keeps each tab's report across its restarts).
     if (!force && chatId === reported) return;
     reported = chatId;
     const message: PageSelectionMessage = chatId === undefined ? { type: 'page.selection' } : { type: 'page.selection', chatId };
-    // The worker may be restarting or the extension reloaded; the next change reports again.
-    env.send(message).catch(() => undefined);
+    // The worker may be restarting or the extension reloaded: the next event reports again.
+    env.send(message).catch(() => {
+      if (reported === chatId) reported = null;
+    });
   };
 
   // selectionchange fires for every step of a drag; one check per task is enough.
-  env.document.addEventListener('selectionchange', () => {
-    if (scheduled) return;
-    scheduled = true;
-    env.defer(() => report(false));
-  });
-  // After a switch of tab or window, or a worker restart, the worker may not know this page's selection.
-  env.window.addEventListener('focus', () => report(true));
-  // Usually too late for the menu being opened, but it puts a worker that missed a change right again.
-  env.document.addEventListener('contextmenu', () => report(true), true);
+  env.document.addEventListener(
+    'selectionchange',
+    trusted(() => {
+      if (scheduled) return;
+      scheduled = true;
+      env.defer(() => report(false));
+    }),
+  );
+  // A report the worker missed (its send failed) is made again on the next focus or right-click.
+  env.window.addEventListener('focus', trusted(() => report(false)));
+  env.document.addEventListener('contextmenu', trusted(() => report(false)), true);
   return { askAgain: () => report(true) };
 }

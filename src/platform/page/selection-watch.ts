@@ -10,8 +10,11 @@ import { watchSelection } from './selection-reporter.ts';
 const INSTALLED = Symbol.for('linq-typing-inspector.selection-watch');
 const scope = globalThis as typeof globalThis & { [INSTALLED]?: () => void };
 
-// Injected both by registration and, for tabs already open when access was given, directly: once is enough.
-if (!scope[INSTALLED]) {
+// Injected both by registration and, for tabs already open when access was given, directly: it listens once,
+// and a second injection (the page menu turned on again) only asks for this page's selection now.
+const installed = scope[INSTALLED];
+if (installed) installed();
+else {
   scope[INSTALLED] = watchSelection({
     document,
     window: globalThis,
