@@ -103,16 +103,22 @@ export function createBrowserClient(): InspectorClient {
     loadIndexRow: (id) => history.indexRow(id),
     loadEntries: (ids) => history.getMany(ids),
     onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
-    async importHistory(entries) {
+    async importHistory(entries, { onProgress, signal } = {}) {
       const { IMPORT_CHUNK, ImportHistoryReply } = await protocol();
-      let imported = 0;
+      const sum = { ok: true, imported: 0, present: 0, overLimit: 0, handled: 0, cancelled: false };
       for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
-        const reply = await askParsed({ type: 'history.import', entries: entries.slice(start, start + IMPORT_CHUNK) }, () => ImportHistoryReply);
-        if (!reply) return { ok: false, imported, message: WORKER_GONE };
-        if (!reply.ok) return { ...reply, imported };
-        imported += reply.imported;
+        if (signal?.aborted) return { ...sum, cancelled: true };
+        const chunk = entries.slice(start, start + IMPORT_CHUNK);
+        const reply = await askParsed({ type: 'history.import', entries: chunk }, () => ImportHistoryReply);
+        if (!reply) return { ...sum, ok: false, message: WORKER_GONE };
+        sum.imported += reply.imported;
+        sum.present += reply.present ?? 0;
+        sum.overLimit += reply.overLimit ?? 0;
+        if (!reply.ok) return { ...sum, ok: false, message: reply.message };
+        sum.handled += chunk.length;
+        onProgress?.(sum.handled);
       }
-      return { ok: true, imported };
+      return sum;
     },
     extensionVersion: viewApi.extensionVersion(),
     // Only the panel copies and saves files; loading that code on use keeps it out of the popup.

@@ -64,7 +64,9 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const onExport = useStableCallback((format: ExportFormat, scope: ExportScope) =>
     exportEntries(client, (scope === 'all' ? browser.all : browser.rows).map((row) => row.id), format),
   );
-  const onImport = useStableCallback((text: string) => importFile(client, text));
+  const onImport = useStableCallback((file: Blob, onProgress: (text: string) => void, signal: AbortSignal) =>
+    importFile(client, file, { onProgress, signal }),
+  );
 
   return (
     <div class="app panel">

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../core/history.ts';
 import type { IndexRow } from '../core/history-index.ts';
-import type { ClearHistoryReply, ImportHistoryReply, RehearseReply, StopTypingReply } from '../core/protocol.ts';
+import type { ClearHistoryReply, RehearseReply, StopTypingReply } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
 import type { RecentHistoryCopy } from '../core/recent-history.ts';
 import type { FirstPaint } from '../core/first-paint.ts';
@@ -65,8 +65,11 @@ export interface InspectorClient {
    * the new entry count when the worker knows it, and `storeError` says why that entry could not be stored.
    */
   onHistoryChange(listener: (entryId?: string, total?: number, storeError?: string) => void): () => void;
-  /** Stores entries read from an export file (already validated). */
-  importHistory(entries: HistoryEntry[]): Promise<ImportHistoryReply>;
+  /**
+   * Stores entries read from an export file (already validated), a chunk at a time; `onProgress` hears how many
+   * were handled, and an aborted `signal` stops before the next chunk (what was stored stays).
+   */
+  importHistory(entries: HistoryEntry[], options?: ImportOptions): Promise<ImportSummary>;
 
   readonly extensionVersion: string;
   copyText(text: string): Promise<void>;
@@ -75,4 +78,23 @@ export interface InspectorClient {
 
   /** Starts the worker if it is not running, so it reconciles what a stopped worker left pending. */
   wakeWorker(): void;
+}
+
+export interface ImportOptions {
+  onProgress?(handled: number): void;
+  signal?: AbortSignal;
+}
+
+/** What an import did, added up over its chunks. */
+export interface ImportSummary {
+  ok: boolean;
+  imported: number;
+  /** Already stored: skipped, never overwritten. */
+  present: number;
+  /** Left out because the history limit was reached. */
+  overLimit: number;
+  /** Entries the worker answered for. */
+  handled: number;
+  cancelled: boolean;
+  message?: string;
 }

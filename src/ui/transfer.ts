@@ -1,4 +1,5 @@
-import type { InspectorClient } from './client.ts';
+import type { HistoryEntry } from '../core/history.ts';
+import type { ImportSummary, InspectorClient } from './client.ts';
 import type { ExportFormat } from './components/HistoryTransfer.tsx';
 
 function stamp(now: number): string {
@@ -20,12 +21,62 @@ export async function exportEntries(client: InspectorClient, ids: readonly strin
   return `Exported ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} as ${format === 'json' ? 'JSON' : 'HAR'}.`;
 }
 
-/** Validates a whole export file first: an invalid file is refused with its reason and nothing is merged. */
-export async function importFile(client: InspectorClient, text: string): Promise<string> {
-  const { parseHistoryImport } = await import('../core/share/export-json.ts');
-  const parsed = parseHistoryImport(text);
-  if (!parsed.ok) throw new Error(`Import refused: ${parsed.reason} Nothing was imported.`);
-  const reply = await client.importHistory(parsed.entries);
-  if (!reply.ok) throw new Error(reply.message ?? 'Import failed.');
-  return `Imported ${reply.imported} ${reply.imported === 1 ? 'entry' : 'entries'}.`;
+export interface ImportControl {
+  /** Shows where the import is ("Importing… 40,000 of 100,000"). */
+  onProgress(text: string): void;
+  /** Aborted by Cancel: checking stops with nothing stored; storing stops before the next chunk. */
+  signal: AbortSignal;
+}
+
+/** Entries checked between two yields to the page, so the panel repaints and Cancel can be pressed. */
+const CHECK_CHUNK = 2_000;
+const count = (n: number) => n.toLocaleString('en-US');
+const entries = (n: number) => `${count(n)} ${n === 1 ? 'entry' : 'entries'}`;
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const refused = (reason: string) => new Error(`Import refused: ${reason} Nothing was imported.`);
+
+function confirmation(summary: ImportSummary, total: number): string {
+  const counts = `${count(summary.imported)} imported, ${count(summary.present)} already present`;
+  const full = summary.overLimit > 0
+    ? `, ${count(summary.overLimit)} not imported because the history limit is reached (raise it in Settings)`
+    : '';
+  if (summary.cancelled) {
+    return `Import cancelled after ${count(summary.handled)} of ${entries(total)}: ${counts}${full}. What was imported stays in the history. Nothing was evicted.`;
+  }
+  return `Read ${entries(total)}: ${counts}${full}. Nothing was evicted.`;
+}
+
+/**
+ * Imports an export file. Its size is checked before it is read and its entry count before any entry is
+ * parsed; then every entry is checked, a chunk at a time, and an invalid file is refused with the entry and
+ * the reason, with nothing merged. Storing goes a chunk at a time too, with progress, until done or cancelled.
+ */
+export async function importFile(client: InspectorClient, file: Blob, control: ImportControl): Promise<string> {
+  const { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT, checkImportEntries, readImportFile } = await import('../core/share/export-json.ts');
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw refused(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_TEXT} can be imported.`);
+  }
+  control.onProgress('Reading the file…');
+  const read = readImportFile(await file.text());
+  if (!read.ok) throw refused(read.reason);
+  const total = read.rawEntries.length;
+  const now = Date.now();
+  const checked: HistoryEntry[] = [];
+  for (let start = 0; start < total; start += CHECK_CHUNK) {
+    await yieldToPage();
+    if (control.signal.aborted) return 'Import cancelled while checking the file. Nothing was imported.';
+    const part = checkImportEntries(read.rawEntries.slice(start, start + CHECK_CHUNK), start, now);
+    if (!part.ok) throw refused(part.reason);
+    for (const entry of part.entries) checked.push(entry);
+    control.onProgress(`Checking… ${count(checked.length)} of ${count(total)}`);
+  }
+  const summary = await client.importHistory(checked, {
+    signal: control.signal,
+    onProgress: (handled) => control.onProgress(`Importing… ${count(handled)} of ${count(total)}`),
+  });
+  if (!summary.ok) {
+    const kept = summary.imported > 0 ? ` ${entries(summary.imported)} imported before that stay in the history.` : ' Nothing was imported.';
+    throw new Error(`${summary.message ?? 'Import failed.'}${kept}`);
+  }
+  return confirmation(summary, total);
 }

@@ -204,16 +204,21 @@ describe('Export and import', () => {
     await expect.poll(() => countText(panel)).toBe('0 entries');
     expect(await readHistoryDb(panel)).toEqual([]);
 
-    await importText('history.json', files.whole!, `Imported ${TOTAL} entries.`);
+    await importText('history.json', files.whole!, `Read ${TOTAL} entries: ${TOTAL} imported, 0 already present. Nothing was evicted.`);
     expect(await status.getAttribute('class')).not.toContain('error');
-    expect(byId(await readHistoryDb(panel))).toEqual(before);
+    // The same entries, marked as imported, without the exporting browser's environment id.
+    const asImported = before.map((entry) => {
+      const { profileId: _profileId, ...rest } = entry as StoredEntry & { profileId?: string };
+      return { ...rest, imported: true };
+    });
+    expect(byId(await readHistoryDb(panel))).toEqual(asImported);
     await expectListed(panel, NEWEST_FIRST, TOTAL);
     const rebuilt = await historyItems(panel).first().locator('.status').textContent();
     expect(rebuilt).toBe('Network failure');
 
-    // The same entries again (the filtered file): replaced by id, not duplicated.
-    await importText('filtered.json', files.filtered!, `Imported ${LINQ_ERRORS.length} entries.`);
-    expect(byId(await readHistoryDb(panel))).toEqual(before);
+    // The same entries again (the filtered file): skipped by id, counted, neither duplicated nor overwritten.
+    await importText('filtered.json', files.filtered!, `Read 3 entries: 0 imported, 3 already present. Nothing was evicted.`);
+    expect(byId(await readHistoryDb(panel))).toEqual(asImported);
     await expect.poll(() => countText(panel)).toBe(`${TOTAL} entries`);
   });
 
@@ -221,7 +226,10 @@ describe('Export and import', () => {
     const before = byId(await readHistoryDb(panel));
     // A well-formed export of two entries the history does not have: what a merge would add.
     const fresh = JSON.parse(files.whole!) as ExportFile;
-    fresh.entries = fresh.entries.slice(0, 2).map((entry, n) => ({ ...entry, id: `imported-${n}`, chatId: `5eed9${n}00-0000-4000-8000-000000000000` }));
+    fresh.entries = fresh.entries.slice(0, 2).map((entry, n) => {
+      const chatId = `5eed9${n}00-0000-4000-8000-000000000000`;
+      return { ...entry, id: `imported-${n}`, chatId, request: { ...entry.request, url: entry.request.url.replace(entry.chatId, chatId) } };
+    });
     const withState = (state: string) => {
       const copy = structuredClone(fresh);
       (copy.entries[1] as { state: string }).state = state;
@@ -254,7 +262,7 @@ describe('Export and import', () => {
       // Each refusal must be a new message, or a stale one could pass for it: two in a row that read the same
       // are separated by a valid import of nothing new.
       if (typeof expected === 'string' && expected === previous) {
-        await importText('filtered.json', files.filtered!, `Imported ${LINQ_ERRORS.length} entries.`);
+        await importText('filtered.json', files.filtered!, 'Read 3 entries: 0 imported, 3 already present. Nothing was evicted.');
       }
       previous = await importText(fileName, text, expected);
       expect(await status.getAttribute('class'), fileName).toContain('error');
@@ -263,7 +271,7 @@ describe('Export and import', () => {
     }
 
     // The same file made valid goes in, which proves the refusals above were about what they said.
-    await importText('fresh.json', withState('settled'), 'Imported 2 entries.');
+    await importText('fresh.json', withState('settled'), 'Read 2 entries: 2 imported, 0 already present. Nothing was evicted.');
     const after = await readHistoryDb(panel);
     expect(after).toHaveLength(TOTAL + 2);
     expect(after.filter((entry) => entry.id.startsWith('imported-')).map((entry) => entry.chatId).toSorted()).toEqual(
@@ -287,7 +295,7 @@ describe('Export and import', () => {
     delete pending.outcome;
     delete pending.response;
     delete pending.durationMs;
-    await importText('pending.json', JSON.stringify({ ...file, entries: [pending] }), 'Imported 1 entry.');
+    await importText('pending.json', JSON.stringify({ ...file, entries: [pending] }), 'Read 1 entry: 1 imported, 0 already present. Nothing was evicted.');
 
     const stored = (await readHistoryDb(panel)).find((entry) => entry.id === 'imported-pending');
     expect(stored?.state).toBe('interrupted');

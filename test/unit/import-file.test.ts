@@ -112,6 +112,7 @@ describe('F2: chat ID and URL must be a request this extension sends', () => {
     expect(stored?.outcome?.summary).toBe('<img src=x onerror=alert(1)>');
     expect(stored?.outcome?.hint).toBe('h\\u{0}');
     expect(stored?.outcome).not.toHaveProperty('docUrl');
+    // oxlint-disable-next-line no-control-regex -- raw control characters are what must be absent
     expect(stored?.outcome?.serverMessage).not.toMatch(/[\u0000-\u001f]/);
     expect(stored?.outcome?.traceId?.length).toBeLessThanOrEqual(129);
   });

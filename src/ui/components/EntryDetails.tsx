@@ -38,6 +38,11 @@ export function EntryDetails({ entry, profiles, onRetry, onCopy, onLookupCode }:
       <h2>
         {entry.method} <code>{entry.chatId}</code> · {statusLabel(entry)}
       </h2>
+      {entry.imported ? (
+        <p class="imported-note">
+          <strong>Imported</strong>: this entry came from a history file; it was not sent from this browser.
+        </p>
+      ) : null}
       <EntryActions
         realKey={realKeyFor(entry, profiles)}
         onRetry={() => onRetry(entry)}

@@ -21,7 +21,7 @@ export interface HistoryBrowserProps {
   /** Resolves once the history is cleared; focus then moves to the (empty) list. */
   onClear(): Promise<void>;
   onExport(format: ExportFormat, scope: ExportScope): Promise<string>;
-  onImport(text: string): Promise<string>;
+  onImport(file: Blob, onProgress: (text: string) => void, signal: AbortSignal): Promise<string>;
 }
 
 /** Fixed row height of the panel's list (CSS .virtual-row matches it). */

@@ -32,6 +32,11 @@ export function HistoryItem({ entry, selected, onSelect, onRetry, onLookupCode }
         <code class="chat-id">{entry.chatId}</code>
         <span class={`status kind-${kind}`}>{statusLabel(entry)}</span>
         <span class="duration">{formatDuration(entry.durationMs)}</span>
+        {entry.imported ? (
+          <span class="tag" title="Came from an imported history file">
+            imported
+          </span>
+        ) : null}
         {entry.rehearsalId ? (
           <span class="tag" title={`Rehearsal ${entry.rehearsalId}`}>
             rehearsal {entry.rehearsalId.slice(0, 8)}
