@@ -9,7 +9,7 @@ import { createRequestConfigSource } from '../platform/request-config.ts';
 import { createSettingsStore } from '../platform/settings-store.ts';
 import { listenForRequests } from '../platform/worker-messages.ts';
 import { createLastChatStore } from '../platform/last-chat.ts';
-import { chromePageMenuApi, keepStorageFromPages } from '../platform/page-menu-api.ts';
+import { chromePageMenuApi, keepStorageFromPages, type AccessLevelArea } from '../platform/page-menu-api.ts';
 import { createBadgeShower, createSelectionMenu, listenForCommand, listenForSelectionMenu } from '../platform/toolbar.ts';
 import { clearHistory } from './clear-history.ts';
 import { importHistory } from './import-history.ts';
@@ -82,8 +82,11 @@ listenForRequests(browser.runtime, (request) => {
 listenForCommand(browser.commands, () => void stopLastChat(quickStop));
 listenForSelectionMenu(browser.contextMenus, (text) => void stopSelectedChat(text, quickStop));
 browser.runtime.onInstalled.addListener(() => createSelectionMenu(browser.contextMenus));
-keepStorageFromPages().catch((error: unknown) => console.error('Linq Typing Inspector: could not keep storage from web pages', error));
-startPageMenu(chromePageMenuApi());
+// The page menu turns on only once Chrome has confirmed that web pages cannot read storage.
+const storageClosed = keepStorageFromPages(chrome.storage.local as AccessLevelArea, (message, error) =>
+  console.error(`Linq Typing Inspector: ${message}`, error),
+);
+startPageMenu(chromePageMenuApi(storageClosed));
 
 // The keyboard command and the menu item cannot be pressed by a test; these entry points let an end-to-end
 // test run the very same handlers inside the worker (worker.evaluate). They act only as the user would.

@@ -5,14 +5,17 @@ import { SELECTION_MENU } from './toolbar.ts';
 /** Where the worker keeps what it knows of the pages' selections (memory only, like the session keys). */
 export const PAGE_MENU_STATE_KEY = 'pageMenu.state';
 
-/** The page menu's slice of Chrome's API (src/background/page-menu.ts). */
-export function chromePageMenuApi(): PageMenuApi {
+/**
+ * The page menu's slice of Chrome's API (src/background/page-menu.ts). `storageClosed` says whether Chrome
+ * closed storage to web pages (keepStorageFromPages): until it has, the page menu counts as off.
+ */
+export function chromePageMenuApi(storageClosed: Promise<boolean>): PageMenuApi {
   const scripting = globalThis.chrome.scripting as typeof chrome.scripting | undefined;
   // The views' switch says what "on" means (access to all sites); the worker asks the same question.
   const access = createPageMenuAccess(chrome.permissions as unknown as PagePermissions);
   return {
     extensionId: chrome.runtime.id,
-    hasSiteAccess: () => access.isOn(),
+    hasSiteAccess: onlyWithStorageClosed(() => access.isOn(), storageClosed),
     onPermissionsAdded: chrome.permissions.onAdded,
     onPermissionsRemoved: chrome.permissions.onRemoved,
     scripts: scripting && {
@@ -67,10 +70,28 @@ export function chromePageMenuApi(): PageMenuApi {
   };
 }
 
+/** The one call of chrome.storage.local that closes it to content scripts; Chrome has it from version 140. */
+export interface AccessLevelArea {
+  setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' }): Promise<void>;
+}
+
 /**
  * Nothing in a web page may read the extension's storage: not the stored keys, not the settings. Chrome lets
- * content scripts read `local` by default, and the page menu puts one in every page.
+ * content scripts read `local` by default, and the page menu puts one in every page. Resolves whether Chrome
+ * confirmed it (never rejects): without it, a page could read a remembered key through the page menu's script.
  */
-export async function keepStorageFromPages(): Promise<void> {
-  await chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+export async function keepStorageFromPages(local: AccessLevelArea, log: (message: string, error: unknown) => void): Promise<boolean> {
+  try {
+    if (typeof local.setAccessLevel !== 'function') throw new Error('storage.local.setAccessLevel is missing (Chrome 140 has it)');
+    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    return true;
+  } catch (error) {
+    log('could not close storage to web pages, so the page menu stays off', error);
+    return false;
+  }
+}
+
+/** Access to all sites turns the page menu on only once storage is closed to pages; otherwise it stays off. */
+export function onlyWithStorageClosed(hasSiteAccess: () => Promise<boolean>, storageClosed: Promise<boolean>): () => Promise<boolean> {
+  return async () => (await storageClosed) && (await hasSiteAccess());
 }
