@@ -1,9 +1,10 @@
 import type { RawOutcome } from '../core/linq/outcome.ts';
 import type { TypingRequest } from '../core/linq/request.ts';
 import { isIpLiteral } from '../core/linq/settings-rules.ts';
+import { BODY_PREVIEW_MAX } from '../core/linq/body-limit.ts';
 
-/** How much of a response body is kept: enough to read an error page, never megabytes. */
-export const BODY_PREVIEW_MAX = 16 * 1024;
+// How much of a response body is kept; the import rules bound an imported body by the same constant.
+export { BODY_PREVIEW_MAX };
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
