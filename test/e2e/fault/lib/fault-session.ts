@@ -18,8 +18,8 @@ export interface FaultSession extends E2eSession {
  * One browser and one mock per file, as everywhere in e2e, with the fault key and an observer. The first view
  * opens while the observer sets itself up (chrome://extensions is slow to load), to keep setup short.
  */
-export async function startFaultSession(options: { slowMs?: number; firstView: ViewName }): Promise<FaultSession> {
-  const session = await startSession({ slowMs: options.slowMs, apiKey: FAULT_KEY });
+export async function startFaultSession(options: { slowMs?: number; firstView: ViewName; distDir?: string }): Promise<FaultSession> {
+  const session = await startSession({ slowMs: options.slowMs, apiKey: FAULT_KEY, distDir: options.distDir });
   try {
     const observer = new FaultObserver(session.extension.context, session.extension.extensionId);
     const [, first] = await Promise.all([observer.start(), openView(session.extension, options.firstView)]);
