@@ -1,11 +1,12 @@
 /**
  * Fault-injection scenarios: `00000000-0000-4000-a000-0000000000NN`, NN hex, whose high digit is the
  * family (0x bodies, 1x wrong-types, 2x unknown-codes, 3x doc-links, 4x hostile-text, 5x redirects,
- * 6x connection, 7x rate-limits, 8x key echo). All sit behind the usual Bearer check. Every answer carries a fresh
- * 32-hex X-Trace-ID except `reset`, which answers nothing.
+ * 6x connection, 7x rate-limits, 8x key echo, 9x retry-after). All sit behind the usual Bearer check. Every
+ * answer carries a fresh 32-hex X-Trace-ID except `reset`, which answers nothing.
  */
 import { documentedCode } from './codes.ts';
 import { KEY_ECHO_DEFS } from './key-echo.ts';
+import { RETRY_AFTER_DEFS } from './retry-after.ts';
 import type { HostileFamily, Scenario } from './scenario-types.ts';
 import {
   envelopeBody,
@@ -238,6 +239,14 @@ export const HOSTILE_DEFS: readonly HostileDef[] = [
     'Chat \u202Egnp.exe\u202C not found',
     'abc\u202Edef',
   ),
+  hostileText(
+    0x44,
+    'invisible-marks',
+    '500/3006 envelope whose message holds Arabic letter marks and Hangul fillers: ' +
+      '`12\\u061C-34\\u061C-56 \\u3164\\u115F`; trace_id `abc\\u2066def`',
+    'Order 12\u061c-34\u061c-56 \u3164\u115f failed',
+    'abc\u2066def',
+  ),
   // redirects and odd 2xx
   {
     n: 0x51,
@@ -308,4 +317,6 @@ export const HOSTILE_DEFS: readonly HostileDef[] = [
   ),
   // key echo (key-echo.ts)
   ...KEY_ECHO_DEFS,
+  // retry-after (retry-after.ts)
+  ...RETRY_AFTER_DEFS,
 ];

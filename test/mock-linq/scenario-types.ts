@@ -33,6 +33,7 @@ export const HOSTILE_FAMILIES = [
   'connection',
   'rate-limits',
   'key echo',
+  'retry-after',
 ] as const;
 
 export type HostileFamily = (typeof HOSTILE_FAMILIES)[number];

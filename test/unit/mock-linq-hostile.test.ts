@@ -38,6 +38,7 @@ const NEW_IDS: Readonly<Record<string, number>> = {
   'markup-message': 0x41,
   'control-chars': 0x42,
   bidi: 0x43,
+  'invisible-marks': 0x44,
   'redirect-foreign': 0x51,
   'redirect-same': 0x52,
   'unexpected-200-html': 0x53,
@@ -53,6 +54,11 @@ const NEW_IDS: Readonly<Record<string, number>> = {
   'echo-html': 0x85,
   'echo-straddle': 0x86,
   'echo-status-text': 0x87,
+  'retry-after-fraction': 0x91,
+  'retry-after-list': 0x92,
+  'retry-after-huge-header': 0x93,
+  'retry-after-huge-body': 0x94,
+  'retry-after-negative-body': 0x95,
 };
 
 interface Envelope {

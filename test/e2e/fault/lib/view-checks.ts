@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 /** Elements that server text would create if it were ever rendered as markup. */
 const MARKUP = 'img, script, b, i, iframe, object, embed, svg, style, link';
 // The characters the decoder escapes, plus CR and LF (which a pre-wrap message would show as a forged new line).
-// oxlint-disable-next-line no-control-regex -- finding raw control characters is the point
-const RAW_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+const RAW_CONTROL =
+  // oxlint-disable-next-line no-control-regex -- finding raw control characters is the point
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb]/u;
 
 export interface ViewSafety {
   /** Anchors whose href is neither the Linq docs nor one of the extension's own pages. */
