@@ -97,6 +97,12 @@ export function useInspector(client: InspectorClient, initial: InitialValues) {
 
   useEffect(() => {
     let current = true;
+    // A saved base URL the rules now refuse (plain http to another computer, say) is nothing to grant access
+    // to: the field's message says why it cannot be used.
+    if (!checkBaseUrl(profile.baseUrl).ok) {
+      setHasHostAccess(true);
+      return;
+    }
     void client.hasHostAccess(profile.baseUrl).then((has) => current && setHasHostAccess(has));
     return () => {
       current = false;

@@ -50,10 +50,17 @@ function checkHost(hostname: string): Check<string> {
   if (isIpLiteral(hostname)) return { ok: true, value: hostname };
   const labels = hostname.split('.');
   if (hostname.length <= 253 && labels.every((label) => DNS_LABEL.test(label))) return { ok: true, value: hostname };
+  // Chrome's parser writes "*" in a host as "%2A": shown as typed.
+  let shown = hostname;
+  try {
+    shown = decodeURIComponent(hostname);
+  } catch {
+    // Not percent-encoding after all: shown as it is.
+  }
   return {
     ok: false,
     reason:
-      `"${hostname.length > 64 ? `${hostname.slice(0, 64)}…` : hostname}" is not a host name. Use a DNS name (letters, digits, hyphens and dots, ` +
+      `"${shown.length > 64 ? `${shown.slice(0, 64)}…` : shown}" is not a host name. Use a DNS name (letters, digits, hyphens and dots, ` +
       'no "*" or "_") or an IP address.',
   };
 }

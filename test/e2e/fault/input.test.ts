@@ -201,6 +201,13 @@ describe('base-url input', () => {
     { name: 'malformed: no scheme', url: () => `127.0.0.1:${port()}/api/partner`, message: /not a valid URL|Only http and https/ },
     { name: 'malformed: no host', url: () => 'http://', message: /not a valid URL/ },
     { name: 'malformed: an impossible IPv4 host', url: () => `http://256.256.256.256:${port()}/api/partner`, message: /not a valid URL/ },
+    // Plain http would send the key in clear text: only this computer may be reached that way.
+    { name: 'plain http to a remote host', url: () => 'http://api.linqapp.com/api/partner', message: /plain http sends the API key unencrypted/ },
+    { name: 'plain http to a LAN address', url: () => `http://192.168.1.20:${port()}/api/partner`, message: /unencrypted/ },
+    // A wildcard host was accepted, and "Grant access" then asked for every site.
+    { name: 'a wildcard host', url: () => 'https://*/api/partner', message: /"\*" is not a host name/ },
+    { name: 'a wildcard subdomain', url: () => 'https://*.linqapp.com/api/partner', message: /is not a host name/ },
+    { name: 'an underscore in the host', url: () => 'https://api_staging.linqapp.com/api/partner', message: /is not a host name/ },
   ];
 
   test.for(URLS)('$name', async ({ url, message }, { task }) => {
@@ -210,6 +217,8 @@ describe('base-url input', () => {
     await field.fill(url());
     await field.blur();
     await expectFieldMessage(popup, 'Base URL', message);
+    // Nothing to grant for a refused URL: "Grant access" is not offered.
+    expect(await popup.getByRole('button', { name: 'Grant access' }).count()).toBe(0);
     // Only valid values are saved: the stored base URL is still the last good one.
     const { local } = await readExtensionStorage(popup);
     expect(storedActiveProfile(local)?.baseUrl).toBe(session.baseUrl);
@@ -222,6 +231,30 @@ describe('base-url input', () => {
     await configure(popup, { baseUrl: session.baseUrl });
     expect(await field.getAttribute('aria-invalid')).toBeNull();
     await finish(meta, [popup]);
+  });
+
+  test('an environment saved with plain http to a remote host (before the rule) is refused by the view and the worker', async ({ task }) => {
+    const meta = recordFault(task, 'base-url input');
+    const insecure = 'http://api.linqapp.com/api/partner';
+    await popup.evaluate(async (baseUrl) => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings: { activeProfileId?: string; profiles: Array<{ id: string; baseUrl: string }> } };
+      const active = settings.activeProfileId ?? 'production';
+      for (const profile of settings.profiles) if (profile.id === active) profile.baseUrl = baseUrl;
+      await chrome.storage.local.set({ settings });
+    }, insecure);
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Base URL' }).inputValue()).toBe(insecure);
+    const before = await snapshot(popup);
+
+    await submitChatId(popup, okChat());
+    await expectFieldMessage(popup, 'Base URL', /plain http sends the API key unencrypted/);
+    expect(await popup.getByRole('button', { name: 'Grant access' }).count()).toBe(0);
+    const reply = await popup.evaluate((chatId) => chrome.runtime.sendMessage({ type: 'typing.stop', chatId }), okChat());
+    expect(reply).toMatchObject({ ok: false, field: 'baseUrl', message: expect.stringMatching(/unencrypted/) });
+    await expectNothingSent(popup, before);
+    expect(session.observer.requests.filter((request) => request.url.includes('api.linqapp.com'))).toEqual([]);
+
+    await configure(popup, { baseUrl: session.baseUrl });
+    await finish(meta, [popup, panel]);
   });
 
   test('a host without permission: "Grant access" is offered, nothing is sent', async ({ task }) => {
