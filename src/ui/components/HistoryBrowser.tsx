@@ -9,6 +9,7 @@ import { ErrorBoundary, EntryFallback } from './ErrorBoundary.tsx';
 import { HistoryItem } from './HistoryItem.tsx';
 import { HistoryTransfer, type ExportFormat, type ExportScope } from './HistoryTransfer.tsx';
 import { VirtualList } from './VirtualList.tsx';
+import { shownOfTotalText } from '../count-text.ts';
 
 export interface HistoryBrowserProps {
   browser: Browser;
@@ -37,7 +38,7 @@ export function HistoryBrowserView(props: HistoryBrowserProps) {
       <div class="section-head">
         <h2>History</h2>
         <span class="count" aria-live="polite">
-          {browser.loading ? 'Loading all entries…' : shown === browser.total ? `${browser.total} entries` : `${shown} of ${browser.total} entries`}
+          {browser.loading ? 'Loading all entries…' : shownOfTotalText(shown, browser.total)}
         </span>
         <ClearHistory disabled={browser.total === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
       </div>

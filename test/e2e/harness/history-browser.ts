@@ -38,7 +38,8 @@ export async function countText(page: Page): Promise<string> {
 }
 
 export function expectedCountText(shown: number, total: number): string {
-  return shown === total ? `${total} entries` : `${shown} of ${total} entries`;
+  const entries = `${total} ${total === 1 ? 'entry' : 'entries'}`;
+  return shown === total ? entries : `${shown} of ${entries}`;
 }
 
 export interface ListedRow {

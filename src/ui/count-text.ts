@@ -1,0 +1,9 @@
+/** "1 entry", "2 entries": the noun agrees with the number. */
+export function entriesText(count: number): string {
+  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+}
+
+/** The panel's count: "N entries", or "M of N entries" while a search or filter hides some. */
+export function shownOfTotalText(shown: number, total: number): string {
+  return shown === total ? entriesText(total) : `${shown} of ${entriesText(total)}`;
+}
