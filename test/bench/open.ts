@@ -50,7 +50,7 @@ async function waitFullyLoaded(page: Page, kind: OpenKind, total: number): Promi
     (expected) => {
       const text = document.querySelector('.history .count')?.textContent ?? '';
       return expected.kind === 'panel'
-        ? text === `${expected.total} entries`
+        ? text === `${expected.total} ${expected.total === 1 ? 'entry' : 'entries'}`
         : text === String(expected.total) || text.endsWith(` of ${expected.total}`);
     },
     { kind, total },

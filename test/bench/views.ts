@@ -13,7 +13,8 @@ export async function waitForHistoryTotal(page: Page, total: number): Promise<vo
   await page.waitForFunction(
     (expected) => {
       const text = document.querySelector('.history .count')?.textContent ?? '';
-      return text === `${expected} entries` || text === String(expected) || text.endsWith(` of ${expected}`);
+      const panel = `${expected} ${expected === 1 ? 'entry' : 'entries'}`;
+      return text === panel || text === String(expected) || text.endsWith(` of ${expected}`);
     },
     total,
     { polling: 100, timeout: 60_000 },
