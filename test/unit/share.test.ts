@@ -27,6 +27,12 @@ function entry(base = 'https://api.linqapp.com/api/partner'): HistoryEntry {
   };
 }
 
+const withBody = (bodyPreview: string, bodyTruncated = false): HistoryEntry => ({
+  ...entry(),
+  response: { ...entry().response!, bodyPreview, bodyTruncated },
+});
+const bodyLine = (report: string) => report.split('\n').find((line) => line.startsWith('Response body: '));
+
 describe('snippets', () => {
   it('quotes for the shell', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
@@ -50,12 +56,6 @@ describe('snippets', () => {
       ].join('\n'),
     );
   });
-
-  const withBody = (bodyPreview: string, bodyTruncated = false): HistoryEntry => ({
-    ...entry(),
-    response: { ...entry().response!, bodyPreview, bodyTruncated },
-  });
-  const bodyLine = (report: string) => report.split('\n').find((line) => line.startsWith('Response body: '));
 
   it('puts the response body in the report, at most 2 KiB of it, marked when cut', () => {
     expect(bodyLine(supportReport(withBody('x'.repeat(2048)), '1'))).toBe(`Response body: ${'x'.repeat(2048)}`);
