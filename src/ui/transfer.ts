@@ -54,7 +54,7 @@ function confirmation(summary: ImportSummary, total: number): string {
 export async function importFile(client: InspectorClient, file: Blob, control: ImportControl): Promise<string> {
   const { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT, checkImportEntries, readImportFile } = await import('../core/share/export-json.ts');
   if (file.size > MAX_IMPORT_BYTES) {
-    throw refused(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_TEXT} can be imported.`);
+    throw refused(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_IMPORT_TEXT} can be imported.`);
   }
   control.onProgress('Reading the file…');
   const read = readImportFile(await file.text());

@@ -1,14 +1,12 @@
 /**
  * Bundled into an IIFE (store-bundle.ts) and injected into an extension page: the REAL history store
- * (src/platform/history-db.ts) plus a generator of realistic entries whose outcomes come from the real decoder.
+ * (src/platform/history-db.ts) plus realistic entries (bench-entries.ts) whose outcomes come from the real decoder.
  * Exposes globalThis.linqBenchHistory. Never imported by Node.
  */
 import { openHistoryDb } from '../../src/platform/history-db.ts';
 import { HistoryEntrySchema, parseHistoryEntry, type HistoryEntry } from '../../src/core/history.ts';
 import { indexRowOf } from '../../src/core/history-index.ts';
-import { CATALOGUE } from '../../src/core/linq/catalogue.ts';
-import { decodeOutcome } from '../../src/core/linq/decode.ts';
-import type { RawOutcome } from '../../src/core/linq/outcome.ts';
+import { pendingEntry, settledEntry } from './bench-entries.ts';
 
 // Opened as the worker opens it (src/background/index.ts), reading records back with the full schema.
 let store = openHistoryDb(parseHistoryEntry);
@@ -31,68 +29,6 @@ let baseUrl = 'http://127.0.0.1/api/partner';
 let nextSeedAt = Date.now() - 60_000;
 /** Sample values of seeded entries, for search queries that are known to match. */
 const samples: { chatIds: string[]; traceIds: string[] } = { chatIds: [], traceIds: [] };
-
-const hex = (bytes: number) => [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
-
-function raw(index: number, traceId: string, receivedAt: number): RawOutcome {
-  const slot = index % 10;
-  if (slot < 6) {
-    return { kind: 'response', status: 204, statusText: 'No Content', headers: [['x-trace-id', traceId]], body: '', bodyTruncated: false, receivedAt };
-  }
-  if (slot < 9) {
-    const code = CATALOGUE[(index * 7) % CATALOGUE.length]!;
-    const body = JSON.stringify({
-      success: false,
-      error: { status: code.http, code: code.code, message: `${code.message} (chat lookup failed for this request)` },
-      trace_id: traceId,
-    });
-    const headers: Array<[string, string]> = [
-      ['content-type', 'application/json'],
-      ['content-length', String(body.length)],
-      ['x-trace-id', traceId],
-    ];
-    return { kind: 'response', status: code.http, statusText: 'Error', headers, body, bodyTruncated: false, receivedAt };
-  }
-  return index % 20 === 9 ? { kind: 'network', message: 'Failed to fetch' } : { kind: 'timeout', timeoutMs: 15_000 };
-}
-
-/** A pending entry as the worker journals it before the request leaves. */
-function pendingEntry(startedAt: number): HistoryEntry {
-  const chatId = crypto.randomUUID();
-  return {
-    id: crypto.randomUUID(),
-    startedAt,
-    state: 'pending',
-    operation: 'typing.stop',
-    method: 'DELETE',
-    chatId,
-    baseUrlHost: new URL(baseUrl).host,
-    request: {
-      url: `${baseUrl}/v3/chats/${chatId}/typing`,
-      headers: [
-        ['Accept', '*/*'],
-        ['Authorization', '[redacted]'],
-      ],
-      timeoutMs: 15_000,
-    },
-  };
-}
-
-/** The same entry settled: 60% 204, 30% documented Linq errors, 10% network failures and timeouts. */
-function settledEntry(pending: HistoryEntry, index: number): HistoryEntry {
-  const durationMs = 40 + (index % 13) * 11;
-  const outcome = raw(index, hex(16), pending.startedAt + durationMs);
-  return {
-    ...pending,
-    state: 'settled',
-    durationMs,
-    response:
-      outcome.kind === 'response'
-        ? { status: outcome.status, statusText: outcome.statusText, headers: outcome.headers, bodyPreview: outcome.body, bodyTruncated: false }
-        : undefined,
-    outcome: decodeOutcome(outcome),
-  };
-}
 
 function checked(entry: HistoryEntry): HistoryEntry {
   const parsed = HistoryEntrySchema.safeParse(entry);
@@ -136,7 +72,7 @@ async function learnWrites(sample: HistoryEntry): Promise<{ db: IDBDatabase; wri
 }
 
 function nextSeeded(index: number): HistoryEntry {
-  const entry = settledEntry(pendingEntry(nextSeedAt), index);
+  const entry = settledEntry(pendingEntry(baseUrl, nextSeedAt), index);
   nextSeedAt -= 60_000;
   if (index < 10) checked(entry);
   if (samples.chatIds.length < 20) samples.chatIds.push(entry.chatId);
@@ -181,7 +117,7 @@ async function verify(): Promise<{ count: number; rows: number; readable: number
 /** What the worker does to the store per request: journal the pending entry, store it settled, trim to the cap. */
 async function append(cap: number, into: 'history' | 'empty-twin' = 'history'): Promise<number> {
   const target = into === 'history' ? store : emptyTwin;
-  const pending = checked(pendingEntry(Date.now()));
+  const pending = checked(pendingEntry(baseUrl, Date.now()));
   const settled = checked(settledEntry(pending, 0));
   const started = performance.now();
   await (await target.journal(pending)).written;

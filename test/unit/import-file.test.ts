@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/core/history.ts';
-import { exportHistoryJson, parseHistoryImport } from '../../src/core/share/export-json.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, exportHistoryJson, parseHistoryImport } from '../../src/core/share/export-json.ts';
+import { settledEntries } from '../bench/bench-entries.ts';
 
 const CHAT = '1b4e28ba-2fa1-4d2b-883f-0016d3cca427';
 const NOW = Date.parse('2026-12-01T12:00:00Z');
@@ -55,7 +56,7 @@ describe('F1: dates and durations are bounded on import', () => {
   });
 
   it('refuses 1e400 (JSON.parse makes it Infinity)', () => {
-    expect(refusal(fileOf(entry()).replace('"durationMs": 87', '"durationMs": 1e400'))).toMatch(/durationMs/);
+    expect(refusal(fileOf(entry()).replace('"durationMs":87', '"durationMs":1e400'))).toMatch(/durationMs/);
   });
 });
 
@@ -129,5 +130,20 @@ describe('F8: the entry count is checked before any entry is parsed', () => {
     const started = performance.now();
     expect(refusal(text)).toBe('The file has 100001 entries; at most 100000 can be imported.');
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('F8: an export of a full history can be imported again', () => {
+  it('an export of 100,000 entries (60% 204, 30% Linq errors with bodies, 10% failures) fits the size limit', () => {
+    const entries = settledEntries(BASE, MAX_IMPORT_ENTRIES, NOW - 60_000);
+    const bytes = new TextEncoder().encode(exportHistoryJson(entries, '1.0.0', NOW)).length;
+    expect(bytes).toBeGreaterThan(50 * 1024 * 1024);
+    expect(bytes).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
+  }, 60_000);
+
+  it('writes one entry a line, so a file stays readable and diffable without the indentation’s 45%', () => {
+    const lines = exportHistoryJson([entry({ id: 'a' }), entry({ id: 'b' })], '1.0.0', NOW).split('\n');
+    expect(lines.filter((line) => line.startsWith('{"id":'))).toHaveLength(2);
+    expect(accepted(lines.join('\n')).map((stored) => stored.id)).toEqual(['a', 'b']);
   });
 });
