@@ -24,7 +24,9 @@ export async function reconcilePending(
   const { rewritten, removed } = await history.settlePending((entry, record) =>
     entry === undefined ? interruptedFromRecord(record) : markInterrupted(entry),
   );
-  if (removed > 0) console.warn(`Linq Typing Inspector: removed ${removed} pending history record(s) that could not be read`);
+  if (removed > 0) {
+    console.warn(`Linq Typing Inspector: removed ${removed} pending history record(s) that could not be read`);
+  }
   if (rewritten + removed > 0) announce();
   return { interrupted: rewritten, removed };
 }

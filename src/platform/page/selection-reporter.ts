@@ -48,7 +48,8 @@ export function watchSelection(env: SelectionEnv): { askAgain(): void } {
     // The same chat twice in a row tells the worker nothing (it keeps each tab's report across its restarts).
     if (!force && chatId === reported) return;
     reported = chatId;
-    const message: PageSelectionMessage = chatId === undefined ? { type: 'page.selection' } : { type: 'page.selection', chatId };
+    const message: PageSelectionMessage =
+      chatId === undefined ? { type: 'page.selection' } : { type: 'page.selection', chatId };
     // The worker may be restarting or the extension reloaded: the next event reports again.
     env.send(message).catch(() => {
       if (reported === chatId) reported = null;

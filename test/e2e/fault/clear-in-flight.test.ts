@@ -13,7 +13,13 @@ import { configure } from '../harness/configure.ts';
 import { fire, historyItems, submitChatId } from '../harness/history.ts';
 import { readExtensionStorage } from '../harness/storage.ts';
 import { readHistoryDb } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import {
+  defineSecretsSweep,
+  failOnUncaught,
+  lostEntries,
+  startFaultSession,
+  type FaultSession,
+} from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 import { openView } from '../harness/views.ts';
@@ -40,8 +46,11 @@ async function clearFromPanel(): Promise<void> {
   await panel.bringToFront();
   const history = panel.getByRole('region', { name: 'History' });
   await history.getByRole('button', { name: 'Clear history' }).click();
-  await history.getByRole('group', { name: 'Confirm clearing the history' }).getByRole('button', { name: 'Yes, clear history' }).click();
+  const confirm = history.getByRole('group', { name: 'Confirm clearing the history' });
+  await confirm.getByRole('button', { name: 'Yes, clear history' }).click();
 }
+
+const settledCount = async () => (await readHistoryDb(panel)).filter((entry) => entry.state === 'settled').length;
 
 const countText = async (page: Page) =>
   ((await page.getByRole('region', { name: 'History' }).locator('.count').textContent()) ?? '').trim();
@@ -60,7 +69,7 @@ const agreeing = (stored: number) => ({
   copy: stored,
 });
 
-test('a request in flight during Clear history comes back counted: every count agrees with the store', async ({ task }) => {
+test('a request in flight during Clear history comes back counted; every count agrees', async ({ task }) => {
   const meta = recordFault(task, 'clear-in-flight');
   for (let i = 0; i < 2; i += 1) await fire(popup, okChat());
   const before = session.mock.requests.length;
@@ -70,9 +79,7 @@ test('a request in flight during Clear history comes back counted: every count a
   await expect.poll(() => historyItems(panel).count()).toBe(0);
 
   // The slow answer arrives after the clear: its entry is stored, and counted.
-  await expect
-    .poll(async () => (await readHistoryDb(panel)).filter((entry) => entry.state === 'settled').length, { timeout: SLOW_MS + 5_000 })
-    .toBe(1);
+  await expect.poll(settledCount, { timeout: SLOW_MS + 5_000 }).toBe(1);
   await expect.poll(totals, { timeout: 5_000 }).toEqual(agreeing(1));
   expect(await countText(popup)).not.toMatch(/of/);
 
@@ -104,9 +111,7 @@ test('a request still hanging when history is cleared times out into a counted e
   // Pending long enough for every view to have listed it, then cleared.
   await expect.poll(() => historyItems(panel).count(), { timeout: 3_000 }).toBe(1);
   await clearFromPanel();
-  await expect
-    .poll(async () => (await readHistoryDb(panel)).filter((entry) => entry.state === 'settled').length, { timeout: 10_000 })
-    .toBe(1);
+  await expect.poll(settledCount, { timeout: 10_000 }).toBe(1);
   await expect.poll(totals, { timeout: 5_000 }).toEqual(agreeing(1));
   const { lost } = await lostEntries(panel, session, { fired: [SPECIAL.hang], since: before });
   meta.lost = lost;

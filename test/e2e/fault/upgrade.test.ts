@@ -53,7 +53,7 @@ function rawRecords(page: Page): Promise<Array<{ id: unknown; state?: unknown }>
   );
 }
 
-/** Writes records straight into the history store (and a row for each into the search store), as another build might. */
+/** Writes records into the history store, and a row for each into the search store, as another build would. */
 function seed(page: Page, records: object[]): Promise<void> {
   return page.evaluate(
     ({ name, records: list }) =>
@@ -78,7 +78,7 @@ function seed(page: Page, records: object[]): Promise<void> {
   );
 }
 
-test('pending records of any shape in an existing database: the next worker settles each, none stays pending', async ({ task }) => {
+test('pending records of any shape: the next worker settles each, none stays pending', async ({ task }) => {
   const meta = recordFault(task, 'upgrade', 3);
   const own = [okChat(), okChat()];
   for (const chatId of own) await fire(popup, chatId);
@@ -91,7 +91,14 @@ test('pending records of any shape in an existing database: the next worker sett
     // Pending, as this version writes it: its worker was stopped mid-request.
     { ...base, id: 'seed-readable', chatId: readable, startedAt: now - 3_000 },
     // Pending, written by another version: a duration and an outcome this one does not know.
-    { ...base, id: 'seed-other-version', chatId: otherVersion, startedAt: now - 2_000, durationMs: 'soon', outcome: { kind: 'queued' } },
+    {
+      ...base,
+      id: 'seed-other-version',
+      chatId: otherVersion,
+      startedAt: now - 2_000,
+      durationMs: 'soon',
+      outcome: { kind: 'queued' },
+    },
     // Pending, with nothing left to make an entry of.
     { id: 'seed-shapeless', state: 'pending', startedAt: now - 1_000 },
   ]);
@@ -100,7 +107,8 @@ test('pending records of any shape in an existing database: the next worker sett
   await stopServiceWorker(session.extension.context, popup);
   // Opening a view wakes a new worker, which reconciles before anything else.
   await reloadView(popup);
-  await expect.poll(async () => (await rawRecords(popup)).filter((record) => record.state === 'pending'), { timeout: 10_000 }).toEqual([]);
+  const stillPending = async () => (await rawRecords(popup)).filter((record) => record.state === 'pending');
+  await expect.poll(stillPending, { timeout: 10_000 }).toEqual([]);
 
   const records = await rawRecords(popup);
   expect(records.map((record) => record.id)).not.toContain('seed-shapeless');
@@ -110,7 +118,8 @@ test('pending records of any shape in an existing database: the next worker sett
   }
   // The operator's own entries are all still there, and the count agrees with the store.
   const stored = await readHistoryDb(popup);
-  expect(stored.filter((entry) => own.includes(entry.chatId)).map((entry) => entry.state)).toEqual(['settled', 'settled']);
+  const ownStates = stored.filter((entry) => own.includes(entry.chatId)).map((entry) => entry.state);
+  expect(ownStates).toEqual(['settled', 'settled']);
   const count = (await popup.getByRole('region', { name: 'History' }).locator('.count').textContent())?.trim();
   expect(count).toMatch(new RegExp(`(^|of )${records.length}$`));
   // And the next request is stored as usual.

@@ -15,7 +15,8 @@ async function shapeOf(factory: IDBFactory): Promise<{ version: number; stores: 
     request.onerror = () => reject(request.error ?? new Error('open failed'));
   });
   const tx = db.transaction([...db.objectStoreNames], 'readonly');
-  const stores = Object.fromEntries([...db.objectStoreNames].map((name) => [name, [...tx.objectStore(name).indexNames]]));
+  const names = [...db.objectStoreNames];
+  const stores = Object.fromEntries(names.map((name) => [name, [...tx.objectStore(name).indexNames]]));
   const version = db.version;
   db.close();
   return { version, stores };
@@ -42,7 +43,8 @@ describe('history database upgrades', () => {
     // The next version: the current steps, then one more. The open must not fail, and nothing may be lost.
     const next = openHistoryDb(parseHistoryEntry, factory, { migrations: [...HISTORY_MIGRATIONS, addChatIndex] });
     expect(await next.count()).toBe(20);
-    expect((await next.newest(100)).map((entry) => entry.id)).toEqual(Array.from({ length: 20 }, (_, i) => `e${19 - i}`));
+    const newestFirst = Array.from({ length: 20 }, (_, i) => `e${19 - i}`);
+    expect((await next.newest(100)).map((entry) => entry.id)).toEqual(newestFirst);
     expect((await next.indexRows()).length).toBe(20);
     expect((await next.pending()).map((entry) => entry.id)).toEqual(['e19']);
 

@@ -6,7 +6,7 @@ function request(url: string): TypingRequest {
   return { operation: 'typing.stop', method: 'DELETE', url, chatId: 'c', headers: { Accept: '*/*' } };
 }
 
-/** What a `redirect: 'manual'` fetch gets for any redirect, Chrome's own HSTS upgrade included: no status, no headers. */
+/** What a `redirect: 'manual'` fetch gets for any redirect, Chrome's HSTS upgrade included: no status or headers. */
 const opaqueRedirect: FetchLike = async () =>
   ({ type: 'opaqueredirect', status: 0, statusText: '', headers: new Headers(), body: null }) as unknown as Response;
 
