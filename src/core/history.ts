@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { RETRY_TEXT, type DecodedOutcome } from './linq/outcome.ts';
+import { readStoredTimes, withTimes } from './stored-times.ts';
 
 /**
  * One history entry: what was asked, what came back, and what it means. It never holds the key or the
@@ -42,6 +43,8 @@ export const HistoryEntrySchema = z.object({
   profileId: z.optional(z.string()),
   /** Set on entries that came from an imported file: they were not sent from here. */
   imported: z.optional(z.boolean()),
+  /** Set only as a record is read, never stored: why its times are impossible (core/stored-times.ts). */
+  damaged: z.optional(z.string()),
   request: z.object({ url: z.string(), headers: z.array(Header), timeoutMs: z.number() }),
   response: z.optional(
     z.object({
@@ -57,10 +60,18 @@ export const HistoryEntrySchema = z.object({
 
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-/** A stored record as a HistoryEntry, or undefined when it does not fit the schema. */
+/**
+ * A stored record as a HistoryEntry, or undefined when it does not fit the schema. Impossible times do not
+ * make it unfit: it is read as a damaged entry (`damaged` says why), so it stays listed, counted and clearable.
+ */
 export function parseHistoryEntry(record: unknown): HistoryEntry | undefined {
-  const parsed = HistoryEntrySchema.safeParse(record);
-  return parsed.success ? parsed.data : undefined;
+  if (typeof record !== 'object' || record === null) return undefined;
+  const times = readStoredTimes(record);
+  // The schema checks everything else; a damaged record is checked with a date it accepts in place of its own.
+  const checkable = times.damaged === undefined ? record : withTimes(record, { ...times, startedAt: 0 });
+  const parsed = HistoryEntrySchema.safeParse(checkable);
+  if (!parsed.success) return undefined;
+  return times.damaged === undefined && parsed.data.damaged === undefined ? parsed.data : withTimes(parsed.data, times);
 }
 // Compile-time check that the schema and the decoder agree on the outcome's shape: a mismatch fails tsc.
 type Assert<T extends true> = T;

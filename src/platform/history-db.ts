@@ -202,8 +202,10 @@ export function openHistoryDb(
         const settled = settle(readEntry(record), record);
         // Only under its own key: a record is never moved onto another entry.
         if (settled !== undefined && settled.id === current.primaryKey) {
-          entries.put(settled);
-          rows.put(indexRowOf(settled));
+          // The damaged mark is worked out on every read, never stored.
+          const { damaged: _readMark, ...stored } = settled;
+          entries.put(stored);
+          rows.put(indexRowOf(stored));
           rewritten += 1;
         } else {
           entries.delete(current.primaryKey);

@@ -2,6 +2,9 @@ import type { HistoryEntry } from '../core/history.ts';
 import type { ImportSummary, InspectorClient } from './client.ts';
 import type { ExportFormat } from './components/HistoryTransfer.tsx';
 
+const count = (n: number) => n.toLocaleString('en-US');
+const entries = (n: number) => `${count(n)} ${n === 1 ? 'entry' : 'entries'}`;
+
 function stamp(now: number): string {
   return new Date(now).toISOString().replace(/[:.]/g, '-');
 }
@@ -9,16 +12,21 @@ function stamp(now: number): string {
 /** Reads the full entries for these ids and saves them as a JSON export or a HAR file. */
 export async function exportEntries(client: InspectorClient, ids: readonly string[], format: ExportFormat): Promise<string> {
   if (ids.length === 0) throw new Error('There is nothing to export.');
-  const entries = await client.loadEntries(ids);
+  const loaded = await client.loadEntries(ids);
+  // A damaged record (impossible times) has no date a file could hold, and would make a JSON export that
+  // its own import refuses whole: it is left out, and the confirmation says so.
+  const sound = loaded.filter((entry) => entry.damaged === undefined);
   const now = Date.now();
   if (format === 'json') {
     const { exportHistoryJson } = await import('../core/share/export-json.ts');
-    client.saveFile(`linq-history-${stamp(now)}.json`, 'application/json', exportHistoryJson(entries, client.extensionVersion, now));
+    client.saveFile(`linq-history-${stamp(now)}.json`, 'application/json', exportHistoryJson(sound, client.extensionVersion, now));
   } else {
     const { historyToHar } = await import('../core/share/har.ts');
-    client.saveFile(`linq-history-${stamp(now)}.har`, 'application/json', historyToHar(entries, client.extensionVersion));
+    client.saveFile(`linq-history-${stamp(now)}.har`, 'application/json', historyToHar(sound, client.extensionVersion));
   }
-  return `Exported ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} as ${format === 'json' ? 'JSON' : 'HAR'}.`;
+  const damaged = loaded.length - sound.length;
+  const leftOut = damaged > 0 ? ` ${entries(damaged)} left out: damaged records (impossible start time or duration).` : '';
+  return `Exported ${entries(sound.length)} as ${format === 'json' ? 'JSON' : 'HAR'}.${leftOut}`;
 }
 
 export interface ImportControl {
@@ -30,8 +38,6 @@ export interface ImportControl {
 
 /** Entries checked between two yields to the page, so the panel repaints and Cancel can be pressed. */
 const CHECK_CHUNK = 2_000;
-const count = (n: number) => n.toLocaleString('en-US');
-const entries = (n: number) => `${count(n)} ${n === 1 ? 'entry' : 'entries'}`;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const refused = (reason: string) => new Error(`Import refused: ${reason} Nothing was imported.`);
 

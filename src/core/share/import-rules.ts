@@ -85,13 +85,14 @@ function numbersProblem(entry: HistoryEntry, now: number): string | undefined {
 
 /**
  * Checks one entry from a file (already shaped by the schema) and returns the copy to store: strings escaped
- * and bounded, an unsafe doc link dropped, the exporting computer's environment id dropped, marked imported.
+ * and bounded, an unsafe doc link dropped, the exporting computer's environment id (and any read-time mark)
+ * dropped, marked imported.
  */
 export function checkImportedEntry(entry: HistoryEntry, now: number): EntryCheck {
   if (entry.id.length > ID_MAX || !PRINTABLE_ID.test(entry.id)) return { ok: false, reason: 'its id is not short printable text' };
   const problem = requestProblem(entry) ?? numbersProblem(entry, now);
   if (problem) return { ok: false, reason: problem };
-  const { profileId: _exportersEnvironment, ...rest } = entry;
+  const { profileId: _exportersEnvironment, damaged: _readMark, ...rest } = entry;
   const cleaned: HistoryEntry = {
     ...rest,
     imported: true,

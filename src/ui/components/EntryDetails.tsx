@@ -43,6 +43,12 @@ export function EntryDetails({ entry, profiles, onRetry, onCopy, onLookupCode }:
           <strong>Imported</strong>: this entry came from a history file; it was not sent from this browser.
         </p>
       ) : null}
+      {entry.damaged ? (
+        <p class="imported-note">
+          <strong>Damaged record</strong>: {entry.damaged}. It is shown as stored; exports leave it out, and Clear
+          history removes it.
+        </p>
+      ) : null}
       <EntryActions
         realKey={realKeyFor(entry, profiles)}
         onRetry={() => onRetry(entry)}

@@ -37,6 +37,11 @@ export function HistoryItem({ entry, selected, onSelect, onRetry, onLookupCode }
             imported
           </span>
         ) : null}
+        {entry.damaged ? (
+          <span class="tag" title={`Damaged record: ${entry.damaged}`}>
+            damaged
+          </span>
+        ) : null}
         {entry.rehearsalId ? (
           <span class="tag" title={`Rehearsal ${entry.rehearsalId}`}>
             rehearsal {entry.rehearsalId.slice(0, 8)}

@@ -12,7 +12,7 @@ import { okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
 import { fire } from '../harness/history.ts';
 import { historyRegion, openTransfer } from '../harness/history-browser.ts';
-import { pickFile } from '../harness/transfer.ts';
+import { downloadText, pickFile } from '../harness/transfer.ts';
 import { openView } from '../harness/views.ts';
 import { waitUntil } from '../harness/wait.ts';
 import { readHistoryDb, type StoredEntry } from './lib/db.ts';
@@ -185,7 +185,9 @@ test('records already stored with an impossible date or a broken field: both vie
     foreignEntry('stored-9e15', { startedAt: 9e15 }),
     // A field of the wrong type makes the row's render throw: the boundary shows a line instead.
     foreignEntry('stored-broken', { startedAt: Date.now() - 5_000, rehearsalId: 5 }),
+    foreignEntry('stored-nan-duration', { startedAt: Date.now() - 6_000, durationMs: Number.NaN }),
   ];
+  const damaged = ['stored-9e15', 'stored-nan-duration'];
   await panel.evaluate(async (records) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('linq-inspector');
@@ -210,8 +212,27 @@ test('records already stored with an impossible date or a broken field: both vie
   await expect.poll(() => historyRegion(panel).textContent(), { timeout: 10_000 }).toContain('This entry could not be shown.');
   const row = historyRegion(panel).locator('.history-item').filter({ hasText: bad[0]!.chatId as string });
   await expect.poll(() => row.locator('time').textContent()).toBe('invalid time');
+  await expect.poll(() => row.locator('.tag').first().textContent()).toBe('damaged');
   await row.getByRole('button', { name: 'Details' }).click();
-  await expect.poll(() => panel.getByRole('region', { name: 'Entry details' }).textContent()).toContain('Started invalid time');
+  const details = panel.getByRole('region', { name: 'Entry details' });
+  await expect.poll(() => details.textContent()).toContain('Started invalid time');
+  await expect.poll(() => details.textContent()).toContain('Damaged record: its start time is not a date.');
+  // Nothing is lost: the count is every record, and both exports work, leaving out (and naming) the damaged two.
+  const stored = await readHistoryDb(panel);
+  await expect.poll(() => historyRegion(panel).locator('.count').textContent()).toBe(`${stored.length} entries`);
+  const leftOut = '2 entries left out: damaged records (impossible start time or duration).';
+  const json = await downloadText(panel, () => transfer.getByRole('button', { name: 'Export JSON' }).click());
+  await expect.poll(statusText).toBe(`Exported ${stored.length - 2} entries as JSON. ${leftOut}`);
+  const exported = (JSON.parse(json.text) as { entries: StoredEntry[] }).entries.map((entry) => entry.id);
+  expect(exported.toSorted()).toEqual(stored.map((entry) => entry.id).filter((id) => !damaged.includes(id)).toSorted());
+  const har = await downloadText(panel, () => transfer.getByRole('button', { name: 'Export HAR' }).click());
+  await expect.poll(statusText).toBe(`Exported ${stored.length - 2} entries as HAR. ${leftOut}`);
+  const harEntries = (JSON.parse(har.text) as { log: { entries: Array<{ startedDateTime: string; time: unknown }> } }).log.entries;
+  expect(harEntries).toHaveLength(stored.length - 2);
+  for (const entry of harEntries) {
+    expect(Number.isNaN(Date.parse(entry.startedDateTime))).toBe(false);
+    expect(typeof entry.time).toBe('number');
+  }
   await expectSafe(meta);
   handled(meta);
 });
