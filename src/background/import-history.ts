@@ -10,23 +10,49 @@ import type { WorkerDeps } from './deps.ts';
  * (an entry beyond the history limit is counted instead), so an import cannot push out the operator's own
  * history. A pending entry from a file can never settle here, so it comes in as interrupted.
  */
+/** A view importing a file says which chunk is its last; if none comes (the view closed), views hear after this. */
+export const IMPORT_ANNOUNCE_DELAY_MS = 2_000;
+let unannounced: { timer: ReturnType<typeof setTimeout>; announce(): void } | undefined;
+
+/** Every view re-reads its whole index on an announcement, so an import announces once, after its last chunk. */
+function announceImported(announce: () => void, added: boolean, last: boolean | undefined): void {
+  if (added && !unannounced) {
+    const timer = setTimeout(() => {
+      unannounced = undefined;
+      announce();
+    }, IMPORT_ANNOUNCE_DELAY_MS);
+    unannounced = { timer, announce };
+  }
+  if (last !== false && unannounced) {
+    clearTimeout(unannounced.timer);
+    unannounced = undefined;
+    announce();
+  }
+}
+
 export async function importHistory(
   entries: HistoryEntry[],
   deps: Pick<WorkerDeps, 'history' | 'announce' | 'ready' | 'loadSettings' | 'now'>,
+  /** False while more chunks of the same file follow; absent for a lone chunk. */
+  last?: boolean,
 ): Promise<ImportHistoryReply> {
   await deps.ready;
   const now = deps.now();
   const checked: HistoryEntry[] = [];
   for (const [index, entry] of entries.entries()) {
     const result = checkImportedEntry(entry, now);
-    if (!result.ok) return { ok: false, imported: 0, message: `Import refused: entry ${index + 1} of this part: ${result.reason}.` };
+    if (!result.ok) {
+      announceImported(deps.announce, false, true);
+      return { ok: false, imported: 0, message: `Import refused: entry ${index + 1} of this part: ${result.reason}.` };
+    }
     checked.push(result.entry.state === 'pending' ? markInterrupted(result.entry) : result.entry);
   }
   try {
     const counts = await deps.history.addImported(checked, (await deps.loadSettings()).historyCap);
-    if (counts.added > 0) deps.announce();
+    announceImported(deps.announce, counts.added > 0, last);
     return { ok: true, imported: counts.added, present: counts.present, overLimit: counts.overLimit };
   } catch (error) {
+    announceImported(deps.announce, false, true);
     return { ok: false, imported: 0, message: `Import failed while storing: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -73,7 +73,7 @@ listenForRequests(browser.runtime, (request) => {
     case 'history.clear':
       return clearHistory(deps);
     case 'history.import':
-      return importHistory(request.entries, deps);
+      return importHistory(request.entries, deps, request.last);
     case 'worker.ping':
       return deps.ready.then(() => ({ ok: true }) as const);
   }

@@ -107,9 +107,14 @@ export function createBrowserClient(): InspectorClient {
       const { IMPORT_CHUNK, ImportHistoryReply } = await protocol();
       const sum = { ok: true, imported: 0, present: 0, overLimit: 0, handled: 0, cancelled: false };
       for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
-        if (signal?.aborted) return { ...sum, cancelled: true };
+        if (signal?.aborted) {
+          // An empty last chunk: the worker tells the views of what was stored now, not seconds later.
+          await askParsed({ type: 'history.import', entries: [], last: true }, () => ImportHistoryReply);
+          return { ...sum, cancelled: true };
+        }
         const chunk = entries.slice(start, start + IMPORT_CHUNK);
-        const reply = await askParsed({ type: 'history.import', entries: chunk }, () => ImportHistoryReply);
+        const last = start + IMPORT_CHUNK >= entries.length;
+        const reply = await askParsed({ type: 'history.import', entries: chunk, last }, () => ImportHistoryReply);
         if (!reply) return { ...sum, ok: false, message: WORKER_GONE };
         sum.imported += reply.imported;
         sum.present += reply.present ?? 0;

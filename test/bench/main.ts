@@ -2,6 +2,7 @@ import os from 'node:os';
 import { buildExtension } from './build-extension.ts';
 import { BUILD_DIR, RESULTS_FILE } from './dirs.ts';
 import { hasCurl } from './floor.ts';
+import { measureImport } from './import.ts';
 import { describeMachine } from './machine.ts';
 import { clickToRequest, fireRows, measureCold, measureFire, measureFireIn } from './measure-fire.ts';
 import { measureAppendPair, measureAppends, measureScroll, measureSearch } from './measure-history.ts';
@@ -27,6 +28,9 @@ const AT_50K_RUNS = 10;
 const AT_CAP_RUNS = 10;
 const COLD_AT_50K_RUNS = 5;
 const VIEWS = ['popup', 'panel'] as const satisfies readonly View[];
+const IMPORT_ENTRIES = 100_000;
+/** BENCH_ONLY=import runs only the import section (and writes no results file), for working on it. */
+const ONLY = process.env.BENCH_ONLY;
 
 const label = (size: number) => (size === 0 ? '0' : `${size / 1000}k`);
 const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
@@ -108,6 +112,19 @@ function openRows(results: Results, opens: Map<number, OpenSamples>): void {
   }
 }
 
+/** 6. Import a full 100,000-entry export through the panel's real control, into a cleared history. */
+async function importSection(results: Results, session: BenchSession): Promise<void> {
+  log(`import of ${IMPORT_ENTRIES} entries through the panel…`);
+  await parkView(session, 'popup');
+  const times = await measureImport(session, IMPORT_ENTRIES, log);
+  log(`import: ${(times.fileBytes / 1024 / 1024).toFixed(1)} MiB file; "${times.confirmation}"`);
+  results.add(`import.${label(IMPORT_ENTRIES)}.ms`, times.totalMs, 'ms', 10_000);
+  results.add(`import.${label(IMPORT_ENTRIES)}.read-and-parse.ms`, times.readMs, 'ms');
+  results.add(`import.${label(IMPORT_ENTRIES)}.check.ms`, times.checkedMs - times.readMs, 'ms');
+  results.add(`import.${label(IMPORT_ENTRIES)}.store.ms`, times.totalMs - times.checkedMs, 'ms');
+  results.add(`import.${label(IMPORT_ENTRIES)}.longest-task.ms`, times.longestTaskMs, 'ms');
+}
+
 export async function runBench(): Promise<void> {
   const machine = describeMachine();
   log(`${machine}; load average ${load()}`);
@@ -125,6 +142,10 @@ export async function runBench(): Promise<void> {
     const { lab } = session;
     await injectStore(lab, bundle, session.baseUrl);
     if ((await historyCount(lab)) !== 0) throw new Error('bench: the fresh profile already has history');
+    if (ONLY === 'import') {
+      await importSection(results, session);
+      return;
+    }
 
     const opens = new Map<number, OpenSamples>();
     opens.set(0, await measureOpens(session, 0, OPEN_RUNS));
@@ -183,11 +204,13 @@ export async function runBench(): Promise<void> {
       results.add(`fire.${view}.at-50k.click-to-request.median`, median(clickToRequest(session, at50k)), 'ms');
       results.add(`fire.${view}.at-50k.history-row.median`, median(at50k.map((sample) => sample.rowFrame)), 'ms');
     }
+    await importSection(results, session);
   } finally {
     await session.close();
   }
 
   console.log(`\n${results.table()}\n`);
+  if (ONLY !== undefined) return log(`BENCH_ONLY=${ONLY}: ${RESULTS_FILE} left as it was`);
   await results.write(RESULTS_FILE, machine);
   const misses = results.rows.filter((row) => row.ok === false).map((row) => row.name);
   log(`wrote ${RESULTS_FILE}; ${misses.length === 0 ? 'every budget met' : `budget missed: ${misses.join(', ')}`}`);

@@ -1,6 +1,6 @@
 import { IDBDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importHistory } from '../../../src/background/import-history.ts';
+import { IMPORT_ANNOUNCE_DELAY_MS, importHistory } from '../../../src/background/import-history.ts';
 import type { HistoryEntry } from '../../../src/core/history.ts';
 import { CHAT, makeDeps } from './fixtures.ts';
 
@@ -90,5 +90,32 @@ describe('importHistory', () => {
     expect(reply).toMatchObject({ ok: true, imported: 500 });
     expect(transactions.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(1);
     expect(await history.count()).toBe(500);
+  });
+});
+
+describe('F8: the views hear of an import once, not once per chunk', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('chunks followed by more say nothing; the last one announces what all of them stored', async () => {
+    const { deps, history, announced } = makeDeps(at(NOW));
+    expect(await importHistory([fileEntry('a')], deps, false)).toMatchObject({ ok: true, imported: 1 });
+    expect(await importHistory([fileEntry('b')], deps, false)).toMatchObject({ ok: true, imported: 1 });
+    expect(announced).toEqual([]);
+    expect(await importHistory([fileEntry('c')], deps, true)).toMatchObject({ ok: true, imported: 1 });
+    expect(announced).toEqual([undefined]);
+    expect(await history.count()).toBe(3);
+  });
+
+  it('Cancel sends an empty last chunk, which announces; a view that never sends its last is announced for anyway', async () => {
+    const { deps, announced } = makeDeps(at(NOW));
+    await importHistory([fileEntry('a')], deps, false);
+    await importHistory([], deps, true);
+    expect(announced).toEqual([undefined]);
+    // Only the worker's own timer is faked: fake-indexeddb schedules its work with setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await importHistory([fileEntry('b')], deps, false);
+    expect(announced).toHaveLength(1);
+    vi.advanceTimersByTime(IMPORT_ANNOUNCE_DELAY_MS);
+    expect(announced).toHaveLength(2);
   });
 });
