@@ -2,10 +2,8 @@ import { createPageMenuState, PAGE_MENU_SITES, type MenuLook, type PageMenuState
 import { readPageMenuSnapshot, type PageMenuSnapshot } from '../core/page-menu-snapshot.ts';
 import { createReportLimiter, REPORT_LIMIT } from '../core/page-report-limit.ts';
 import { PageSelectionMessage } from '../core/protocol.ts';
+import { PAGE_SCRIPT } from '../core/page-script.ts';
 import { ownPageScriptTab, type SenderInfo } from '../core/sender.ts';
-
-/** The registered selection script: its ID and its file in the built extension (vite.config.ts). */
-export const PAGE_SCRIPT = { id: 'linq-selection-watch', file: 'page/selection-watch.js' } as const;
 
 interface Event<Listener> {
   addListener(listener: Listener): void;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_SCRIPT, startPageMenu, type PageMenuApi, type TabHandlers } from '../../../src/background/page-menu.ts';
+import { PAGE_SCRIPT } from '../../../src/core/page-script.ts';
+import { startPageMenu, type PageMenuApi, type TabHandlers } from '../../../src/background/page-menu.ts';
 import { PAGE_MENU_SITES, type MenuLook } from '../../../src/core/page-menu.ts';
 import type { SenderInfo } from '../../../src/core/sender.ts';
 

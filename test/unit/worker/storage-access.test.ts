@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_SCRIPT, startPageMenu, type PageMenuApi } from '../../../src/background/page-menu.ts';
+import { PAGE_SCRIPT } from '../../../src/core/page-script.ts';
+import { startPageMenu, type PageMenuApi } from '../../../src/background/page-menu.ts';
 import { keepStorageFromPages, onlyWithStorageClosed } from '../../../src/platform/page-menu-api.ts';
 
 type Log = Array<{ message: string; error: unknown }>;
