@@ -1,79 +1,153 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { rolldown } from 'rolldown';
 import manifest from './manifest.json' with { type: 'json' };
-import { PAGE_SCRIPT } from './src/background/page-menu.ts';
+import packageJson from './package.json' with { type: 'json' };
+import { PAGE_SCRIPT } from './src/core/page-script.ts';
 
 const POPUP_PAGE = 'src/popup/index.html';
+
+type Bundle = Rolldown.OutputBundle;
+
+function chunkNamed(bundle: Bundle, fileName: string): Rolldown.OutputChunk | undefined {
+  const file = bundle[fileName];
+  return file?.type === 'chunk' ? file : undefined;
+}
+
+/** Every chunk reachable from `roots` through the bundle's static imports (and dynamic ones too, if asked). */
+function chunkClosure(bundle: Bundle, roots: readonly string[], withDynamic: boolean): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  for (let fileName = queue.pop(); fileName !== undefined; fileName = queue.pop()) {
+    const chunk = chunkNamed(bundle, fileName);
+    if (!chunk || seen.has(fileName)) continue;
+    seen.add(fileName);
+    queue.push(...chunk.imports, ...(withDynamic ? chunk.dynamicImports : []));
+  }
+  return seen;
+}
+
+/** Cuts the one tag of `html` that names `/${fileName}` in `attribute` (vite writes root-relative URLs). */
+function withoutTag(html: string, attribute: 'src' | 'href', fileName: string): { html: string; tag: string } {
+  const at = html.indexOf(`${attribute}="/${fileName}"`);
+  const start = html.lastIndexOf('<', at);
+  const end = html.indexOf('>', at);
+  if (at < 0 || start < 0 || end < 0) throw new Error(`popup-in-one-file: ${POPUP_PAGE} does not name /${fileName}`);
+  const closing = html.startsWith('</script>', end + 1) ? '</script>'.length : 0;
+  return { html: html.slice(0, start).trimEnd() + html.slice(end + 1 + closing), tag: html.slice(start, end + 1 + closing) };
+}
 
 /**
  * The popup's script in one file, render-blocking, and its stylesheet inline. The build shares modules
  * between pages and the worker through common chunks, so the popup loaded three scripts and a stylesheet,
  * and each file an extension page loads adds to the time before it can paint (in one probe run with the
  * same history: 1.55 x the empty page with the three files, 1.43 x with one). After the build, the popup's
- * entry is bundled again with everything it imports; what it imports lazily stays lazy.
+ * entry is bundled again with everything it imports statically; what it imports lazily stays lazy.
+ *
+ * Which files those are comes from the bundle's own metadata (each chunk's `imports` and `dynamicImports`).
+ * A lazy chunk that can never load a chunk the popup has just inlined is imported as it is, not bundled again
+ * (a second copy of it would ship); the others are bundled again, so that a lazy component uses the popup's
+ * one copy of preact and its hooks, not a second one from the shared chunk.
  */
 function popupInOneFile(): Plugin {
+  let root = process.cwd();
   return {
     name: 'linq:popup-in-one-file',
     apply: 'build',
-    async writeBundle({ dir }) {
+    configResolved(config) {
+      root = config.root;
+    },
+    async writeBundle({ dir }, bundle) {
       if (!dir) throw new Error('popup-in-one-file: the build has no output folder');
-      const page = join(dir, POPUP_PAGE);
-      const html = await readFile(page, 'utf8');
-      const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"><\/script>/.exec(html)?.[1];
-      if (!entry) throw new Error(`popup-in-one-file: ${POPUP_PAGE} names no module script`);
-      const bundle = await rolldown({ input: join(dir, entry), logLevel: 'warn' });
-      const { output } = await bundle.write({
+      const page = bundle[POPUP_PAGE];
+      const popupModule = resolve(root, POPUP_PAGE);
+      const entry = Object.values(bundle).find(
+        (file): file is Rolldown.OutputChunk => file.type === 'chunk' && file.isEntry && file.facadeModuleId === popupModule,
+      );
+      if (page?.type !== 'asset' || !entry) throw new Error(`popup-in-one-file: the bundle has no ${POPUP_PAGE} or no entry for it`);
+      const inlined = chunkClosure(bundle, [entry.fileName], false);
+      const keptAsItIs = (fileName: string) =>
+        ![...chunkClosure(bundle, [fileName], true)].some((reachable) => inlined.has(reachable));
+      const rebundle = await rolldown({
+        input: join(dir, entry.fileName),
+        logLevel: 'warn',
+        plugins: [
+          {
+            name: 'linq:popup-lazy-chunks-as-they-are',
+            resolveId(source, importer, { kind }) {
+              if (kind !== 'dynamic-import' || !importer) return null;
+              const fileName = relative(dir, resolve(dirname(importer), source)).split('\\').join('/');
+              return chunkNamed(bundle, fileName) && keptAsItIs(fileName) ? { id: source, external: true } : null;
+            },
+          },
+        ],
+      });
+      const { output } = await rebundle.write({
         dir: join(dir, 'assets'),
         format: 'es',
         minify: true,
         entryFileNames: 'popup-[hash].js',
         chunkFileNames: 'popup-[hash].js',
       });
-      await bundle.close();
-      let oneFile = html
-        .replace(/\s*<link rel="modulepreload"[^>]*>/g, '')
-        .replace(entry, `assets/${output[0].fileName}`)
-        // No first frame before the script has rendered the form and rows: otherwise an empty frame comes
-        // first and the popup waits for the next one (probe, same build: 1.46 -> 1.36 x the empty page).
-        .replace('<script type="module"', '<script type="module" blocking="render"');
-      // The stylesheet goes inline too: one file fewer to wait for (the extension's CSP limits scripts only).
-      const stylesheet = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/.exec(oneFile);
-      if (stylesheet) {
-        const css = (await readFile(join(dir, stylesheet[1]!), 'utf8')).trim();
-        oneFile = oneFile.replace(stylesheet[0], () => `<style>${css}</style>`);
+      await rebundle.close();
+      const inlinedCss = [...inlined].flatMap((fileName) => [...(chunkNamed(bundle, fileName)?.viteMetadata?.importedCss ?? [])]);
+      let html = String(page.source);
+      // vite preloads what the entry imports statically (build.modulePreload): all of it is inlined now.
+      for (const preloaded of inlined) {
+        if (preloaded !== entry.fileName && html.includes(`href="/${preloaded}"`)) html = withoutTag(html, 'href', preloaded).html;
       }
-      await writeFile(page, oneFile);
+      // The stylesheet goes inline: one file fewer to wait for (the extension's CSP limits scripts only).
+      const styles: string[] = [];
+      for (const stylesheet of new Set(inlinedCss)) {
+        html = withoutTag(html, 'href', stylesheet).html;
+        const css = bundle[stylesheet];
+        if (css?.type === 'asset') styles.push(`<style>${String(css.source).trim()}</style>`);
+      }
+      // No first frame before the script has rendered the form and rows: otherwise an empty frame comes
+      // first and the popup waits for the next one (probe, same build: 1.46 -> 1.36 x the empty page).
+      const { tag } = withoutTag(html, 'src', entry.fileName);
+      const oneScript = tag
+        .replace(`/${entry.fileName}`, `/assets/${output[0].fileName}`)
+        .replace('<script type="module"', '<script type="module" blocking="render"');
+      html = html.replace(tag, () => [oneScript, ...styles].join('\n    '));
+      await writeFile(join(dir, POPUP_PAGE), html);
       // Nothing else imports a page's entry chunk.
-      await rm(join(dir, entry));
+      await rm(join(dir, entry.fileName));
     },
   };
 }
 
-/**
- * The page menu's selection script (src/platform/page/selection-watch.ts), as one classic script: a content
- * script registered at run time cannot be a module, and crxjs only builds the ones the manifest names.
- */
+// The page menu's selection script (src/platform/page/selection-watch.ts), as one classic script: a content
+// script registered at run time cannot be a module. crxjs 3 could build it too, through a `?iife` import in
+// the worker, but that route also makes the file web-accessible to every site. A scratch build with
+// `import file from '../platform/page/selection-watch.ts?iife'` in src/background/page-menu.ts added this to
+// the manifest, so any page could load the file and so tell that the extension is installed:
+//   "web_accessible_resources": [{ "matches": ["http://*/*", "https://*/*"],
+//     "resources": ["src/platform/page/selection-watch.js"], "use_dynamic_url": false }]
+// A content script registered through chrome.scripting needs no such entry, so the build emits the file itself.
 function pageScript(): Plugin {
+  let root = process.cwd();
   return {
     name: 'linq:page-script',
     apply: 'build',
-    async writeBundle({ dir }) {
-      if (!dir) throw new Error('page-script: the build has no output folder');
-      const bundle = await rolldown({ input: 'src/platform/page/selection-watch.ts', logLevel: 'warn' });
-      await bundle.write({ file: join(dir, PAGE_SCRIPT.file), format: 'iife', minify: true });
-      await bundle.close();
+    configResolved(config) {
+      root = config.root;
+    },
+    async generateBundle() {
+      const script = await rolldown({ input: join(root, 'src/platform/page/selection-watch.ts'), logLevel: 'warn' });
+      const { output } = await script.generate({ format: 'iife', minify: true });
+      await script.close();
+      this.emitFile({ type: 'asset', fileName: PAGE_SCRIPT.file, source: output[0].code });
     },
   };
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), popupInOneFile(), pageScript()],
+  plugins: [preact(), crx({ manifest: { ...manifest, version: packageJson.version } }), popupInOneFile(), pageScript()],
   build: {
     target: 'chrome116',
     // Each page's HTML names every chunk its entry imports, so they load in parallel rather than one after
@@ -91,6 +165,10 @@ export default defineConfig({
     projects: [
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The views' hooks and components in a DOM, over a fake InspectorClient (test/ui/fake-client.ts).
+        test: { name: 'ui', include: ['test/ui/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['test/ui/setup.ts'] },
       },
       {
         test: {
