@@ -1,4 +1,5 @@
 import { DEFAULT_BASE_URL } from './linq/settings-rules.ts';
+import type { Settings } from './settings.ts';
 
 /** A named environment: where requests go, and whether its key is kept on disk. Each has its own key. */
 export interface Profile {
@@ -56,4 +57,24 @@ export function profilesFrom(stored: unknown): Profile[] {
   });
   const custom = storedProfiles.filter((profile) => !BUILT_IN_PROFILES.some((builtIn) => builtIn.id === profile.id));
   return [...builtIns, ...custom];
+}
+
+/** A new custom environment, named so no other has its name; `now` makes its id unique. */
+export function newCustomProfile(profiles: readonly Profile[], now: number): Profile {
+  const id = `custom-${now.toString(36)}`;
+  return { id, name: nextCustomName(profiles), baseUrl: '', rememberKey: false, builtIn: false };
+}
+
+/** Settings with the profile added and made the active one. */
+export function withProfileAdded(settings: Settings, added: Profile): Settings {
+  return { ...settings, profiles: [...settings.profiles, added], activeProfileId: added.id };
+}
+
+/** Settings without that profile; Production becomes the active one if it was. */
+export function withProfileDeleted(settings: Settings, id: string): Settings {
+  return {
+    ...settings,
+    profiles: settings.profiles.filter((candidate) => candidate.id !== id),
+    activeProfileId: settings.activeProfileId === id ? 'production' : settings.activeProfileId,
+  };
 }
