@@ -12,6 +12,7 @@ import { createLastChatStore } from '../platform/last-chat.ts';
 import { chromePageMenuApi, keepStorageFromPages, type AccessLevelArea } from '../platform/page-menu-api.ts';
 import { createBadgeShower, createSelectionMenu, listenForCommand, listenForSelectionMenu } from '../platform/toolbar.ts';
 import { clearHistory } from './clear-history.ts';
+import { createRequestHandlers } from './request-handlers.ts';
 import { importHistory } from './import-history.ts';
 import type { WorkerDeps } from './deps.ts';
 import { reconcilePending } from './reconcile.ts';
@@ -58,26 +59,21 @@ const quickStop: QuickStopDeps = {
   showBadge: createBadgeShower(browser.action),
 };
 
+// One handler per request type of the protocol table (src/core/protocol.ts, REQUESTS).
+const requests = createRequestHandlers();
+requests.handle('typing.stop', (message) => stopTyping(message.chatId, deps, message.settingsUnchanged));
+requests.handle('typing.start', (message) => startTyping(message.chatId, deps, message.settingsUnchanged));
+requests.handle('typing.rehearse', (message) =>
+  rehearse(message.chatId, message.seconds, {
+    ...deps,
+    wait: (ms) => waitKeepingAlive(ms, () => browser.runtime.getPlatformInfo()),
+  }),
+);
+requests.handle('history.clear', () => clearHistory(deps));
+requests.handle('history.import', (message) => importHistory(message.entries, deps, message.last));
+requests.handle('worker.ping', () => deps.ready.then(() => ({ ok: true }) as const));
 // Registered synchronously at the top level, so a message that wakes the worker is never missed.
-listenForRequests(browser.runtime, (request) => {
-  switch (request.type) {
-    case 'typing.stop':
-      return stopTyping(request.chatId, deps, request.settingsUnchanged);
-    case 'typing.start':
-      return startTyping(request.chatId, deps, request.settingsUnchanged);
-    case 'typing.rehearse':
-      return rehearse(request.chatId, request.seconds, {
-        ...deps,
-        wait: (ms) => waitKeepingAlive(ms, () => browser.runtime.getPlatformInfo()),
-      });
-    case 'history.clear':
-      return clearHistory(deps);
-    case 'history.import':
-      return importHistory(request.entries, deps, request.last);
-    case 'worker.ping':
-      return deps.ready.then(() => ({ ok: true }) as const);
-  }
-});
+listenForRequests(browser.runtime, (request) => requests.dispatch(request));
 
 listenForCommand(browser.commands, () => void stopLastChat(quickStop));
 listenForSelectionMenu(browser.contextMenus, (text) => void stopSelectedChat(text, quickStop));

@@ -3,7 +3,7 @@ import { buildTypingRequest, redactHeaders, type TypingOperation } from '../core
 import type { HistoryEntry } from '../core/history.ts';
 import type { RawOutcome } from '../core/linq/outcome.ts';
 import { keyOfAuthorization, redactDecoded, redactKnownKey } from '../core/linq/redact-key.ts';
-import type { StopTypingReply } from '../core/protocol.ts';
+import type { TypingReply } from '../core/protocol.ts';
 import { activeProfile, type Settings } from '../core/settings.ts';
 import type { WorkerDeps } from './deps.ts';
 
@@ -24,7 +24,7 @@ function describe(error: unknown): string {
 
 /** What a typing request leaves behind: the reply for the view, and the settled entry's write after it. */
 export interface TypingRun {
-  reply: StopTypingReply;
+  reply: TypingReply;
   /** Resolves once the settled entry is stored (or its store error announced) and the history trimmed. */
   stored: Promise<void>;
 }
@@ -155,7 +155,7 @@ export async function typingRequest(
   chatIdInput: string,
   deps: WorkerDeps,
   options?: TypingOptions,
-): Promise<StopTypingReply> {
+): Promise<TypingReply> {
   return (await runTypingRequest(operation, chatIdInput, deps, options)).reply;
 }
 

@@ -1,4 +1,4 @@
-import type { StopTypingReply } from './protocol.ts';
+import type { TypingReply } from './protocol.ts';
 
 /** What the toolbar badge shows after a request fired without a view: OK, the error code, or a short kind. */
 export interface Badge {
@@ -13,7 +13,7 @@ const GREY = '#57606a';
 
 const SHORT_KIND: Record<string, string> = { http_failure: 'HTTP', network: 'NET', timeout: 'TIME', interrupted: 'INT' };
 
-export function badgeFor(reply: StopTypingReply): Badge {
+export function badgeFor(reply: TypingReply): Badge {
   if (!reply.ok) return { text: '!', color: GREY, title: `Linq Typing Inspector: not sent. ${reply.message}` };
   const outcome = reply.entry.outcome;
   const summary = `Linq Typing Inspector: ${outcome?.summary ?? 'no result'} (chat ${reply.entry.chatId})`;

@@ -14,23 +14,17 @@ const CHAT_ID_MAX = 20_000;
  * `settingsUnchanged`: the view has neither written nor heard of a change to the settings or keys since its
  * last request, so the worker may reuse what it read then (src/platform/request-config.ts).
  */
-export const StopTypingMessage = z.object({
-  type: z.literal('typing.stop'),
-  chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
-  settingsUnchanged: z.optional(z.boolean()),
-});
-export const StartTypingMessage = z.object({
-  type: z.literal('typing.start'),
+export const TypingMessage = z.object({
   chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
   settingsUnchanged: z.optional(z.boolean()),
 });
 /** Start typing, wait, then stop: the worker runs all of it, so closing the popup cannot skip the stop. */
 export const RehearseMessage = z.object({
-  type: z.literal('typing.rehearse'),
   chatId: z.string().check(z.maxLength(CHAT_ID_MAX)),
   seconds: z.int().check(z.gte(REHEARSAL_LIMITS.min), z.lte(REHEARSAL_LIMITS.max)),
 });
-export const ClearHistoryMessage = z.object({ type: z.literal('history.clear') });
+/** For a request that carries nothing but its type. */
+const NoFields = z.object({});
 /**
  * Imported entries, in chunks small enough for one message each (about 5 MB) and one transaction: 500 made
  * 100,000 entries take 200 round trips. `last` is false on every chunk but the file's last (or an empty one
@@ -38,33 +32,14 @@ export const ClearHistoryMessage = z.object({ type: z.literal('history.clear') }
  */
 export const IMPORT_CHUNK = 5_000;
 export const ImportHistoryMessage = z.object({
-  type: z.literal('history.import'),
   entries: z.array(HistoryEntrySchema).check(z.maxLength(IMPORT_CHUNK)),
   last: z.optional(z.boolean()),
 });
-/** Wakes the worker, which reconciles interrupted entries at start; views send it when they open. */
-export const PingMessage = z.object({ type: z.literal('worker.ping') });
-
-export const WorkerRequest = z.discriminatedUnion('type', [
-  StopTypingMessage,
-  StartTypingMessage,
-  RehearseMessage,
-  ClearHistoryMessage,
-  ImportHistoryMessage,
-  PingMessage,
-]);
-export type WorkerRequest = z.infer<typeof WorkerRequest>;
-
-/** A request on a view's port: the `id` pairs it with its reply, as a port has no reply of its own. */
-export const PortRequest = z.object({ id: z.int().check(z.gte(0)), request: WorkerRequest });
-export type PortRequest = z.infer<typeof PortRequest>;
-/** The worker's answer on the port; `reply` is then parsed with the schema of the request's own reply. */
-export const PortReply = z.object({ id: z.int().check(z.gte(0)), reply: z.unknown() });
-export type PortReply = z.infer<typeof PortReply>;
 
 export const FieldSchema = z.enum(['apiKey', 'chatId', 'baseUrl']);
 
-export const StopTypingReply = z.discriminatedUnion('ok', [
+/** The answer to a start or a stop. */
+export const TypingReply = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     entry: HistoryEntrySchema,
@@ -78,7 +53,7 @@ export const StopTypingReply = z.discriminatedUnion('ok', [
     message: z.string(),
   }),
 ]);
-export type StopTypingReply = z.infer<typeof StopTypingReply>;
+export type TypingReply = z.infer<typeof TypingReply>;
 
 export const RehearseReply = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), start: HistoryEntrySchema, stop: z.optional(HistoryEntrySchema), storeError: z.optional(z.string()) }),
@@ -101,6 +76,47 @@ export const ImportHistoryReply = z.object({
 export type ImportHistoryReply = z.infer<typeof ImportHistoryReply>;
 
 export const PingReply = z.object({ ok: z.literal(true) });
+
+/**
+ * Every request a view sends the worker, by type: its message (the fields besides `type`) and its reply.
+ * Adding one is an entry here and its handler in src/background/index.ts; views send it with `ask`.
+ */
+export const REQUESTS = {
+  'typing.stop': { message: TypingMessage, reply: TypingReply },
+  'typing.start': { message: TypingMessage, reply: TypingReply },
+  'typing.rehearse': { message: RehearseMessage, reply: RehearseReply },
+  'history.clear': { message: NoFields, reply: ClearHistoryReply },
+  'history.import': { message: ImportHistoryMessage, reply: ImportHistoryReply },
+  /** Wakes the worker, which reconciles interrupted entries at start; views send it when they open. */
+  'worker.ping': { message: NoFields, reply: PingReply },
+} as const;
+export type RequestType = keyof typeof REQUESTS;
+/** What a request of this type carries besides its type (zod infers `z.object({})` as Record<string, never>). */
+export type RequestMessage<T extends RequestType> = NoIndex<z.infer<(typeof REQUESTS)[T]['message']>>;
+type NoIndex<Fields> = Fields extends Record<string, never> ? Record<never, never> : Fields;
+export type RequestReply<T extends RequestType> = z.infer<(typeof REQUESTS)[T]['reply']>;
+/** A view's way to send one: the reply as its type's schema parsed it, or undefined when none parsed. */
+export type Ask = <T extends RequestType>(type: T, message: RequestMessage<T>) => Promise<RequestReply<T> | undefined>;
+
+/** A request as it travels: `{type, ...message}`. */
+export type WorkerRequest = { [T in RequestType]: { type: T } & RequestMessage<T> }[RequestType];
+/**
+ * Every entry's message with its `type`: the one schema the worker parses requests with. Built from the
+ * table at run time, so its type is stated (above) rather than inferred.
+ */
+export const WorkerRequest = z.discriminatedUnion(
+  'type',
+  Object.entries(REQUESTS).map(([type, { message }]) =>
+    z.extend(message as z.ZodMiniObject, { type: z.literal(type) }),
+  ) as unknown as [z.ZodMiniObject],
+) as unknown as z.ZodMiniType<WorkerRequest>;
+
+/** A request on a view's port: the `id` pairs it with its reply, as a port has no reply of its own. */
+export const PortRequest = z.object({ id: z.int().check(z.gte(0)), request: WorkerRequest });
+export type PortRequest = z.infer<typeof PortRequest>;
+/** The worker's answer on the port; `reply` is then parsed with the schema of the request's own reply. */
+export const PortReply = z.object({ id: z.int().check(z.gte(0)), reply: z.unknown() });
+export type PortReply = z.infer<typeof PortReply>;
 
 /**
  * From the selection script in a web page (src/platform/page/selection-watch.ts) to the worker, the one

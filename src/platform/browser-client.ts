@@ -1,6 +1,5 @@
 import { readStoredEntry } from '../core/history-guard.ts';
-import type { WorkerRequest } from '../core/protocol.ts';
-import type { InspectorClient } from '../ui/client.ts';
+import { WORKER_GONE, type InspectorClient } from '../ui/client.ts';
 import { createPageMenuAccess } from './page-menu-access.ts';
 import { viewApi } from './view-api.ts';
 import { onHistoryChange } from './broadcast.ts';
@@ -15,41 +14,15 @@ import { createSettingsStore } from './settings-store.ts';
 import { firstPaintStore } from './first-paint-store.ts';
 import { protocol } from './lazy-protocol.ts';
 import { createWorkerChannel } from './worker-channel.ts';
-
-const WORKER_GONE =
-  'The extension\u2019s background worker did not answer. It may have been restarted; try again, and check the history.';
+import { createAsk } from './ask.ts';
 
 const worker = createWorkerChannel(viewApi.connect);
-
-async function ask(message: WorkerRequest): Promise<unknown> {
-  try {
-    return await worker.request(message);
-  } catch {
-    // The worker died mid-request. Waking a new one makes it reconcile, so the entry it left turns
-    // "interrupted" in every view instead of staying pending.
-    void wakeWorker();
-    return undefined;
-  }
-}
-
-type Protocol = Awaited<ReturnType<typeof protocol>>;
-type ReplySchema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
-
-/** Sends a message and parses the reply with its schema; undefined when the worker gave no valid reply. */
-async function askParsed<T>(message: WorkerRequest, schemaOf: (schemas: Protocol) => ReplySchema<T>): Promise<T | undefined> {
-  const reply = await ask(message);
-  const parsed = schemaOf(await protocol()).safeParse(reply);
-  return parsed.success ? parsed.data : undefined;
-}
-
-async function wakeWorker(): Promise<boolean> {
-  try {
-    const reply = await worker.request({ type: 'worker.ping' });
-    return (await protocol()).PingReply.safeParse(reply).success;
-  } catch {
-    return false;
-  }
-}
+// A ping that fails wakes nothing more: the next request opens a new port, which starts a new worker.
+const askOnce = createAsk(worker, () => undefined);
+const wakeWorker = async () => (await askOnce('worker.ping', {})) !== undefined;
+// The worker died mid-request. Waking a new one makes it reconcile, so the entry it left turns
+// "interrupted" in every view instead of staying pending.
+const ask = createAsk(worker, () => void wakeWorker());
 
 /** The views' client over the real extension API. Reads go straight to storage; writes of history go via the worker. */
 export function createBrowserClient(): InspectorClient {
@@ -81,19 +54,9 @@ export function createBrowserClient(): InspectorClient {
     hasHostAccess: (baseUrl) => hostAccess.has(baseUrl),
     requestHostAccess: (baseUrl) => hostAccess.request(baseUrl),
     pageMenu: createPageMenuAccess(viewApi.permissions),
-    async stopTyping(chatId, settingsUnchanged) {
-      const message: WorkerRequest = { type: 'typing.stop', chatId, settingsUnchanged };
-      return (await askParsed(message, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };
-    },
-    async startTyping(chatId, settingsUnchanged) {
-      const message: WorkerRequest = { type: 'typing.start', chatId, settingsUnchanged };
-      return (await askParsed(message, (schemas) => schemas.StopTypingReply)) ?? { ok: false, message: WORKER_GONE };
-    },
-    async rehearse(chatId, seconds) {
-      return (await askParsed({ type: 'typing.rehearse', chatId, seconds }, (schemas) => schemas.RehearseReply)) ?? { ok: false, message: WORKER_GONE };
-    },
+    ask,
     async clearHistory() {
-      const reply = (await askParsed({ type: 'history.clear' }, (schemas) => schemas.ClearHistoryReply)) ?? { ok: false, message: WORKER_GONE };
+      const reply = (await ask('history.clear', {})) ?? { ok: false, message: WORKER_GONE };
       if (reply.ok) firstPaintStore.forgetEntries();
       return reply;
     },
@@ -104,24 +67,41 @@ export function createBrowserClient(): InspectorClient {
     loadEntries: (ids) => history.getMany(ids),
     onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
     async importHistory(entries, { onProgress, signal } = {}) {
-      const { IMPORT_CHUNK, ImportHistoryReply } = await protocol();
+      const { IMPORT_CHUNK } = await protocol();
       const sum = { ok: true, imported: 0, present: 0, overLimit: 0, handled: 0, cancelled: false };
-      for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
-        if (signal?.aborted) {
-          // An empty last chunk: the worker tells the views of what was stored now, not seconds later.
-          await askParsed({ type: 'history.import', entries: [], last: true }, () => ImportHistoryReply);
-          return { ...sum, cancelled: true };
-        }
+      const sendChunk = (start: number) => {
         const chunk = entries.slice(start, start + IMPORT_CHUNK);
         const last = start + IMPORT_CHUNK >= entries.length;
-        const reply = await askParsed({ type: 'history.import', entries: chunk, last }, () => ImportHistoryReply);
-        if (!reply) return { ...sum, ok: false, message: WORKER_GONE };
+        return ask('history.import', { entries: chunk, last }).then((reply) => ({ reply, size: chunk.length }));
+      };
+      // Two chunks in flight: the worker checks the next one while the one before is being written. On Cancel
+      // or a failure, no more are sent, and the replies of those already sent are still counted.
+      const inFlight: Array<ReturnType<typeof sendChunk>> = [];
+      let failure: { message?: string } | undefined;
+      let next = 0;
+      const more = () => next < entries.length && !signal?.aborted && failure === undefined;
+      while (more() || inFlight.length > 0) {
+        for (; more() && inFlight.length < 2; next += IMPORT_CHUNK) inFlight.push(sendChunk(next));
+        const { reply, size } = await inFlight.shift()!;
+        if (!reply) {
+          failure ??= { message: WORKER_GONE };
+          continue;
+        }
         sum.imported += reply.imported;
         sum.present += reply.present ?? 0;
         sum.overLimit += reply.overLimit ?? 0;
-        if (!reply.ok) return { ...sum, ok: false, message: reply.message };
-        sum.handled += chunk.length;
+        if (!reply.ok) {
+          failure ??= { message: reply.message };
+          continue;
+        }
+        sum.handled += size;
         onProgress?.(sum.handled);
+      }
+      if (failure) return { ...sum, ok: false, message: failure.message };
+      if (next < entries.length) {
+        // An empty last chunk: the worker tells the views of what was stored now, not seconds later.
+        await ask('history.import', { entries: [], last: true });
+        return { ...sum, cancelled: true };
       }
       return sum;
     },

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../core/history.ts';
 import type { IndexRow } from '../core/history-index.ts';
-import type { ClearHistoryReply, RehearseReply, StopTypingReply } from '../core/protocol.ts';
+import type { Ask, ClearHistoryReply } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
 import type { RecentHistoryCopy } from '../core/recent-history.ts';
 import type { FirstPaint } from '../core/first-paint.ts';
@@ -46,11 +46,12 @@ export interface InspectorClient {
   requestHostAccess(baseUrl: string): Promise<boolean>;
   readonly pageMenu: PageMenuAccess;
 
-  /** `settingsUnchanged`: this view has seen no change to settings or keys since its last request. */
-  stopTyping(chatId: string, settingsUnchanged?: boolean): Promise<StopTypingReply>;
-  startTyping(chatId: string, settingsUnchanged?: boolean): Promise<StopTypingReply>;
-  /** Start typing, wait `seconds`, stop typing: run by the worker, so it finishes even if the view closes. */
-  rehearse(chatId: string, seconds: number): Promise<RehearseReply>;
+  /**
+   * Sends the worker one request of the protocol table (src/core/protocol.ts, REQUESTS): its reply, parsed
+   * with that type's schema, or undefined when the worker gave none (show WORKER_GONE).
+   */
+  readonly ask: Ask;
+  /** The 'history.clear' request; on success the popup's first-paint copy forgets its entries too. */
   clearHistory(): Promise<ClearHistoryReply>;
   /** The newest entries in full. */
   loadNewest(limit: number): Promise<HistoryEntry[]>;
@@ -79,6 +80,11 @@ export interface InspectorClient {
   /** Starts the worker if it is not running, so it reconciles what a stopped worker left pending. */
   wakeWorker(): void;
 }
+
+/** What a view shows when `ask` had no reply. */
+export const WORKER_GONE =
+  'The extension\u2019s background worker did not answer. It may have been restarted; ' +
+  'try again, and check the history.';
 
 export interface ImportOptions {
   onProgress?(handled: number): void;

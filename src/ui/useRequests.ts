@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
 import type { FieldName } from '../core/linq/request.ts';
+import type { RehearseReply, TypingReply } from '../core/protocol.ts';
 import { checkChatId } from '../core/linq/chat-id.ts';
-import type { InspectorClient } from './client.ts';
+import { WORKER_GONE, type InspectorClient } from './client.ts';
 
 export type RequestAction =
   | { kind: 'stop' | 'start'; chatId: string }
@@ -83,12 +84,12 @@ export function useRequests(
     );
     const busyNotice = setTimeout(showRunning, BUSY_NOTICE_MS);
     try {
-      const reply =
-        action.kind === 'rehearse'
-          ? await client.rehearse(action.chatId, action.seconds)
-          : await (action.kind === 'start'
-              ? client.startTyping(action.chatId, settingsUnchanged)
-              : client.stopTyping(action.chatId, settingsUnchanged));
+      const { chatId } = action;
+      const typing = action.kind === 'start' ? 'typing.start' : 'typing.stop';
+      const reply: TypingReply | RehearseReply =
+        (action.kind === 'rehearse'
+          ? await client.ask('typing.rehearse', { chatId, seconds: action.seconds })
+          : await client.ask(typing, { chatId, settingsUnchanged })) ?? { ok: false, message: WORKER_GONE };
       if (!reply.ok) {
         if (reply.field) onFieldError(reply.field, reply.message);
         else setState((current) => ({ ...current, latestError: reply.message }));
