@@ -2,7 +2,7 @@
  * The panel's Codes view: every documented error code, searchable, each with its docs link, and the way
  * there from a history entry ("Look up NNNN in Codes"), in the panel and from the popup.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DOCUMENTED_CODES } from '../mock-linq/codes.ts';
 import { linqErrorChat, okChat } from './harness/chat-ids.ts';
@@ -10,28 +10,22 @@ import { configure } from './harness/configure.ts';
 import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { currentHash } from './harness/history-browser.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView, viewUrl, waitForViewReady } from './harness/views.ts';
 
 const VIEWPORT = { width: 1280, height: 720 };
-let session: E2eSession;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startSession();
-  panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: VIEWPORT });
-  await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-  // A little history around the 2001 entry the lookups start from.
-  for (const chatId of [okChat(), linqErrorChat(2001), linqErrorChat(3006), okChat()]) {
-    const item = await fire(panel, chatId);
-    if (chatId === linqErrorChat(2001)) expect(await statusLabelOf(item)).toBe('404 Linq error');
-  }
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: VIEWPORT });
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+    // A little history around the 2001 entry the lookups start from.
+    for (const chatId of [okChat(), linqErrorChat(2001), linqErrorChat(3006), okChat()]) {
+      const item = await fire(panel, chatId);
+      if (chatId === linqErrorChat(2001)) expect(await statusLabelOf(item)).toBe('404 Linq error');
+    }
+  },
 });
 
 const docUrl = (code: number) => `https://docs.linqapp.com/error/codes/${Math.floor(code / 1000)}xxx/${code}/`;

@@ -2,30 +2,26 @@
  * Every kind of answer, decoded end to end in the panel: Linq error envelopes (code, meaning, retry advice,
  * trace ID, documentation link), non-envelope HTTP failures, network failures and timeouts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { docLinkHref, fire, statusLabelOf } from './harness/history.ts';
 import { describedValue, openDetails, responseHeader } from './harness/outcome.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { configure } from './harness/configure.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
 
-let session: E2eSession;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startSession();
-  panel = await openView(session.extension, 'panel', { errors: session.errors });
-  await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  if (panel) await expectKeyNotInPageText(panel, session.apiKey);
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    panel = await openView(session.extension, 'panel', { errors: session.errors });
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+  },
+  async beforeClose() {
+    if (panel) await expectKeyNotInPageText(panel, session.apiKey);
+  },
 });
 
 const DO_NOT_RETRY = 'Do not retry: fix the request first.';

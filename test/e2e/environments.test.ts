@@ -4,7 +4,7 @@
  * custom environments (add, rename, delete), per-environment "Remember key", and a host the extension may
  * not reach ("Grant access"), to which nothing is sent.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
@@ -20,7 +20,7 @@ import { fieldState } from './harness/field-message.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { readHistoryDb } from './harness/history-db.ts';
 import { extensionWorker, readBadge, resetBadge, runQuickStop } from './harness/service-worker.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { readExtensionStorage } from './harness/storage.ts';
 import { keyIn, storedSettings } from './harness/stored.ts';
 import { openView } from './harness/views.ts';
@@ -30,25 +30,19 @@ const LOCAL_MOCK_URL = 'http://127.0.0.1:4010';
 const NO_ACCESS_URL = 'https://staging.example.com/api';
 const KEY = { production: 'sk_env_production_1', local: 'sk_env_local_2', staging: 'sk_env_staging_3', denied: 'sk_env_denied_4' };
 
-let session: E2eSession;
 let popup: Page;
 let panel: Page;
 /** The generated ID of the custom environment renamed "Staging mock". */
 let stagingId: string;
 let stagingUrl: string;
 
-beforeAll(async () => {
-  session = await startSession();
-  stagingUrl = `${session.mock.url}/staging`;
-  popup = await openView(session.extension, 'popup', { errors: session.errors });
-  panel = await openView(session.extension, 'panel', { errors: session.errors });
-  await popup.bringToFront();
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    stagingUrl = `${session.mock.url}/staging`;
+    popup = await openView(session.extension, 'popup', { errors: session.errors });
+    panel = await openView(session.extension, 'panel', { errors: session.errors });
+    await popup.bringToFront();
+  },
 });
 
 /** The `apiKey.<environment ID>` slots of one storage area, by environment ID. */

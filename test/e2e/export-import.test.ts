@@ -4,7 +4,7 @@
  * anything, and the HAR 1.2 export. Neither file may ever hold the API key.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
@@ -12,13 +12,12 @@ import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { clearFilters, countText, expectListed, historyRegion, kindBox, openTransfer } from './harness/history-browser.ts';
 import { readHistoryDb, type StoredEntry } from './harness/history-db.ts';
 import { DIST_DIR } from './harness/paths.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { downloadText, pickFile } from './harness/transfer.ts';
 import { openView } from './harness/views.ts';
 
 const EXTENSION_VERSION = (JSON.parse(readFileSync(`${DIST_DIR}/manifest.json`, 'utf8')) as { version: string }).version;
 
-let session: E2eSession;
 let panel: Page;
 let transfer: Locator;
 let status: Locator;
@@ -37,20 +36,15 @@ const LINQ_ERRORS = [linqErrorChat(5005), linqErrorChat(2004), linqErrorChat(200
 const NEWEST_FIRST = SEEDS.toReversed();
 const TOTAL = SEEDS.length;
 
-beforeAll(async () => {
-  session = await startSession();
-  panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
-  await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-  for (const chatId of SEEDS) await fire(panel, chatId);
-  await expectListed(panel, NEWEST_FIRST, TOTAL);
-  transfer = await openTransfer(panel);
-  status = transfer.getByRole('status');
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+    for (const chatId of SEEDS) await fire(panel, chatId);
+    await expectListed(panel, NEWEST_FIRST, TOTAL);
+    transfer = await openTransfer(panel);
+    status = transfer.getByRole('status');
+  },
 });
 
 const byId = (entries: readonly StoredEntry[]) => entries.toSorted((a, b) => a.id.localeCompare(b.id));

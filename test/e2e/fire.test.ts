@@ -2,30 +2,24 @@
  * Firing "Stop typing" from the popup and from the panel: what the mock receives, what the views show, and
  * that every open view follows the shared history live.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { docLinkHref, fire, historyItemFor, historyItems, statusLabelOf } from './harness/history.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { configure } from './harness/configure.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
 
-let session: E2eSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startSession();
-  popup = await openView(session.extension, 'popup', { errors: session.errors });
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-  panel = await openView(session.extension, 'panel', { errors: session.errors });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    popup = await openView(session.extension, 'popup', { errors: session.errors });
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+    panel = await openView(session.extension, 'panel', { errors: session.errors });
+  },
 });
 
 function expectTypingRequest(chatId: string): void {

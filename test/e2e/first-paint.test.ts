@@ -2,29 +2,23 @@
  * The popup's first paint: it lists what it showed last time at once, from a copy it keeps in localStorage,
  * then the stored settings, the key and the worker's copy of the newest entries take over.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
 import { headerEnvironment } from './harness/environments.ts';
 import { fire, historyItems } from './harness/history.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView, viewUrl, waitForViewReady } from './harness/views.ts';
 import { FIRST_PAINT_KEY } from '../../src/platform/first-paint-store.ts';
 
-let session: E2eSession;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startSession();
-  panel = await openView(session.extension, 'panel', { errors: session.errors });
-  await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    panel = await openView(session.extension, 'panel', { errors: session.errors });
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+  },
 });
 
 interface FirstSight {

@@ -4,7 +4,7 @@
  * Entry details, Retry, and retention (the history limit and "Don't record history").
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat } from './harness/chat-ids.ts';
 import { grantClipboard, readClipboard, writeClipboard } from './harness/clipboard.ts';
@@ -29,7 +29,7 @@ import {
 import { readHistoryDb, type StoredEntry } from './harness/history-db.ts';
 import { describedValue, openDetails } from './harness/outcome.ts';
 import { DIST_DIR } from './harness/paths.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { readExtensionStorage } from './harness/storage.ts';
 import { openView, reloadView, viewUrl, waitForViewReady } from './harness/views.ts';
 import { waitUntil } from './harness/wait.ts';
@@ -38,23 +38,17 @@ import { stopServiceWorker } from './harness/worker.ts';
 const VIEWPORT = { width: 1280, height: 720 };
 const EXTENSION_VERSION = (JSON.parse(readFileSync(`${DIST_DIR}/manifest.json`, 'utf8')) as { version: string }).version;
 
-let session: E2eSession;
 let panel: Page;
 /** The key the extension currently holds (Retry changes it). */
 let currentKey: string;
 
-beforeAll(async () => {
-  session = await startSession();
-  currentKey = session.apiKey;
-  panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: VIEWPORT });
-  await grantClipboard(session.extension, panel);
-  await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    currentKey = session.apiKey;
+    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: VIEWPORT });
+    await grantClipboard(session.extension, panel);
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+  },
 });
 
 /** Fixed UUIDs with no scenario (204), chosen so no search term below occurs in them. */

@@ -1,7 +1,7 @@
 /**
  * The History region: newest first, the panel's entry details, and clearing with a confirmation.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
@@ -9,24 +9,18 @@ import { readHistoryDb } from './harness/history-db.ts';
 import { openDetails, responseHeader } from './harness/outcome.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { configure } from './harness/configure.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
 
-let session: E2eSession;
 let panel: Page;
 let popup: Page;
 
-beforeAll(async () => {
-  session = await startSession();
-  panel = await openView(session.extension, 'panel', { errors: session.errors });
-  await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-  popup = await openView(session.extension, 'popup', { errors: session.errors });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    panel = await openView(session.extension, 'panel', { errors: session.errors });
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+    popup = await openView(session.extension, 'popup', { errors: session.errors });
+  },
 });
 
 const fired: string[] = [];

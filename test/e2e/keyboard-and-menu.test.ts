@@ -4,7 +4,7 @@
  * (item 5): the keyboard command and the context-menu item, run through the worker's own handlers, with the
  * outcome on the toolbar badge.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
@@ -13,28 +13,22 @@ import { expectNewEntry, fire, historyItems, statusLabelOf } from './harness/his
 import { readHistoryDb } from './harness/history-db.ts';
 import { focusedDescription, isFocused, tabThrough } from './harness/keyboard.ts';
 import { extensionWorker, readBadge, resetBadge, rgba, runQuickStop } from './harness/service-worker.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
 
 const GREEN = rgba('#116329');
 const RED = rgba('#a40e26');
 const GREY = rgba('#57606a');
 
-let session: E2eSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startSession();
-  popup = await openView(session.extension, 'popup', { errors: session.errors });
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-  panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    popup = await openView(session.extension, 'popup', { errors: session.errors });
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
+  },
 });
 
 const stopButton = (page: Page) => page.getByRole('button', { name: 'Stop typing', exact: true });

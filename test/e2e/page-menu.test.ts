@@ -5,7 +5,7 @@
  * tests read what the worker asked Chrome to show (harness/page-menu.ts), and run the item's click handler
  * through the worker, as the keyboard-and-menu tests do.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { okChat } from './harness/chat-ids.ts';
 import { runAxe } from './harness/axe.ts';
@@ -14,7 +14,7 @@ import { distWithAllSites } from './harness/granted-dist.ts';
 import { expectNewEntry, statusLabelOf } from './harness/history.ts';
 import { lastMenuUpdate, menuUpdates, openChatPage, pageMessages, recordMenu, selectTextOf } from './harness/page-menu.ts';
 import { extensionWorker, runQuickStop } from './harness/service-worker.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
 import { isServiceWorkerRunning, stopServiceWorker } from './harness/worker.ts';
 
@@ -42,20 +42,16 @@ async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
 }
 
 describe('as installed: the page menu is off until the operator turns it on', () => {
-  let session: E2eSession;
   let popup: Page;
   let worker: Worker;
 
-  beforeAll(async () => {
-    session = await startSession();
-    popup = await openView(session.extension, 'popup', { errors: session.errors });
-    await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-    worker = await extensionWorker(session.extension, popup);
-    await recordMenu(worker);
-  });
-  afterEach(() => session.errors.assertNone());
-  afterAll(async () => {
-    await session?.close();
+  const session = useExtensionSession({
+    async setUp() {
+      popup = await openView(session.extension, 'popup', { errors: session.errors });
+      await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+      worker = await extensionWorker(session.extension, popup);
+      await recordMenu(worker);
+    },
   });
 
   test('a chat UUID selected on a web page shows no item: no script runs in pages, none is registered', async () => {
@@ -100,30 +96,31 @@ describe('as installed: the page menu is off until the operator turns it on', ()
 });
 
 describe('with access to all sites: the item follows the selection', () => {
-  let session: E2eSession;
   let granted: Awaited<ReturnType<typeof distWithAllSites>>;
   let popup: Page;
   let page: Page;
   let worker: Worker;
   const chatId = okChat();
 
-  beforeAll(async () => {
-    granted = await distWithAllSites();
-    session = await startSession({ distDir: granted.dir });
-    popup = await openView(session.extension, 'popup', { errors: session.errors });
-    await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-    worker = await extensionWorker(session.extension, popup);
-    await recordMenu(worker);
-    page = await openChatPage(
-      session.extension.context,
-      `<p id="ticket">Customer: the dots keep going in chat ${chatId.toUpperCase()}, please check.</p>
+  const session = useExtensionSession({
+    async prepare() {
+      granted = await distWithAllSites();
+      return { distDir: granted.dir };
+    },
+    async setUp() {
+      popup = await openView(session.extension, 'popup', { errors: session.errors });
+      await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+      worker = await extensionWorker(session.extension, popup);
+      await recordMenu(worker);
+      page = await openChatPage(
+        session.extension.context,
+        `<p id="ticket">Customer: the dots keep going in chat ${chatId.toUpperCase()}, please check.</p>
        <p id="plain">Order 1234-5678 shipped on Monday.</p>`,
-    );
-  });
-  afterEach(() => session.errors.assertNone());
-  afterAll(async () => {
-    await session?.close();
-    await granted?.remove();
+      );
+    },
+    async afterClose() {
+      await granted?.remove();
+    },
   });
 
   test('Settings says it is on, with "Turn off page menu"; the selection script is registered for all sites', async () => {

@@ -3,7 +3,7 @@
  * active one's; refused once that environment's Base URL has left the entry's origin; refused for an imported
  * entry, even one whose URL is the environment's own. The button and the confirmation name the host.
  */
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { okChat } from './harness/chat-ids.ts';
 import { grantClipboard, readClipboard, writeClipboard } from './harness/clipboard.ts';
@@ -12,14 +12,13 @@ import { switchEnvironment } from './harness/environments.ts';
 import { fire, historyItemFor } from './harness/history.ts';
 import { openTransfer } from './harness/history-browser.ts';
 import { openDetails } from './harness/outcome.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { downloadText, pickFile } from './harness/transfer.ts';
 import { openView } from './harness/views.ts';
 
 const PRODUCTION_KEY = 'sk_e2e_production_key_1';
 const LOCAL_KEY = 'sk_e2e_local_key_2';
 
-let session: E2eSession;
 let panel: Page;
 /** The mock again, under another host name: another origin for the same server. */
 let otherBase: string;
@@ -27,20 +26,16 @@ let mockHost: string;
 const sentChat = okChat();
 const importedChat = okChat();
 
-beforeAll(async () => {
-  session = await startSession({ apiKey: PRODUCTION_KEY });
-  panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
-  await grantClipboard(session.extension, panel);
-  mockHost = new URL(session.baseUrl).host;
-  otherBase = `http://localhost:${session.mock.port}/api/partner`;
-  await configure(panel, { baseUrl: session.baseUrl, apiKey: PRODUCTION_KEY });
-  await fire(panel, sentChat);
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  apiKey: PRODUCTION_KEY,
+  async setUp() {
+    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
+    await grantClipboard(session.extension, panel);
+    mockHost = new URL(session.baseUrl).host;
+    otherBase = `http://localhost:${session.mock.port}/api/partner`;
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: PRODUCTION_KEY });
+    await fire(panel, sentChat);
+  },
 });
 
 async function realKeyPart(chatId: string): Promise<Locator> {

@@ -4,7 +4,7 @@
  * light and the dark theme, over a varied history; results are announced politely. With E2E_SCREENSHOTS=1 it
  * writes the README pictures docs/popup.png, popup-dark.png, panel.png and panel-dark.png (the only writer).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat, okChat } from './harness/chat-ids.ts';
@@ -14,7 +14,7 @@ import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { countText, kindBox } from './harness/history-browser.ts';
 import { openDetails } from './harness/outcome.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
 
 type Scheme = 'light' | 'dark';
@@ -24,7 +24,6 @@ const PANEL_VIEWPORT = { width: 1280, height: 720 };
 const BACKGROUND: Record<Scheme, string> = { light: 'rgb(255, 255, 255)', dark: 'rgb(30, 31, 34)' };
 const FOREGROUND: Record<Scheme, string> = { light: 'rgb(27, 31, 36)', dark: 'rgb(230, 237, 243)' };
 
-let session: E2eSession;
 let popup: Page;
 let panel: Page;
 
@@ -44,25 +43,20 @@ const PANEL_CHATS = [
 ];
 const DETAILS_CHAT = linqErrorChat(2001);
 
-beforeAll(async () => {
-  session = await startSession();
-  popup = await openView(session.extension, 'popup', { errors: session.errors, viewport: POPUP_VIEWPORT });
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey, timeoutSeconds: 1 });
-  // Fold Settings again, as an operator leaves it.
-  await popup.getByText('Settings', { exact: true }).click();
-  for (const { chatId, status } of POPUP_CHATS) expect(await statusLabelOf(await fire(popup, chatId))).toBe(status);
-  await setRequestTimeout(popup, 15);
-  await popup.getByText('Settings', { exact: true }).click();
-  panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: PANEL_VIEWPORT });
-  for (const { chatId, status } of PANEL_CHATS) expect(await statusLabelOf(await fire(panel, chatId))).toBe(status);
-  await popup.bringToFront();
-  await popup.getByRole('textbox', { name: 'Chat ID' }).fill(DETAILS_CHAT);
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    popup = await openView(session.extension, 'popup', { errors: session.errors, viewport: POPUP_VIEWPORT });
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey, timeoutSeconds: 1 });
+    // Fold Settings again, as an operator leaves it.
+    await popup.getByText('Settings', { exact: true }).click();
+    for (const { chatId, status } of POPUP_CHATS) expect(await statusLabelOf(await fire(popup, chatId))).toBe(status);
+    await setRequestTimeout(popup, 15);
+    await popup.getByText('Settings', { exact: true }).click();
+    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: PANEL_VIEWPORT });
+    for (const { chatId, status } of PANEL_CHATS) expect(await statusLabelOf(await fire(panel, chatId))).toBe(status);
+    await popup.bringToFront();
+    await popup.getByRole('textbox', { name: 'Chat ID' }).fill(DETAILS_CHAT);
+  },
 });
 
 async function colours(page: Page): Promise<{ background: string; foreground: string; theme?: string }> {

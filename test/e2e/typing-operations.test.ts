@@ -3,7 +3,7 @@
  * 3): after a 429 the buttons count down the retry-after for that chat, sending again is held back until
  * "Send anyway", and another chat is not held back.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
@@ -11,23 +11,17 @@ import { fieldState } from './harness/field-message.ts';
 import { expectNewEntry, fire, historyDump, historyItems, statusLabelOf, waitUntilSettled } from './harness/history.ts';
 import { readHistoryDb } from './harness/history-db.ts';
 import { describedValue } from './harness/outcome.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
 import { waitUntil } from './harness/wait.ts';
 
-let session: E2eSession;
 let popup: Page;
 
-beforeAll(async () => {
-  session = await startSession();
-  popup = await openView(session.extension, 'popup', { errors: session.errors });
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    popup = await openView(session.extension, 'popup', { errors: session.errors });
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+  },
 });
 
 const stopButton = (page: Page) => page.getByRole('button', { name: 'Stop typing', exact: true });

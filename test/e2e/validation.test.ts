@@ -3,34 +3,30 @@
  * with aria-describedby. "Nothing sent" is proven by a sentinel: the next valid request must be
  * the only one the mock has seen.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okChat } from './harness/chat-ids.ts';
 import { fieldState } from './harness/field-message.ts';
 import { fire, historyItems, submitChatId } from './harness/history.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { configure } from './harness/configure.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { readExtensionStorage } from './harness/storage.ts';
 import { keyIn, storedActiveProfile } from './harness/stored.ts';
 import type { ViewName } from './harness/paths.ts';
 import { openView } from './harness/views.ts';
 
-let session: E2eSession;
 const pages: Partial<Record<ViewName, Page>> = {};
 
-beforeAll(async () => {
-  session = await startSession();
-  pages.popup = await openView(session.extension, 'popup', { errors: session.errors });
-  await configure(pages.popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-  pages.panel = await openView(session.extension, 'panel', { errors: session.errors });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  for (const page of Object.values(pages)) await expectKeyNotInPageText(page, session.apiKey);
-  await session?.close();
+const session = useExtensionSession({
+  async setUp() {
+    pages.popup = await openView(session.extension, 'popup', { errors: session.errors });
+    await configure(pages.popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+    pages.panel = await openView(session.extension, 'panel', { errors: session.errors });
+  },
+  async beforeClose() {
+    for (const page of Object.values(pages)) await expectKeyNotInPageText(page, session.apiKey);
+  },
 });
 
 /** Fires a valid chat and checks it is the only request the mock saw since `clearRequests()`. */

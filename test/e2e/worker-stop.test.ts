@@ -2,7 +2,7 @@
  * Journal, act, settle (the worker stores a pending entry before the request leaves): a request whose service worker is stopped mid-flight must not stay
  * "Pending" forever. The next worker start (the view wakes it) turns it "Interrupted", and Retry re-sends it.
  */
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SPECIAL } from './harness/chat-ids.ts';
 import { expectNewEntry, fire, historyItems, statusLabelOf, submitChatId } from './harness/history.ts';
@@ -10,26 +10,21 @@ import { readHistoryDb } from './harness/history-db.ts';
 import { describedValue } from './harness/outcome.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { configure } from './harness/configure.ts';
-import { startSession, type E2eSession } from './harness/session.ts';
+import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
 import { stopServiceWorker } from './harness/worker.ts';
 
 const SLOW_MS = 2_000;
-let session: E2eSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startSession({ slowMs: SLOW_MS });
-  popup = await openView(session.extension, 'popup', { errors: session.errors });
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-  panel = await openView(session.extension, 'panel', { errors: session.errors });
-});
-
-afterEach(() => session.errors.assertNone());
-
-afterAll(async () => {
-  await session?.close();
+const session = useExtensionSession({
+  slowMs: SLOW_MS,
+  async setUp() {
+    popup = await openView(session.extension, 'popup', { errors: session.errors });
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+    panel = await openView(session.extension, 'panel', { errors: session.errors });
+  },
 });
 
 test('a worker stopped mid-request leaves the entry "Interrupted", not "Pending"; Retry re-sends it', async () => {

@@ -6,40 +6,29 @@
  * Checked after each answer: the popup's count, the panel's count, the worker's copy in storage.session and
  * the history limit's eviction all agree with what IndexedDB holds.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okChat, SPECIAL } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
 import { fire, historyItems, submitChatId } from '../harness/history.ts';
 import { readExtensionStorage } from '../harness/storage.ts';
 import { readHistoryDb } from './lib/db.ts';
-import {
-  defineSecretsSweep,
-  failOnUncaught,
-  lostEntries,
-  startFaultSession,
-  type FaultSession,
-} from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 import { openView } from '../harness/views.ts';
 
 const SLOW_MS = 1_500;
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'panel', slowMs: SLOW_MS });
-  panel = session.first;
-  popup = await openView(session.extension, 'popup');
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  firstView: 'panel', slowMs: SLOW_MS,
+  async setUp() {
+    panel = session.first;
+    popup = await openView(session.extension, 'popup');
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+  },
 });
 
 async function clearFromPanel(): Promise<void> {

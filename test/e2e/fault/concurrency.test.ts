@@ -7,33 +7,28 @@
  * The panel's list is virtualised (only rows in view are rendered), so its rows are compared as the newest
  * rendered ones, never counted; counts come from IndexedDB and from each view's "History" count text.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
 import { openView } from '../harness/views.ts';
 import { burst } from './lib/burst.ts';
 import { newestFirst, readHistoryDb } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 
 const PER_VIEW = 50;
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'popup' });
-  popup = session.first;
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-  panel = await openView(session.extension, 'panel');
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  firstView: 'popup',
+  async setUp() {
+    popup = session.first;
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+    panel = await openView(session.extension, 'panel');
+  },
 });
 
 /** Chat IDs of the rendered history rows, top to bottom (rows still loading have none and end the list). */

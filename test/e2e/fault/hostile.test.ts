@@ -4,7 +4,7 @@
  * settled entry of a sensible kind, nothing the server sent becomes markup or a link off docs.linqapp.com,
  * control and bidi characters are shown escaped, redirects are not followed, and 429s say how long to wait.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { HOSTILE_SCENARIOS, type HostileScenarioInfo } from '../../mock-linq/scenarios.ts';
 import { BODY_PREVIEW_MAX } from '../../../src/background/transport.ts';
@@ -13,7 +13,7 @@ import { fire, statusLabelOf } from '../harness/history.ts';
 import { describedValue } from '../harness/outcome.ts';
 import { openView } from '../harness/views.ts';
 import { readHistoryDb, type StoredEntry } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 import { shownStatus, viewSafety } from './lib/view-checks.ts';
@@ -22,22 +22,17 @@ import { shownStatus, viewSafety } from './lib/view-checks.ts';
 const SLOW_MS = 300;
 const DEFAULT_TIMEOUT_S = 15;
 
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 let timeoutSeconds = DEFAULT_TIMEOUT_S;
 
-beforeAll(async () => {
-  session = await startFaultSession({ slowMs: SLOW_MS, firstView: 'panel' });
-  panel = session.first;
-  popup = await openView(session.extension, 'popup');
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  slowMs: SLOW_MS, firstView: 'panel',
+  async setUp() {
+    panel = session.first;
+    popup = await openView(session.extension, 'popup');
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+  },
 });
 
 type Kind = 'success' | 'linq_error' | 'http_failure' | 'network' | 'timeout';

@@ -6,7 +6,7 @@
 import { truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
@@ -16,36 +16,31 @@ import { downloadText, pickFile } from '../harness/transfer.ts';
 import { openView } from '../harness/views.ts';
 import { waitUntil } from '../harness/wait.ts';
 import { readHistoryDb, type StoredEntry } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 import { viewSafety } from './lib/view-checks.ts';
 
-let session: FaultSession;
 let panel: Page;
 let transfer: Locator;
 const own = [okChat(), okChat()];
 let ownEntries: StoredEntry[];
 let template: StoredEntry & Record<string, unknown>;
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'panel' });
-  panel = session.first;
-  await panel.setViewportSize({ width: 1280, height: 900 });
-  await configure(panel, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-  for (const chatId of own) await fire(panel, chatId);
-  await waitUntil(async () => (await readHistoryDb(panel)).filter((entry) => entry.state === 'settled').length === own.length, {
-    message: 'the operator\u2019s own entries settled',
-  });
-  ownEntries = await readHistoryDb(panel);
-  template = structuredClone(ownEntries[0]!) as StoredEntry & Record<string, unknown>;
-  transfer = await openTransfer(panel);
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  firstView: 'panel',
+  async setUp() {
+    panel = session.first;
+    await panel.setViewportSize({ width: 1280, height: 900 });
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+    for (const chatId of own) await fire(panel, chatId);
+    await waitUntil(async () => (await readHistoryDb(panel)).filter((entry) => entry.state === 'settled').length === own.length, {
+      message: 'the operator\u2019s own entries settled',
+    });
+    ownEntries = await readHistoryDb(panel);
+    template = structuredClone(ownEntries[0]!) as StoredEntry & Record<string, unknown>;
+    transfer = await openTransfer(panel);
+  },
 });
 
 const byId = (entries: readonly StoredEntry[]) => entries.toSorted((a, b) => a.id.localeCompare(b.id));

@@ -3,7 +3,7 @@
  * beside its field (aria-invalid="true" + aria-describedby), and nothing is sent: the mock's request count and
  * the stored history stay as they were, and the browser saw no request to the Linq API either.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
@@ -13,27 +13,22 @@ import { readExtensionStorage } from '../harness/storage.ts';
 import { keyIn, storedActiveProfile } from '../harness/stored.ts';
 import { openView } from '../harness/views.ts';
 import { readHistoryDb } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault, type FaultMeta } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'panel' });
-  panel = session.first;
-  popup = await openView(session.extension, 'popup');
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-  // One real request first, so "nothing was sent" below is measured against a worker that does send.
-  await fireValid(popup);
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  firstView: 'panel',
+  async setUp() {
+    panel = session.first;
+    popup = await openView(session.extension, 'popup');
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+    // One real request first, so "nothing was sent" below is measured against a worker that does send.
+    await fireValid(popup);
+  },
 });
 
 interface Snapshot {

@@ -5,7 +5,7 @@
  * storage.session `history.recent`, the popup's first-paint copy in localStorage, both exports, Details and
  * the support report. Where the echo reached the extension, [redacted] stands in its place.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BODY_PREVIEW_MAX } from '../../../src/background/transport.ts';
 import { HOSTILE_SCENARIOS } from '../../mock-linq/scenarios.ts';
@@ -17,7 +17,7 @@ import { openDetails } from '../harness/outcome.ts';
 import { downloadText } from '../harness/transfer.ts';
 import { openView } from '../harness/views.ts';
 import { readHistoryDb, type StoredEntry } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { leakCount, sweepForKey } from './lib/secrets.ts';
 
@@ -25,21 +25,16 @@ import { leakCount, sweepForKey } from './lib/secrets.ts';
 const ECHO_KEY = 'sk_echo$SECRET+7f3a9c';
 const ECHOES = HOSTILE_SCENARIOS.filter((scenario) => scenario.family === 'key echo');
 
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'panel' });
-  panel = session.first;
-  popup = await openView(session.extension, 'popup');
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: ECHO_KEY });
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  firstView: 'panel',
+  async setUp() {
+    panel = session.first;
+    popup = await openView(session.extension, 'popup');
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: ECHO_KEY });
+  },
 });
 
 type EchoEntry = StoredEntry & {

@@ -6,7 +6,7 @@
  * at most a few reports a second per tab, the latest always last. Messages and menu updates are counted in the
  * worker (harness/page-menu.ts), as in page-menu.test.ts.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
@@ -22,7 +22,7 @@ import {
 } from '../harness/page-menu.ts';
 import { extensionWorker } from '../harness/service-worker.ts';
 import { waitUntil } from '../harness/wait.ts';
-import { defineSecretsSweep, failOnUncaught, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 
@@ -30,36 +30,36 @@ const SHOWN_FOR = (chatId: string) => ({ visible: true, title: `Stop typing in L
 const HIDDEN = { visible: false, title: 'Stop typing in Linq chat' };
 
 let granted: Awaited<ReturnType<typeof distWithAllSites>>;
-let session: FaultSession;
 let popup: Page;
 let page: Page;
 let worker: Worker;
 const chatA = okChat();
 const chatB = okChat();
 
-beforeAll(async () => {
-  granted = await distWithAllSites();
-  session = await startFaultSession({ firstView: 'popup', distDir: granted.dir });
-  popup = session.first;
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-  worker = await extensionWorker(session.extension, popup);
-  await recordMenu(worker);
-  page = await openChatPage(
-    session.extension.context,
-    `<p id="a">Dots stuck in chat ${chatA}</p><p id="b">And in chat ${chatB}</p><p id="plain">Order 1234 shipped.</p>`,
-  );
-  await selectTextOf(page, '#a');
-  await waitUntil(async () => (await lastMenuUpdate(worker))?.title === SHOWN_FOR(chatA).title, {
-    timeout: 5_000,
-    message: 'the item did not show for the selected chat',
-  });
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
-  await granted?.remove();
+const session = useFaultSession({
+  firstView: 'popup',
+  async prepare() {
+    granted = await distWithAllSites();
+    return { distDir: granted.dir };
+  },
+  async setUp() {
+    popup = session.first;
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+    worker = await extensionWorker(session.extension, popup);
+    await recordMenu(worker);
+    page = await openChatPage(
+      session.extension.context,
+      `<p id="a">Dots stuck in chat ${chatA}</p><p id="b">And in chat ${chatB}</p><p id="plain">Order 1234 shipped.</p>`,
+    );
+    await selectTextOf(page, '#a');
+    await waitUntil(async () => (await lastMenuUpdate(worker))?.title === SHOWN_FOR(chatA).title, {
+      timeout: 5_000,
+      message: 'the item did not show for the selected chat',
+    });
+  },
+  async afterClose() {
+    await granted?.remove();
+  },
 });
 
 test('synthetic selection, focus and right-click events in a loop: only the real moves report', async ({ task }) => {

@@ -5,7 +5,7 @@
  * clamped to an hour and the entry says that too; a negative body value is ignored for the header beside it.
  * The latest result, the countdown beside the buttons and the stored entry all agree.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FALLBACK_HEADER_SECONDS, HUGE_RETRY_AFTER_SECONDS } from '../../mock-linq/retry-after.ts';
 import { HOSTILE_SCENARIOS } from '../../mock-linq/scenarios.ts';
@@ -14,28 +14,23 @@ import { fire, statusLabelOf } from '../harness/history.ts';
 import { describedValue } from '../harness/outcome.ts';
 import { openView } from '../harness/views.ts';
 import { readHistoryDb, type StoredEntry } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 
 const MAX_WAIT_S = 3600;
 const SCENARIOS = HOSTILE_SCENARIOS.filter((scenario) => scenario.family === 'retry-after');
 
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'panel' });
-  panel = session.first;
-  popup = await openView(session.extension, 'popup');
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  firstView: 'panel',
+  async setUp() {
+    panel = session.first;
+    popup = await openView(session.extension, 'popup');
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+  },
 });
 
 interface Expected {

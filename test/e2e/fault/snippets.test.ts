@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { grantClipboard, readClipboard, writeClipboard } from '../harness/clipboard.ts';
 import { linqErrorChat } from '../harness/chat-ids.ts';
@@ -22,30 +22,27 @@ import { countText } from '../harness/history-browser.ts';
 import { openDetails } from '../harness/outcome.ts';
 import { openView, reloadView } from '../harness/views.ts';
 import { DB_NAME, readHistoryDb } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 let scratch: string;
 const CHAT = linqErrorChat(2001);
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'panel' });
-  panel = session.first;
-  popup = await openView(session.extension, 'popup');
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-  await grantClipboard(session.extension, panel);
-  scratch = mkdtempSync(join(tmpdir(), 'snippets-fault-'));
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+const session = useFaultSession({
+  firstView: 'panel',
+  async setUp() {
+    panel = session.first;
+    popup = await openView(session.extension, 'popup');
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+    await grantClipboard(session.extension, panel);
+    scratch = mkdtempSync(join(tmpdir(), 'snippets-fault-'));
+  },
+  async afterClose() {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  },
 });
 
 interface Run {

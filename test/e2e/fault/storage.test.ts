@@ -10,7 +10,7 @@
  *    create it again, and the next request is stored as usual. Meanwhile a newly opened popup still lists the
  *    newest entries, from the worker's copy of them in storage.session.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
@@ -19,26 +19,21 @@ import { readExtensionStorage } from '../harness/storage.ts';
 import { openView, reloadView } from '../harness/views.ts';
 import { burst } from './lib/burst.ts';
 import { deleteDb, newestFirst, raiseDbVersion, readHistoryDb } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 
 const CAP = 100;
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'panel' });
-  panel = session.first;
-  popup = await openView(session.extension, 'popup');
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  firstView: 'panel',
+  async setUp() {
+    panel = session.first;
+    popup = await openView(session.extension, 'popup');
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+  },
 });
 
 /** The total a view's "History" count text gives: its last number. */

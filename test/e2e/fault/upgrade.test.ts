@@ -6,7 +6,7 @@
  * removed otherwise, never left pending, and every count agreeing afterwards. Migration by version itself is
  * unit-tested (test/unit/worker/history-upgrade.test.ts): a build with a next schema step is not at hand here.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
@@ -14,23 +14,18 @@ import { fire, historyItemFor, statusLabelOf } from '../harness/history.ts';
 import { reloadView } from '../harness/views.ts';
 import { stopServiceWorker } from '../harness/worker.ts';
 import { DB_NAME, readHistoryDb } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 
-let session: FaultSession;
 let popup: Page;
 
-beforeAll(async () => {
-  session = await startFaultSession({ firstView: 'popup' });
-  popup = session.first;
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  firstView: 'popup',
+  async setUp() {
+    popup = session.first;
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+  },
 });
 
 /** Every record of the history store as stored, unchecked. */

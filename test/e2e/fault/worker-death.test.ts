@@ -6,7 +6,7 @@
  * A reload ends every extension page (Chrome turns their tabs into a new-tab page) and empties
  * storage.session, so the (unremembered) key has to be typed again afterwards, as an operator would.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SPECIAL, okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
@@ -17,29 +17,24 @@ import { openView, viewUrl } from '../harness/views.ts';
 import { waitUntil } from '../harness/wait.ts';
 import { stopServiceWorker } from '../harness/worker.ts';
 import { readHistoryDb, type StoredEntry } from './lib/db.ts';
-import { defineSecretsSweep, failOnUncaught, lostEntries, startFaultSession, type FaultSession } from './lib/fault-session.ts';
+import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault, type FaultMeta } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
 import { shownStatus } from './lib/view-checks.ts';
 
 const SLOW_MS = 1_500;
-let session: FaultSession;
 let popup: Page;
 let panel: Page;
 /** Every chat ID fired in this file, in order (repeats included). */
 const fired: string[] = [];
 
-beforeAll(async () => {
-  session = await startFaultSession({ slowMs: SLOW_MS, firstView: 'popup' });
-  popup = session.first;
-  await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
-  panel = await openView(session.extension, 'panel');
-});
-
-failOnUncaught(() => session);
-
-afterAll(async () => {
-  await session?.close();
+const session = useFaultSession({
+  slowMs: SLOW_MS, firstView: 'popup',
+  async setUp() {
+    popup = session.first;
+    await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
+    panel = await openView(session.extension, 'panel');
+  },
 });
 
 async function fireOk(page: Page): Promise<string> {

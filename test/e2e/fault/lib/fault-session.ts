@@ -1,7 +1,7 @@
-import { afterEach, expect, test } from 'vitest';
+import { expect, test, type TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ViewName } from '../../harness/paths.ts';
-import { startSession, type E2eSession } from '../../harness/session.ts';
+import { startSession, useSessionHooks, type E2eSession, type SessionHooks } from '../../harness/session.ts';
 import { openView } from '../../harness/views.ts';
 import { readHistoryDb } from './db.ts';
 import { handled, recordFault } from './meta.ts';
@@ -30,22 +30,31 @@ export async function startFaultSession(options: { slowMs?: number; firstView: V
   }
 }
 
+type FaultSessionOptions = Parameters<typeof startFaultSession>[0];
+
+/**
+ * A fault session for the file it is called in, like useExtensionSession: started before the tests (the options
+ * `prepare` returns added), every uncaught error during a test failing it, closed after all.
+ */
+export function useFaultSession(options: FaultSessionOptions & SessionHooks<FaultSession>): FaultSession {
+  return useSessionHooks(async () => startFaultSession({ ...options, ...(await options.prepare?.()) }), {
+    ...options,
+    afterEachTest: failOnUncaught,
+  });
+}
+
 /**
  * Counts every uncaught error and console error that happened during a test into its figures, and fails it
  * on any (the figures report; this enforces).
  */
-export function failOnUncaught(get: () => FaultSession | undefined): void {
-  afterEach(async ({ task }) => {
-    const session = get();
-    if (!session) return;
-    const errors = await session.observer.takeUncaught();
-    const meta = task.meta.fault;
-    if (meta) {
-      meta.uncaught += errors.length;
-      if (errors.length > 0) meta.handled = 0;
-    }
-    if (errors.length > 0) throw new Error(`Uncaught errors or console errors:\n${errors.join('\n\n')}`);
-  });
+async function failOnUncaught(session: FaultSession, { task }: TestContext): Promise<void> {
+  const errors = await session.observer.takeUncaught();
+  const meta = task.meta.fault;
+  if (meta) {
+    meta.uncaught += errors.length;
+    if (errors.length > 0) meta.handled = 0;
+  }
+  if (errors.length > 0) throw new Error(`Uncaught errors or console errors:\n${errors.join('\n\n')}`);
 }
 
 /**
