@@ -7,13 +7,13 @@ import { activeProfile } from '../core/settings.ts';
 import { CodesView } from './components/CodesView.tsx';
 import { EntryDetails } from './components/EntryDetails.tsx';
 import { ErrorBoundary, EntryFallback } from './components/ErrorBoundary.tsx';
-import { HistoryBrowserView } from './components/HistoryBrowser.tsx';
+import { PanelHistoryView } from './components/PanelHistory.tsx';
 import type { ExportFormat, ExportScope } from './components/HistoryTransfer.tsx';
 import { pure, useStableCallback } from './pure.ts';
 import { Loader, type InitialValues } from './Loader.tsx';
 import { copyEntry } from './sharing.ts';
 import { exportEntries, importFile } from './transfer.ts';
-import { useHistoryBrowser } from './useHistoryBrowser.ts';
+import { useFilteredHistory } from './useFilteredHistory.ts';
 import { useInspector } from './useInspector.ts';
 
 export interface PanelAppProps {
@@ -29,17 +29,17 @@ export function PanelApp(props: PanelAppProps) {
   return <Loader client={props.client}>{(initial) => <Panel {...props} initial={initial} />}</Loader>;
 }
 
-const HistoryBrowser = pure(HistoryBrowserView);
+const PanelHistory = pure(PanelHistoryView);
 
 function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const { client } = props;
   const { state, actions } = useInspector(client, props.initial);
   const [route, setRoute] = useState(props.initialRoute);
-  const browser = useHistoryBrowser(client, route.filter);
+  const history = useFilteredHistory(client, route.filter);
   const [selectedId, setSelectedId] = useState<string>();
   const [clearError, setClearError] = useState<string>();
   const [catalogue, setCatalogue] = useState<readonly CatalogueEntry[]>();
-  const selected = selectedId === undefined ? undefined : browser.entry(selectedId);
+  const selected = selectedId === undefined ? undefined : history.entry(selectedId);
 
   useEffect(() => props.subscribeToRoute(setRoute), []);
   useEffect(() => {
@@ -53,16 +53,16 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   };
   const lookupCode = useStableCallback((code: number) => navigate({ ...route, view: 'codes', code }));
   // Stable props for the history list, so a keystroke or a result elsewhere does not re-render it.
-  const shownBrowser = useMemo(() => ({ ...browser, error: clearError ?? browser.error }), [browser, clearError]);
+  const shownHistory = useMemo(() => ({ ...history, error: clearError ?? history.error }), [history, clearError]);
   const onFilterChange = useStableCallback((filter: PanelRoute['filter']) => navigate({ ...route, filter }));
   const onSelect = useStableCallback((id: string) => {
     setSelectedId(id);
-    browser.want([id]);
+    history.want([id]);
   });
   const onRetry = useStableCallback(actions.retry);
   const onClear = useStableCallback(() => client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)));
   const onExport = useStableCallback((format: ExportFormat, scope: ExportScope) =>
-    exportEntries(client, (scope === 'all' ? browser.all : browser.rows).map((row) => row.id), format),
+    exportEntries(client, (scope === 'all' ? history.all : history.rows).map((row) => row.id), format),
   );
   const onImport = useStableCallback((file: Blob, onProgress: (text: string) => void, signal: AbortSignal) =>
     importFile(client, file, { onProgress, signal }),
@@ -99,8 +99,8 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
       ) : (
         <div class="layout" role="tabpanel" id="view-requests" aria-labelledby="tab-requests">
           <Controls idPrefix="panel" state={state} actions={actions} onLookupCode={lookupCode} />
-          <HistoryBrowser
-            browser={shownBrowser}
+          <PanelHistory
+            history={shownHistory}
             filter={route.filter}
             selectedId={selectedId}
             onFilterChange={onFilterChange}

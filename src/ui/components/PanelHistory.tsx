@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../core/history.ts';
 import type { HistoryFilter } from '../../core/history-filter.ts';
 import type { IndexRow } from '../../core/history-index.ts';
-import type { HistoryBrowser as Browser } from '../useHistoryBrowser.ts';
+import type { FilteredHistory } from '../useFilteredHistory.ts';
 import { useRef } from 'preact/hooks';
 import { ClearHistory, focusList } from './ClearHistory.tsx';
 import { HistoryFilters } from './HistoryFilters.tsx';
@@ -11,8 +11,8 @@ import { HistoryTransfer, type ExportFormat, type ExportScope } from './HistoryT
 import { VirtualList } from './VirtualList.tsx';
 import { shownOfTotalText } from '../count-text.ts';
 
-export interface HistoryBrowserProps {
-  browser: Browser;
+export interface PanelHistoryProps {
+  history: FilteredHistory;
   filter: HistoryFilter;
   selectedId?: string;
   onFilterChange(filter: HistoryFilter): void;
@@ -29,39 +29,39 @@ export interface HistoryBrowserProps {
 export const ROW_HEIGHT = 148;
 
 /** The panel's history: search, filters and the whole list, virtualised. */
-export function HistoryBrowserView(props: HistoryBrowserProps) {
+export function PanelHistoryView(props: PanelHistoryProps) {
   const section = useRef<HTMLElement>(null);
-  const { browser } = props;
-  const shown = browser.rows.length;
+  const { history } = props;
+  const shown = history.rows.length;
   return (
     <section class="history browser" aria-label="History" ref={section}>
       <div class="section-head">
         <h2>History</h2>
         <span class="count" aria-live="polite">
-          {browser.loading ? 'Loading all entries…' : shownOfTotalText(shown, browser.total)}
+          {history.loading ? 'Loading all entries…' : shownOfTotalText(shown, history.total)}
         </span>
-        <ClearHistory disabled={browser.total === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
+        <ClearHistory disabled={history.total === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
       </div>
       <HistoryFilters filter={props.filter} onChange={props.onFilterChange} />
-      <HistoryTransfer total={browser.total} filtered={shown} onExport={props.onExport} onImport={props.onImport} />
-      {browser.error ? (
+      <HistoryTransfer total={history.total} filtered={shown} onExport={props.onExport} onImport={props.onImport} />
+      {history.error ? (
         <p class="error" role="alert">
-          {browser.error}
+          {history.error}
         </p>
       ) : null}
       {shown === 0 ? (
         <p class="empty" tabIndex={-1}>
-          {browser.total === 0 ? (browser.loading ? 'Loading…' : 'No requests yet.') : 'No entries match the search and filters.'}
+          {history.total === 0 ? (history.loading ? 'Loading…' : 'No requests yet.') : 'No entries match the search and filters.'}
         </p>
       ) : (
         <VirtualList<IndexRow>
-          items={browser.rows}
+          items={history.rows}
           rowHeight={ROW_HEIGHT}
           label="History entries"
           keyOf={(row) => row.id}
-          onVisible={(rows) => browser.want(rows.map((row) => row.id))}
+          onVisible={(rows) => history.want(rows.map((row) => row.id))}
           renderRow={(row) => {
-            const entry = browser.entry(row.id);
+            const entry = history.entry(row.id);
             return entry ? (
               <ErrorBoundary key={row.id} fallback={<EntryFallback />}>
                 <HistoryItem

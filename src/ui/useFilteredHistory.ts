@@ -9,7 +9,7 @@ const FIRST_PAINT_ROWS = 50;
 /** Full entries kept for rows that were on screen; older ones are dropped and re-read if needed. */
 const ENTRY_CACHE_LIMIT = 400;
 
-export interface HistoryBrowser {
+export interface FilteredHistory {
   /** Every row that passes the filter, newest first. */
   rows: IndexRow[];
   /** Every row, filtered or not. */
@@ -37,7 +37,7 @@ function upsert(rows: IndexRow[], row: IndexRow): IndexRow[] {
  * full entries fetched only for the rows on screen. A change to one entry updates one row; anything
  * broader reloads the index.
  */
-export function useHistoryBrowser(client: InspectorClient, filter: HistoryFilter): HistoryBrowser {
+export function useFilteredHistory(client: InspectorClient, filter: HistoryFilter): FilteredHistory {
   const [all, setAll] = useState<IndexRow[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
