@@ -168,7 +168,12 @@ export default defineConfig({
       },
       {
         // The views' hooks and components in a DOM, over a fake InspectorClient (test/ui/fake-client.ts).
-        test: { name: 'ui', include: ['test/ui/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['test/ui/setup.ts'] },
+        test: {
+          name: 'ui',
+          include: ['test/ui/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/ui/setup.ts'],
+        },
       },
       {
         test: {
