@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportHistoryJson } from '../../src/core/share/export-json.ts';
-import { openTransfer } from '../e2e/harness/history-browser.ts';
+import { openTransfer } from '../e2e/harness/history-search.ts';
 import { settledEntries } from './bench-entries.ts';
 import { historyCount } from './seed.ts';
 import type { BenchSession } from './session.ts';

@@ -9,7 +9,7 @@ import { linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
 import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
-import { currentHash } from './harness/history-browser.ts';
+import { currentHash } from './harness/history-search.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { openView, viewUrl, waitForViewReady } from './harness/views.ts';
 

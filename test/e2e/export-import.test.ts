@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
-import { clearFilters, countText, expectListed, historyRegion, kindBox, openTransfer } from './harness/history-browser.ts';
+import { clearFilters, countText, expectListed, historyRegion, kindBox, openTransfer } from './harness/history-search.ts';
 import { readHistoryDb, type StoredEntry } from './harness/history-db.ts';
 import { DIST_DIR } from './harness/paths.ts';
 import { useExtensionSession } from './harness/session.ts';

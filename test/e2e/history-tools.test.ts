@@ -25,7 +25,7 @@ import {
   timeInput,
   type FamilyLabel,
   type KindLabel,
-} from './harness/history-browser.ts';
+} from './harness/history-search.ts';
 import { readHistoryDb, type StoredEntry } from './harness/history-db.ts';
 import { describedValue, openDetails } from './harness/outcome.ts';
 import { DIST_DIR } from './harness/paths.ts';

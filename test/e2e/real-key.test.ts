@@ -10,7 +10,7 @@ import { grantClipboard, readClipboard, writeClipboard } from './harness/clipboa
 import { configure } from './harness/configure.ts';
 import { switchEnvironment } from './harness/environments.ts';
 import { fire, historyItemFor } from './harness/history.ts';
-import { openTransfer } from './harness/history-browser.ts';
+import { openTransfer } from './harness/history-search.ts';
 import { openDetails } from './harness/outcome.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { downloadText, pickFile } from './harness/transfer.ts';

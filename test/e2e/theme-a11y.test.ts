@@ -12,7 +12,7 @@ import { runAxe } from './harness/axe.ts';
 import { configure, setRequestTimeout } from './harness/configure.ts';
 import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
-import { countText, kindBox } from './harness/history-browser.ts';
+import { countText, kindBox } from './harness/history-search.ts';
 import { openDetails } from './harness/outcome.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';

@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { okChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
 import { fire } from '../harness/history.ts';
-import { historyRegion, openTransfer } from '../harness/history-browser.ts';
+import { historyRegion, openTransfer } from '../harness/history-search.ts';
 import { downloadText, pickFile } from '../harness/transfer.ts';
 import { openView } from '../harness/views.ts';
 import { waitUntil } from '../harness/wait.ts';

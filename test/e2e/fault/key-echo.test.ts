@@ -12,7 +12,7 @@ import { HOSTILE_SCENARIOS } from '../../mock-linq/scenarios.ts';
 import { grantClipboard, readClipboard, writeClipboard } from '../harness/clipboard.ts';
 import { configure } from '../harness/configure.ts';
 import { fire, historyItemFor } from '../harness/history.ts';
-import { openTransfer } from '../harness/history-browser.ts';
+import { openTransfer } from '../harness/history-search.ts';
 import { openDetails } from '../harness/outcome.ts';
 import { downloadText } from '../harness/transfer.ts';
 import { openView } from '../harness/views.ts';

@@ -18,7 +18,7 @@ import { grantClipboard, readClipboard, writeClipboard } from '../harness/clipbo
 import { linqErrorChat } from '../harness/chat-ids.ts';
 import { configure } from '../harness/configure.ts';
 import { fire, historyItemFor } from '../harness/history.ts';
-import { countText } from '../harness/history-browser.ts';
+import { countText } from '../harness/history-search.ts';
 import { openDetails } from '../harness/outcome.ts';
 import { openView, reloadView } from '../harness/views.ts';
 import { DB_NAME, readHistoryDb } from './lib/db.ts';

@@ -140,7 +140,7 @@ test('a failing history store: the result is still shown, with "History could no
   expect(storedBefore).toBe(CAP);
   await expect.poll(() => popup.getByRole('region', { name: 'History' }).getByRole('alert').count()).toBe(0);
   await expect.poll(() => shownTotal(popup)).toBe('1');
-  // The panel does not resync by itself (src/ui/useHistoryBrowser.ts: a read error is cleared, and the index
+  // The panel does not resync by itself (src/ui/useFilteredHistory.ts: a read error is cleared, and the index
   // reloaded, only on a broadcast without an entry id; single-entry changes only upsert one row). Reported
   // rather than fixed here (src/ui is being reworked); reopening the panel shows the truth.
   const panelAlerts = await panel.getByRole('region', { name: 'History' }).getByRole('alert').count();

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { waitUntil } from './wait.ts';
 
 /**
- * The panel's History browser: search, filters, the count text and the VIRTUALISED list (only the rows in
+ * The panel's History region: search, filters, the count text and the VIRTUALISED list (only the rows in
  * view are rendered), so what it lists is read by scrolling through it, never by counting <li>.
  */
 
