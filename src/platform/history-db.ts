@@ -230,7 +230,8 @@ export function openHistoryDb(
     knownTotal: () => knownCount,
     async addImported(chunk, cap) {
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
-      return addMissingEntries(tx, { entries: ENTRIES, rows: ROWS }, chunk, cap, (total) => {
+      const names = { entries: ENTRIES, rows: ROWS };
+      return addMissingEntries(tx, names, chunk, cap, () => knownCount, (total) => {
         knownCount = total;
       }).catch((error: unknown) => {
         knownCount = undefined;
