@@ -10,24 +10,39 @@ import type { WorkerDeps } from './deps.ts';
  * (an entry beyond the history limit is counted instead), so an import cannot push out the operator's own
  * history. A pending entry from a file can never settle here, so it comes in as interrupted.
  */
-/** A view importing a file says which chunk is its last; if none comes (the view closed), views hear after this. */
+/**
+ * A view importing a file says which chunk is its last; if none comes (the view closed), views hear this long
+ * after the last chunk was stored. The wait stops while a chunk is being checked and stored: counted from the
+ * first chunk, it ran out in the middle of slow imports, and each announcement makes every view re-read its
+ * whole index, which slowed the storing of the chunks after it.
+ */
 export const IMPORT_ANNOUNCE_DELAY_MS = 2_000;
-let unannounced: { timer: ReturnType<typeof setTimeout>; announce(): void } | undefined;
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+/** Entries were stored that no view has heard of yet. */
+let owed = false;
+/** Chunks being checked and stored now: a view sends the next one before the last one's reply. */
+let storing = 0;
+
+/** A chunk arrived: no announcement while it is checked and stored. */
+function holdAnnouncement(): void {
+  storing += 1;
+  clearTimeout(announceTimer);
+  announceTimer = undefined;
+}
 
 /** Every view re-reads its whole index on an announcement, so an import announces once, after its last chunk. */
 function announceImported(announce: () => void, added: boolean, last: boolean | undefined): void {
-  if (added && !unannounced) {
-    const timer = setTimeout(() => {
-      unannounced = undefined;
-      announce();
-    }, IMPORT_ANNOUNCE_DELAY_MS);
-    unannounced = { timer, announce };
-  }
-  if (last !== false && unannounced) {
-    clearTimeout(unannounced.timer);
-    unannounced = undefined;
+  storing -= 1;
+  owed ||= added;
+  if (!owed) return;
+  const now = () => {
+    clearTimeout(announceTimer);
+    announceTimer = undefined;
+    owed = false;
     announce();
-  }
+  };
+  if (last !== false) now();
+  else if (storing === 0) announceTimer = setTimeout(now, IMPORT_ANNOUNCE_DELAY_MS);
 }
 
 export async function importHistory(
@@ -36,6 +51,7 @@ export async function importHistory(
   /** False while more chunks of the same file follow; absent for a lone chunk. */
   last?: boolean,
 ): Promise<ImportHistoryReply> {
+  holdAnnouncement();
   await deps.ready;
   const now = deps.now();
   const checked: HistoryEntry[] = [];

@@ -118,4 +118,33 @@ describe('F8: the views hear of an import once, not once per chunk', () => {
     vi.advanceTimersByTime(IMPORT_ANNOUNCE_DELAY_MS);
     expect(announced).toHaveLength(2);
   });
+
+  it('an import whose chunks each take longer than the delay is still announced once, after its last chunk', async () => {
+    const { deps, announced } = makeDeps(at(NOW));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    for (const id of ['a', 'b', 'c']) {
+      // The chunk arrives, then takes longer than the delay to check and store.
+      const storing = importHistory([fileEntry(id)], deps, false);
+      vi.advanceTimersByTime(IMPORT_ANNOUNCE_DELAY_MS + 1);
+      await storing;
+      vi.advanceTimersByTime(IMPORT_ANNOUNCE_DELAY_MS - 1);
+    }
+    // Each announcement makes every view re-read its whole index, which slowed the storing of the next chunks.
+    expect(announced).toEqual([]);
+    await importHistory([], deps, true);
+    expect(announced).toEqual([undefined]);
+  });
+
+  it('a chunk sent before the one ahead of it was stored keeps the announcement waiting until it is stored', async () => {
+    const { deps, announced } = makeDeps(at(NOW));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const first = importHistory([fileEntry('a')], deps, false);
+    const second = importHistory([fileEntry('b')], deps, false);
+    await first;
+    vi.advanceTimersByTime(IMPORT_ANNOUNCE_DELAY_MS + 1);
+    expect(announced).toEqual([]);
+    await second;
+    vi.advanceTimersByTime(IMPORT_ANNOUNCE_DELAY_MS);
+    expect(announced).toEqual([undefined]);
+  });
 });
