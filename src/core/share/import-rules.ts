@@ -43,10 +43,25 @@ const optionalText = (value: string | undefined, max: number) => (value === unde
 function bodyText(value: string): { body: string; cut: boolean } {
   const cut = value.length > BODY_PREVIEW_MAX;
   const bounded = cut ? value.slice(0, BODY_PREVIEW_MAX) : value;
+  if (!bounded.includes('\n')) return { body: text(bounded, BODY_PREVIEW_MAX), cut };
   return { body: bounded.split(/(\r?\n)/).map((part, i) => (i % 2 === 1 ? part : text(part, BODY_PREVIEW_MAX))).join(''), cut };
 }
 const headers = (pairs: Array<[string, string]>): Array<[string, string]> =>
   pairs.map(([name, value]) => [text(name, HEADER_NAME_MAX), text(value, HEADER_VALUE_MAX)]);
+
+/**
+ * A Base URL's host when the rules allow it exactly as written, else undefined. Parsing URLs was the costliest
+ * import check, and a file names few Base URLs, so each is checked once (a file of distinct ones only refills).
+ */
+const baseHosts = new Map<string, string | undefined>();
+function allowedBaseHost(base: string): string | undefined {
+  if (baseHosts.has(base)) return baseHosts.get(base);
+  const checked = checkBaseUrl(base);
+  const host = checked.ok && checked.value === base ? new URL(base).host : undefined;
+  if (baseHosts.size >= 64) baseHosts.clear();
+  baseHosts.set(base, host);
+  return host;
+}
 
 /** Why the entry's request is not one this extension sends, or undefined when it is. */
 function requestProblem(entry: HistoryEntry): string | undefined {
@@ -56,10 +71,9 @@ function requestProblem(entry: HistoryEntry): string | undefined {
   const suffix = `/v3/chats/${entry.chatId}/typing`;
   const { url } = entry.request;
   if (!url.endsWith(suffix)) return `its request URL does not end with ${suffix}`;
-  const base = url.slice(0, -suffix.length);
-  const checked = checkBaseUrl(base);
-  if (!checked.ok || checked.value !== base) return 'its request URL does not start with an allowed Base URL';
-  if (new URL(base).host !== entry.baseUrlHost) return "its baseUrlHost is not its request URL's host";
+  const host = allowedBaseHost(url.slice(0, -suffix.length));
+  if (host === undefined) return 'its request URL does not start with an allowed Base URL';
+  if (host !== entry.baseUrlHost) return "its baseUrlHost is not its request URL's host";
   if (entry.request.headers.length > HEADERS_MAX) return `it has more than ${HEADERS_MAX} request headers`;
   if (!finiteIn(entry.request.timeoutMs, 0, TIMEOUT_MAX_MS)) return 'its timeoutMs is out of range';
   return undefined;
@@ -128,12 +142,14 @@ export function checkImportedEntry(entry: HistoryEntry, now: number): EntryCheck
   return { ok: true, entry: dropUndefined(cleaned) };
 }
 
-/** Optional fields stay absent rather than present-and-undefined, so stored entries look like the worker's own. */
+/**
+ * Optional fields stay absent rather than present-and-undefined, so stored entries look like the worker's own.
+ * Copied field by field: `delete` turned each entry into a slow dictionary-mode object.
+ */
 function dropUndefined<T extends object>(value: T): T {
-  const copy = { ...value } as Record<string, unknown>;
-  for (const key of Object.keys(copy)) {
-    if (copy[key] === undefined) delete copy[key];
-    else if (key === 'outcome') copy[key] = dropUndefined(copy[key] as object);
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field !== undefined) copy[key] = key === 'outcome' ? dropUndefined(field as object) : field;
   }
   return copy as T;
 }
