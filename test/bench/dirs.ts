@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
  * This module imports nothing from the e2e harness, so run.ts can set E2E_DIST_DIR before the harness loads.
  */
 export const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
-const CACHE_DIR = `${ROOT_DIR}/node_modules/.cache`;
+// BENCH_DIR moves both folders elsewhere, so two people can run the bench at once.
+const CACHE_DIR = process.env.BENCH_DIR ?? `${ROOT_DIR}/node_modules/.cache`;
 /** The production build, exactly as `npm run build` makes it: sizes are read here. */
 export const BUILD_DIR = `${CACHE_DIR}/bench-dist`;
 /** The copy Chromium loads: the same files plus an empty page of the same origin to compare against. */

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportHistoryJson } from '../../src/core/share/export-json.ts';
+import { startCpuProfiles } from './cpu-profile.ts';
 import { openTransfer } from '../e2e/harness/history-search.ts';
 import { settledEntries } from './bench-entries.ts';
 import { historyCount } from './seed.ts';
@@ -69,6 +70,9 @@ export async function measureImport(
         }).observe(status, { childList: true, subtree: true, characterData: true });
       });
     }, expected);
+    // BENCH_PROFILE=<folder>: CPU profiles of the panel and the worker during the import, to find where time goes.
+    const profileDir = process.env.BENCH_PROFILE;
+    const profiles = profileDir ? await startCpuProfiles(panel, profileDir) : undefined;
     await transfer.getByLabel('Import JSON').setInputFiles(file.path);
     // What the panel says every few seconds, so a slow or stuck import shows where it is.
     const started = Date.now();
@@ -78,6 +82,7 @@ export async function measureImport(
     }, 3_000);
     const done = panel.evaluate(() => (globalThis as WithImport).benchImport);
     const { marks, longestTaskMs } = await done.finally(() => clearInterval(progress));
+    await profiles?.stop(`import-${count}`);
     const first = (prefix: string) => marks.find((mark) => mark.text.startsWith(prefix))?.at ?? Number.NaN;
     const stored = await historyCount(lab);
     if (stored !== count) throw new Error(`bench: the import stored ${stored} of ${count} entries`);

@@ -16,11 +16,11 @@ const file = new Blob([exportHistoryJson(entries, '1.0.0', Date.now())]);
 
 /** Stores chunk by chunk like browser-client; `afterChunk` runs after each stored chunk (e.g. to press Cancel). */
 function fakeClient(stored: HistoryEntry[], afterChunk: (handled: number) => void = () => undefined) {
-  const importHistory = async (entries: HistoryEntry[], { onProgress, signal }: ImportOptions = {}) => {
+  const importHistory = async (sent: HistoryEntry[], { onProgress, signal }: ImportOptions = {}) => {
     const sum = { ok: true, imported: 0, present: 0, overLimit: 0, handled: 0, cancelled: false };
-    for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
+    for (let start = 0; start < sent.length; start += IMPORT_CHUNK) {
       if (signal?.aborted) return { ...sum, cancelled: true };
-      const chunk = entries.slice(start, start + IMPORT_CHUNK);
+      const chunk = sent.slice(start, start + IMPORT_CHUNK);
       await Promise.resolve();
       stored.push(...chunk);
       sum.imported += chunk.length;
