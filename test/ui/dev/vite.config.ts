@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import preact from '@preact/preset-vite';
+import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
 /** `npm run dev:ui`: this folder's page, served alone; the extension's build (vite.config.ts) never sees it. */
