@@ -46,7 +46,7 @@ export interface TypingOptions {
 }
 
 /**
- * Journal, act, reply, settle (ARCHITECTURE "Fire path"): the entry is stored as pending before
+ * Journal, act, reply, settle (docs/performance.md, "The fire path"): the entry is stored as pending before
  * the request leaves, so a worker stopped mid-flight leaves a trace that reconcile turns into "interrupted".
  * The journal write is issued with its commit requested, and the request leaves without waiting for the
  * commit's confirmation. The decoded result goes back to the view first; the settled entry is written

@@ -1,6 +1,6 @@
 /**
  * Budgets of the built dist/ (the e2e global setup builds it): the popup's first load stays small and free
- * of zod and the polyfill (ARCHITECTURE.md, decision 8), and no chunk ships twice. Timings stay in the bench.
+ * of zod and the polyfill (docs/decisions.md, item 8), and no chunk ships twice. Timings stay in the bench.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
