@@ -68,7 +68,8 @@ export interface InspectorClient {
   onHistoryChange(listener: (entryId?: string, total?: number, storeError?: string) => void): () => void;
   /**
    * Stores entries read from an export file (already validated), a chunk at a time; `onProgress` hears how many
-   * were handled, and an aborted `signal` stops before the next chunk (what was stored stays).
+   * were handled, and an aborted `signal` sends no further chunk (what was stored stays, including the chunk
+   * already sent ahead, which is counted).
    */
   importHistory(entries: HistoryEntry[], options?: ImportOptions): Promise<ImportSummary>;
 
