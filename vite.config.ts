@@ -38,7 +38,10 @@ function withoutTag(html: string, attribute: 'src' | 'href', fileName: string): 
   const end = html.indexOf('>', at);
   if (at < 0 || start < 0 || end < 0) throw new Error(`popup-in-one-file: ${POPUP_PAGE} does not name /${fileName}`);
   const closing = html.startsWith('</script>', end + 1) ? '</script>'.length : 0;
-  return { html: html.slice(0, start).trimEnd() + html.slice(end + 1 + closing), tag: html.slice(start, end + 1 + closing) };
+  return {
+    html: html.slice(0, start).trimEnd() + html.slice(end + 1 + closing),
+    tag: html.slice(start, end + 1 + closing),
+  };
 }
 
 /**
@@ -66,9 +69,11 @@ function popupInOneFile(): Plugin {
       const page = bundle[POPUP_PAGE];
       const popupModule = resolve(root, POPUP_PAGE);
       const entry = Object.values(bundle).find(
-        (file): file is Rolldown.OutputChunk => file.type === 'chunk' && file.isEntry && file.facadeModuleId === popupModule,
+        (file): file is Rolldown.OutputChunk =>
+          file.type === 'chunk' && file.isEntry && file.facadeModuleId === popupModule,
       );
-      if (page?.type !== 'asset' || !entry) throw new Error(`popup-in-one-file: the bundle has no ${POPUP_PAGE} or no entry for it`);
+      if (page?.type !== 'asset' || !entry)
+        throw new Error(`popup-in-one-file: the bundle has no ${POPUP_PAGE} or no entry for it`);
       const inlined = chunkClosure(bundle, [entry.fileName], false);
       const keptAsItIs = (fileName: string) =>
         ![...chunkClosure(bundle, [fileName], true)].some((reachable) => inlined.has(reachable));
@@ -80,7 +85,9 @@ function popupInOneFile(): Plugin {
             name: 'linq:popup-lazy-chunks-as-they-are',
             resolveId(source, importer, { kind }) {
               if (kind !== 'dynamic-import' || !importer) return null;
-              const fileName = relative(dir, resolve(dirname(importer), source)).split('\\').join('/');
+              const fileName = relative(dir, resolve(dirname(importer), source))
+                .split('\\')
+                .join('/');
               return chunkNamed(bundle, fileName) && keptAsItIs(fileName) ? { id: source, external: true } : null;
             },
           },
@@ -94,11 +101,14 @@ function popupInOneFile(): Plugin {
         chunkFileNames: 'popup-[hash].js',
       });
       await rebundle.close();
-      const inlinedCss = [...inlined].flatMap((fileName) => [...(chunkNamed(bundle, fileName)?.viteMetadata?.importedCss ?? [])]);
+      const inlinedCss = [...inlined].flatMap((fileName) => [
+        ...(chunkNamed(bundle, fileName)?.viteMetadata?.importedCss ?? []),
+      ]);
       let html = String(page.source);
       // vite preloads what the entry imports statically (build.modulePreload): all of it is inlined now.
       for (const preloaded of inlined) {
-        if (preloaded !== entry.fileName && html.includes(`href="/${preloaded}"`)) html = withoutTag(html, 'href', preloaded).html;
+        if (preloaded !== entry.fileName && html.includes(`href="/${preloaded}"`))
+          html = withoutTag(html, 'href', preloaded).html;
       }
       // The stylesheet goes inline: one file fewer to wait for (the extension's CSP limits scripts only).
       const styles: string[] = [];
@@ -154,7 +164,10 @@ export default defineConfig({
     // another as imports are discovered (measured: the popup's script ran ~35 ms sooner, before it became
     // one file; the panel still loads shared chunks). A lazy chunk's
     // imports are not preloaded: extension pages load from disk, so that would gain nothing.
-    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     rolldownOptions: {
       // The panel page is only named in JavaScript (devtools.panels.create), so crxjs cannot discover it.
       input: { panel: 'src/devtools/panel.html' },

@@ -33,7 +33,10 @@ export default class FaultTableReporter implements Reporter {
     if (byFamily.size === 0) return;
 
     const known: readonly string[] = FAULT_FAMILIES;
-    const families = [...FAULT_FAMILIES.filter((family) => byFamily.has(family)), ...[...byFamily.keys()].filter((f) => !known.includes(f))];
+    const families = [
+      ...FAULT_FAMILIES.filter((family) => byFamily.has(family)),
+      ...[...byFamily.keys()].filter((f) => !known.includes(f)),
+    ];
     const total: Totals = { tried: 0, handled: 0, lost: 0, leaks: 0, uncaught: 0 };
     const rows = families.map((family) => {
       const totals = byFamily.get(family)!;

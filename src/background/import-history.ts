@@ -69,6 +69,10 @@ export async function importHistory(
     return { ok: true, imported: counts.added, present: counts.present, overLimit: counts.overLimit };
   } catch (error) {
     announceImported(deps.announce, false, true);
-    return { ok: false, imported: 0, message: `Import failed while storing: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      imported: 0,
+      message: `Import failed while storing: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

@@ -10,7 +10,12 @@ import { createSettingsStore } from '../platform/settings-store.ts';
 import { listenForRequests } from '../platform/worker-messages.ts';
 import { createLastChatStore } from '../platform/last-chat.ts';
 import { chromePageMenuApi, keepStorageFromPages, type AccessLevelArea } from '../platform/page-menu-api.ts';
-import { createBadgeShower, createSelectionMenu, listenForCommand, listenForSelectionMenu } from '../platform/toolbar.ts';
+import {
+  createBadgeShower,
+  createSelectionMenu,
+  listenForCommand,
+  listenForSelectionMenu,
+} from '../platform/toolbar.ts';
 import { clearHistory } from './clear-history.ts';
 import { createRequestHandlers } from './request-handlers.ts';
 import { importHistory } from './import-history.ts';
@@ -87,5 +92,8 @@ startPageMenu(chromePageMenuApi(storageClosed));
 // The keyboard command and the menu item cannot be pressed by a test; these entry points let an end-to-end
 // test run the very same handlers inside the worker (worker.evaluate). They act only as the user would.
 Object.assign(globalThis, {
-  linqInspector: { stopLastChat: () => stopLastChat(quickStop), stopSelectedChat: (text: string) => stopSelectedChat(text, quickStop) },
+  linqInspector: {
+    stopLastChat: () => stopLastChat(quickStop),
+    stopSelectedChat: (text: string) => stopSelectedChat(text, quickStop),
+  },
 });

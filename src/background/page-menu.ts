@@ -114,7 +114,8 @@ export function startPageMenu(api: PageMenuApi, clock: ReportClock = realClock):
     const scripts = api.scripts;
     if (!scripts) return;
     const registered = (await scripts.registeredIds()).includes(PAGE_SCRIPT.id);
-    if (enabled && !registered) await scripts.register({ id: PAGE_SCRIPT.id, file: PAGE_SCRIPT.file, matches: PAGE_MENU_SITES });
+    if (enabled && !registered)
+      await scripts.register({ id: PAGE_SCRIPT.id, file: PAGE_SCRIPT.file, matches: PAGE_MENU_SITES });
     if (!enabled && registered) await scripts.unregister(PAGE_SCRIPT.id);
     if (enabled && justGranted) await scripts.injectIntoOpenTabs(PAGE_SCRIPT.file, PAGE_MENU_SITES);
   };
@@ -122,7 +123,9 @@ export function startPageMenu(api: PageMenuApi, clock: ReportClock = realClock):
   // and two registrations of one script make Chrome refuse the second.
   let syncing = Promise.resolve();
   const resync = (justGranted: boolean) => {
-    syncing = syncing.then(() => sync(justGranted)).catch((error: unknown) => api.log('could not set up the page menu', error));
+    syncing = syncing
+      .then(() => sync(justGranted))
+      .catch((error: unknown) => api.log('could not set up the page menu', error));
     return syncing;
   };
 

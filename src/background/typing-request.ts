@@ -93,7 +93,10 @@ export async function runTypingRequest(
   // Views hear of a pending entry only once it has been pending a while: a quick request would make every
   // open view re-render twice within milliseconds (a "Pending" flash) and slow the answer it is waiting for.
   const pendingNotice = settings.recordHistory
-    ? setTimeout(() => void journal.then((error) => error === undefined && deps.announce(pending.id)), PENDING_NOTICE_MS)
+    ? setTimeout(
+        () => void journal.then((error) => error === undefined && deps.announce(pending.id)),
+        PENDING_NOTICE_MS,
+      )
     : undefined;
   // A server or proxy may quote the key back: it is replaced before anything is stored, indexed or replied.
   const sentKey = keyOfAuthorization(request.headers);
@@ -108,16 +111,22 @@ export async function runTypingRequest(
     outcome: redactDecoded(decodeOutcome(raw, operation), sentKey),
   };
   // One task later, so the reply is posted before the settled entry is serialised for the store.
-  const stored = delay(0).then(() => settle(settled, journalError === undefined, settings, deps)).finally(() => {
-    void deps.rememberChatId(profile.id, request.chatId).catch(() => undefined);
-  });
+  const stored = delay(0)
+    .then(() => settle(settled, journalError === undefined, settings, deps))
+    .finally(() => {
+      void deps.rememberChatId(profile.id, request.chatId).catch(() => undefined);
+    });
   return { reply: { ok: true, entry: settled, storeError: journalError }, stored };
 }
 
 const storeErrorOf = (error: unknown) => `History could not be saved: ${describe(error)}`;
 
 /** Stores the settled entry over its journal entry, or anew if that was not stored; the error, in words, if any. */
-async function storeSettled(entry: HistoryEntry, journalStored: boolean, deps: WorkerDeps): Promise<string | undefined> {
+async function storeSettled(
+  entry: HistoryEntry,
+  journalStored: boolean,
+  deps: WorkerDeps,
+): Promise<string | undefined> {
   const write = journalStored ? deps.history.replace(entry) : deps.history.put(entry);
   return write.then(() => undefined, storeErrorOf);
 }
@@ -135,7 +144,12 @@ async function startJournal(entry: HistoryEntry, deps: WorkerDeps): Promise<{ wr
   }
 }
 
-async function settle(settled: HistoryEntry, journalStored: boolean, settings: Settings, deps: WorkerDeps): Promise<void> {
+async function settle(
+  settled: HistoryEntry,
+  journalStored: boolean,
+  settings: Settings,
+  deps: WorkerDeps,
+): Promise<void> {
   if (!settings.recordHistory) return;
   // Other views refresh their lists on this notice; it waits a frame so that the view that fired paints
   // its answer before every open view starts re-rendering.

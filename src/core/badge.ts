@@ -11,7 +11,12 @@ const GREEN = '#116329';
 const RED = '#a40e26';
 const GREY = '#57606a';
 
-const SHORT_KIND: Record<string, string> = { http_failure: 'HTTP', network: 'NET', timeout: 'TIME', interrupted: 'INT' };
+const SHORT_KIND: Record<string, string> = {
+  http_failure: 'HTTP',
+  network: 'NET',
+  timeout: 'TIME',
+  interrupted: 'INT',
+};
 
 export function badgeFor(reply: TypingReply): Badge {
   if (!reply.ok) return { text: '!', color: GREY, title: `Linq Typing Inspector: not sent. ${reply.message}` };
@@ -23,5 +28,9 @@ export function badgeFor(reply: TypingReply): Badge {
 }
 
 export function noChatIdBadge(): Badge {
-  return { text: '?', color: GREY, title: 'Linq Typing Inspector: no chat ID to use. Fire once from the popup, or select a chat UUID.' };
+  return {
+    text: '?',
+    color: GREY,
+    title: 'Linq Typing Inspector: no chat ID to use. Fire once from the popup, or select a chat UUID.',
+  };
 }

@@ -13,7 +13,10 @@ export interface FirstPaint {
 
 /** The copy as stored: plain JSON. */
 export function firstPaintText(value: FirstPaint): string {
-  return JSON.stringify({ settings: value.settings, recent: { entries: value.recent.entries, total: value.recent.total } });
+  return JSON.stringify({
+    settings: value.settings,
+    recent: { entries: value.recent.entries, total: value.recent.total },
+  });
 }
 
 /** Reads a stored copy back; anything damaged or from another version is ignored, never shown. */
@@ -25,7 +28,8 @@ export function readFirstPaint(text: string | null): FirstPaint | undefined {
   } catch {
     return undefined;
   }
-  if (typeof stored !== 'object' || stored === null || !('settings' in stored) || !('recent' in stored)) return undefined;
+  if (typeof stored !== 'object' || stored === null || !('settings' in stored) || !('recent' in stored))
+    return undefined;
   const recent = readRecentHistoryCopy(stored.recent);
   return recent ? { settings: settingsFrom(stored.settings), recent } : undefined;
 }

@@ -17,7 +17,13 @@ export interface HistoryFilter {
 export const EMPTY_FILTER: HistoryFilter = { text: '', kinds: new Set(), families: new Set() };
 
 export function isEmptyFilter(filter: HistoryFilter): boolean {
-  return filter.text.trim() === '' && filter.kinds.size === 0 && filter.families.size === 0 && filter.from === undefined && filter.to === undefined;
+  return (
+    filter.text.trim() === '' &&
+    filter.kinds.size === 0 &&
+    filter.families.size === 0 &&
+    filter.from === undefined &&
+    filter.to === undefined
+  );
 }
 
 /** A predicate for one filter over index rows. Every search term must match (AND). */

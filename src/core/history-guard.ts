@@ -20,9 +20,12 @@ export function readStoredEntry(record: unknown): HistoryEntry | undefined {
     (entry.method === 'DELETE' || entry.method === 'POST') &&
     typeof entry.request?.url === 'string' &&
     Array.isArray(entry.request.headers) &&
-    (entry.outcome === undefined || (typeof entry.outcome.kind === 'string' && typeof entry.outcome.summary === 'string'));
+    (entry.outcome === undefined ||
+      (typeof entry.outcome.kind === 'string' && typeof entry.outcome.summary === 'string'));
   if (!ok) return undefined;
   // Impossible times (or a stored mark) make a copy with safe numbers and the reason; the rest is read as it is.
   const times = readStoredTimes(entry);
-  return times.damaged === undefined && !('damaged' in entry) ? (record as HistoryEntry) : withTimes(record as HistoryEntry, times);
+  return times.damaged === undefined && !('damaged' in entry)
+    ? (record as HistoryEntry)
+    : withTimes(record as HistoryEntry, times);
 }

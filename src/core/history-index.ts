@@ -16,7 +16,16 @@ export interface IndexRow {
 
 export function searchTextOf(entry: HistoryEntry): string {
   const outcome = entry.outcome;
-  return [entry.chatId, entry.operation === 'typing.start' ? 'start typing' : 'stop typing', outcome?.code, outcome?.traceId, outcome?.status, outcome?.meaning, outcome?.serverMessage, outcome?.summary]
+  return [
+    entry.chatId,
+    entry.operation === 'typing.start' ? 'start typing' : 'stop typing',
+    outcome?.code,
+    outcome?.traceId,
+    outcome?.status,
+    outcome?.meaning,
+    outcome?.serverMessage,
+    outcome?.summary,
+  ]
     .filter((part) => part !== undefined)
     .join('\n')
     .toLowerCase();
@@ -29,7 +38,13 @@ function familyOf(entry: HistoryEntry): CodeFamily | undefined {
 }
 
 export function indexRowOf(entry: HistoryEntry): IndexRow {
-  return { id: entry.id, startedAt: entry.startedAt, kind: entry.outcome?.kind ?? 'pending', family: familyOf(entry), text: searchTextOf(entry) };
+  return {
+    id: entry.id,
+    startedAt: entry.startedAt,
+    kind: entry.outcome?.kind ?? 'pending',
+    family: familyOf(entry),
+    text: searchTextOf(entry),
+  };
 }
 
 /** Newest first; equal times keep a stable order by id. */

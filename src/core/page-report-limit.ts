@@ -51,13 +51,16 @@ export function createReportLimiter(options: ReportLimiterOptions): ReportLimite
     if (tab.timer) return;
     tab.timer = true;
     const current = tab;
-    options.schedule(() => {
-      current.timer = false;
-      const held = current.held;
-      current.held = undefined;
-      // Forgotten meanwhile (navigation), or replaced by a later window: nothing of this one to apply.
-      if (held && tabs.get(tabId) === current) report(tabId, held.chatId);
-    }, Math.max(0, current.start + options.windowMs - now));
+    options.schedule(
+      () => {
+        current.timer = false;
+        const held = current.held;
+        current.held = undefined;
+        // Forgotten meanwhile (navigation), or replaced by a later window: nothing of this one to apply.
+        if (held && tabs.get(tabId) === current) report(tabId, held.chatId);
+      },
+      Math.max(0, current.start + options.windowMs - now),
+    );
   };
 
   return {

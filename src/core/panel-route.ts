@@ -20,7 +20,11 @@ export function routeFromHash(hash: string): PanelRoute {
 
 export function routeToHash(route: PanelRoute): string {
   const filter = filterToHash(route.filter).replace(/^#/, '');
-  const parts = [route.view === 'codes' ? 'view=codes' : '', route.view === 'codes' && route.code !== undefined ? `code=${route.code}` : '', filter];
+  const parts = [
+    route.view === 'codes' ? 'view=codes' : '',
+    route.view === 'codes' && route.code !== undefined ? `code=${route.code}` : '',
+    filter,
+  ];
   const hash = parts.filter(Boolean).join('&');
   return hash === '' ? '' : `#${hash}`;
 }

@@ -47,8 +47,15 @@ export function profilesFrom(stored: unknown): Profile[] {
   const records = Array.isArray(stored) ? stored : [];
   const read = (record: unknown): Profile | undefined => {
     const value = record as Partial<Profile> | null;
-    if (typeof value?.id !== 'string' || typeof value.name !== 'string' || typeof value.baseUrl !== 'string') return undefined;
-    return { id: value.id, name: value.name.slice(0, NAME_MAX), baseUrl: value.baseUrl, rememberKey: value.rememberKey === true, builtIn: false };
+    if (typeof value?.id !== 'string' || typeof value.name !== 'string' || typeof value.baseUrl !== 'string')
+      return undefined;
+    return {
+      id: value.id,
+      name: value.name.slice(0, NAME_MAX),
+      baseUrl: value.baseUrl,
+      rememberKey: value.rememberKey === true,
+      builtIn: false,
+    };
   };
   const storedProfiles = records.map(read).filter((profile): profile is Profile => profile !== undefined);
   const builtIns = BUILT_IN_PROFILES.map((builtIn) => {

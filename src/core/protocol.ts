@@ -56,7 +56,12 @@ export const TypingReply = z.discriminatedUnion('ok', [
 export type TypingReply = z.infer<typeof TypingReply>;
 
 export const RehearseReply = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), start: HistoryEntrySchema, stop: z.optional(HistoryEntrySchema), storeError: z.optional(z.string()) }),
+  z.object({
+    ok: z.literal(true),
+    start: HistoryEntrySchema,
+    stop: z.optional(HistoryEntrySchema),
+    storeError: z.optional(z.string()),
+  }),
   z.object({ ok: z.literal(false), field: z.optional(FieldSchema), message: z.string() }),
 ]);
 export type RehearseReply = z.infer<typeof RehearseReply>;

@@ -23,6 +23,7 @@ export function isOwnExtensionPage(sender: SenderInfo, extensionId: string): boo
  * Such a sender may only report a selection (src/core/protocol.ts, PageSelectionMessage).
  */
 export function ownPageScriptTab(sender: SenderInfo, extensionId: string): number | undefined {
-  if (sender.id !== extensionId || typeof sender.tab?.id !== 'number' || typeof sender.url !== 'string') return undefined;
+  if (sender.id !== extensionId || typeof sender.tab?.id !== 'number' || typeof sender.url !== 'string')
+    return undefined;
   return /^https?:\/\//.test(sender.url) ? sender.tab.id : undefined;
 }

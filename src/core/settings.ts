@@ -36,7 +36,10 @@ export function settingsFrom(stored: unknown): Settings {
     profiles,
     activeProfileId: profiles.some((profile) => profile.id === activeId) ? activeId! : DEFAULT_SETTINGS.activeProfileId,
     timeoutMs: clampInt(field<number>(stored, 'timeoutMs', 'number') ?? DEFAULT_SETTINGS.timeoutMs, TIMEOUT_LIMITS),
-    historyCap: clampInt(field<number>(stored, 'historyCap', 'number') ?? DEFAULT_SETTINGS.historyCap, HISTORY_CAP_LIMITS),
+    historyCap: clampInt(
+      field<number>(stored, 'historyCap', 'number') ?? DEFAULT_SETTINGS.historyCap,
+      HISTORY_CAP_LIMITS,
+    ),
     recordHistory: field<boolean>(stored, 'recordHistory', 'boolean') ?? true,
   };
 }
@@ -46,6 +49,13 @@ export function activeProfile(settings: Settings): Profile {
 }
 
 /** Settings with one profile changed. */
-export function updateProfile(settings: Settings, id: string, patch: Partial<Omit<Profile, 'id' | 'builtIn'>>): Settings {
-  return { ...settings, profiles: settings.profiles.map((profile) => (profile.id === id ? { ...profile, ...patch } : profile)) };
+export function updateProfile(
+  settings: Settings,
+  id: string,
+  patch: Partial<Omit<Profile, 'id' | 'builtIn'>>,
+): Settings {
+  return {
+    ...settings,
+    profiles: settings.profiles.map((profile) => (profile.id === id ? { ...profile, ...patch } : profile)),
+  };
 }

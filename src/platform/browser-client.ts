@@ -41,7 +41,10 @@ export function createBrowserClient(): InspectorClient {
       const pending = firstRead ?? readBothAreas(viewApi.storage);
       firstRead = undefined;
       const areas = await pending;
-      return { ...requestConfigFrom(areas, settingsFrom), recent: readRecentHistoryCopy(areas.session[RECENT_HISTORY_KEY]) };
+      return {
+        ...requestConfigFrom(areas, settingsFrom),
+        recent: readRecentHistoryCopy(areas.session[RECENT_HISTORY_KEY]),
+      };
     },
     readFirstPaint: () => firstPaintStore.read(),
     rememberFirstPaint: (value) => firstPaintStore.write(value),
@@ -65,7 +68,8 @@ export function createBrowserClient(): InspectorClient {
     loadHistoryIndex: () => history.indexRows(),
     loadIndexRow: (id) => history.indexRow(id),
     loadEntries: (ids) => history.getMany(ids),
-    onHistoryChange: (listener) => onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
+    onHistoryChange: (listener) =>
+      onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
     async importHistory(entries, { onProgress, signal } = {}) {
       const { IMPORT_CHUNK } = await protocol();
       const sum = { ok: true, imported: 0, present: 0, overLimit: 0, handled: 0, cancelled: false };
@@ -108,7 +112,8 @@ export function createBrowserClient(): InspectorClient {
     extensionVersion: viewApi.extensionVersion(),
     // Only the panel copies and saves files; loading that code on use keeps it out of the popup.
     copyText: async (text) => (await import('./files.ts')).copyToClipboard(text),
-    saveFile: (fileName, mimeType, text) => void import('./files.ts').then((files) => files.saveTextFile(fileName, mimeType, text)),
+    saveFile: (fileName, mimeType, text) =>
+      void import('./files.ts').then((files) => files.saveTextFile(fileName, mimeType, text)),
     // When a view opens, the ping (and the schemas its reply is parsed with) waits until the page is idle,
     // so it does not compete with the first paint; the worker reconciles whenever it starts anyway.
     wakeWorker: () => void requestIdleCallback(() => void wakeWorker(), { timeout: 1_000 }),

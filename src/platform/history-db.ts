@@ -42,7 +42,12 @@ export type EntryReader = (record: unknown) => HistoryEntry | undefined;
 
 function isIndexRow(value: unknown): value is IndexRow {
   const row = value as IndexRow | undefined;
-  return typeof row?.id === 'string' && typeof row.startedAt === 'number' && typeof row.text === 'string' && typeof row.kind === 'string';
+  return (
+    typeof row?.id === 'string' &&
+    typeof row.startedAt === 'number' &&
+    typeof row.text === 'string' &&
+    typeof row.kind === 'string'
+  );
 }
 
 /**
@@ -140,10 +145,14 @@ export function openHistoryDb(
   return {
     journal: (entry) => write(entry, 'add'),
     async replace(entry) {
-      await (await write(entry, 'replace')).written;
+      await (
+        await write(entry, 'replace')
+      ).written;
     },
     async put(entry) {
-      await (await write(entry, 'put')).written;
+      await (
+        await write(entry, 'put')
+      ).written;
     },
     async get(id) {
       const tx = await transaction(ENTRIES, 'readonly');
@@ -231,9 +240,16 @@ export function openHistoryDb(
     async addImported(chunk, cap) {
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
       const names = { entries: ENTRIES, rows: ROWS };
-      return addMissingEntries(tx, names, chunk, cap, () => knownCount, (total) => {
-        knownCount = total;
-      }).catch((error: unknown) => {
+      return addMissingEntries(
+        tx,
+        names,
+        chunk,
+        cap,
+        () => knownCount,
+        (total) => {
+          knownCount = total;
+        },
+      ).catch((error: unknown) => {
         knownCount = undefined;
         throw error;
       });

@@ -1,4 +1,3 @@
-
 /** Host access for a base URL: built-in hosts are granted at install; any other needs a click-time request. */
 export function originPattern(baseUrl: string): string | undefined {
   try {

@@ -21,13 +21,26 @@ export function chromePageMenuApi(storageClosed: Promise<boolean>): PageMenuApi 
     scripts: scripting && {
       registeredIds: async () => (await scripting.getRegisteredContentScripts()).map((script) => script.id),
       register: ({ id, file, matches }) =>
-        scripting.registerContentScripts([{ id, js: [file], matches: [...matches], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]),
+        scripting.registerContentScripts([
+          {
+            id,
+            js: [file],
+            matches: [...matches],
+            allFrames: true,
+            runAt: 'document_idle',
+            persistAcrossSessions: true,
+          },
+        ]),
       unregister: (id) => scripting.unregisterContentScripts({ ids: [id] }),
       async injectIntoOpenTabs(file, matches) {
         const tabs = await chrome.tabs.query({ url: [...matches] });
         // A tab Chrome will not script (the Web Store, an error page) simply gets no menu until it reloads.
         await Promise.allSettled(
-          tabs.map((tab) => (tab.id === undefined ? undefined : scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [file] }))),
+          tabs.map((tab) =>
+            tab.id === undefined
+              ? undefined
+              : scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [file] }),
+          ),
         );
       },
     },
@@ -80,9 +93,13 @@ export interface AccessLevelArea {
  * content scripts read `local` by default, and the page menu puts one in every page. Resolves whether Chrome
  * confirmed it (never rejects): without it, a page could read a remembered key through the page menu's script.
  */
-export async function keepStorageFromPages(local: AccessLevelArea, log: (message: string, error: unknown) => void): Promise<boolean> {
+export async function keepStorageFromPages(
+  local: AccessLevelArea,
+  log: (message: string, error: unknown) => void,
+): Promise<boolean> {
   try {
-    if (typeof local.setAccessLevel !== 'function') throw new Error('storage.local.setAccessLevel is missing (Chrome 140 has it)');
+    if (typeof local.setAccessLevel !== 'function')
+      throw new Error('storage.local.setAccessLevel is missing (Chrome 140 has it)');
     await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
     return true;
   } catch (error) {
@@ -92,6 +109,9 @@ export async function keepStorageFromPages(local: AccessLevelArea, log: (message
 }
 
 /** Access to all sites turns the page menu on only once storage is closed to pages; otherwise it stays off. */
-export function onlyWithStorageClosed(hasSiteAccess: () => Promise<boolean>, storageClosed: Promise<boolean>): () => Promise<boolean> {
+export function onlyWithStorageClosed(
+  hasSiteAccess: () => Promise<boolean>,
+  storageClosed: Promise<boolean>,
+): () => Promise<boolean> {
   return async () => (await storageClosed) && (await hasSiteAccess());
 }

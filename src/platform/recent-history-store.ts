@@ -25,7 +25,9 @@ export function createRecentHistoryCopier(session: StorageAreaLike, history: His
     /** Schedules a copy (a burst of changes makes one). */
     changed(): void {
       timer ??= setTimeout(() => {
-        copy().catch((error: unknown) => console.warn('Linq Typing Inspector: recent history not copied this time', error));
+        copy().catch((error: unknown) =>
+          console.warn('Linq Typing Inspector: recent history not copied this time', error),
+        );
       }, COPY_DELAY_MS);
     },
   };

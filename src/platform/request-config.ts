@@ -25,12 +25,18 @@ export async function readBothAreas(storage: StorageLike): Promise<{ local: Area
 }
 
 /** The settings and the active environment's key, from what both areas hold. */
-export function requestConfigFrom(areas: { local: Area; session: Area }, settingsFrom: (stored: unknown) => Settings): RequestConfig {
+export function requestConfigFrom(
+  areas: { local: Area; session: Area },
+  settingsFrom: (stored: unknown) => Settings,
+): RequestConfig {
   const settings = settingsFrom(areas.local[SETTINGS_KEY]);
   return { settings, apiKey: pickKey(areas.session, areas.local, keySlot(settings.activeProfileId)) };
 }
 
-export async function readRequestConfig(storage: StorageLike, settingsFrom: (stored: unknown) => Settings): Promise<RequestConfig> {
+export async function readRequestConfig(
+  storage: StorageLike,
+  settingsFrom: (stored: unknown) => Settings,
+): Promise<RequestConfig> {
   return requestConfigFrom(await readBothAreas(storage), settingsFrom);
 }
 
@@ -39,7 +45,10 @@ export async function readRequestConfig(storage: StorageLike, settingsFrom: (sto
  * of a change since its last request says so (the message's `settingsUnchanged`), and only then does the
  * worker reuse what it read last; any change it hears of drops that copy.
  */
-export function createRequestConfigSource(storage: StorageLike, settingsFrom: (stored: unknown) => Settings): RequestConfigSource {
+export function createRequestConfigSource(
+  storage: StorageLike,
+  settingsFrom: (stored: unknown) => Settings,
+): RequestConfigSource {
   let last: RequestConfig | undefined;
   let changes = 0;
   storage.onChanged.addListener((changed, area) => {

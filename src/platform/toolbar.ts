@@ -26,9 +26,10 @@ export function listenForCommand(commands: Commands.Static, onStopLast: () => vo
  * page-menu.ts), which needs the page menu turned on. The click looks for the UUID in the selection again.
  */
 export function createSelectionMenu(menus: Menus.Static): void {
-  menus.removeAll().then(() =>
-    menus.create({ id: SELECTION_MENU, title: HIDDEN_MENU.title, contexts: ['selection'], visible: false }),
-  ).catch((error: unknown) => console.error('Linq Typing Inspector: could not create the menu item', error));
+  menus
+    .removeAll()
+    .then(() => menus.create({ id: SELECTION_MENU, title: HIDDEN_MENU.title, contexts: ['selection'], visible: false }))
+    .catch((error: unknown) => console.error('Linq Typing Inspector: could not create the menu item', error));
 }
 
 export function listenForSelectionMenu(menus: Menus.Static, onSelection: (text: string) => void): void {

@@ -15,5 +15,6 @@ export const viewApi = {
   connect: (name: string): PortLike => chrome.runtime.connect({ name }),
   extensionVersion: (): string => chrome.runtime.getManifest().version,
   /** DevTools' theme name, only inside a real DevTools panel. */
-  devtoolsThemeName: (): string | undefined => (globalThis.chrome as { devtools?: { panels?: { themeName?: string } } }).devtools?.panels?.themeName,
+  devtoolsThemeName: (): string | undefined =>
+    (globalThis.chrome as { devtools?: { panels?: { themeName?: string } } }).devtools?.panels?.themeName,
 };

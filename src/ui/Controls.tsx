@@ -98,7 +98,12 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
           onSendAnyway={actions.sendAnyway}
           onCancelHeldBack={actions.cancelHeldBack}
         />
-        <SettingsSection idPrefix={idPrefix} settings={state.settings} onChange={actions.onSettingsChange} pageMenu={actions.pageMenu} />
+        <SettingsSection
+          idPrefix={idPrefix}
+          settings={state.settings}
+          onChange={actions.onSettingsChange}
+          pageMenu={actions.pageMenu}
+        />
       </form>
       <LatestResult
         entry={requests.latest}

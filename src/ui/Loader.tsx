@@ -21,16 +21,22 @@ export interface InitialValues {
  * milliseconds is overwritten by values arriving late. With a first-paint copy (the popup), it renders
  * from that at once and hands the stored values down when they arrive; the children keep what is typed.
  */
-export function Loader(props: { client: InspectorClient; firstPaint?: FirstPaint; children(initial: InitialValues): ComponentChildren }) {
+export function Loader(props: {
+  client: InspectorClient;
+  firstPaint?: FirstPaint;
+  children(initial: InitialValues): ComponentChildren;
+}) {
   const [initial, setInitial] = useState<InitialValues | undefined>(() =>
-    props.firstPaint ? { settings: props.firstPaint.settings, apiKey: '', recent: props.firstPaint.recent, keyPending: true } : undefined,
+    props.firstPaint
+      ? { settings: props.firstPaint.settings, apiKey: '', recent: props.firstPaint.recent, keyPending: true }
+      : undefined,
   );
   const [loadError, setLoadError] = useState<string>();
   // A layout effect runs as soon as the first render is committed; a plain effect would wait for a frame.
   useLayoutEffect(() => {
-    props.client.loadInitial().then(setInitial,
-      (error: unknown) => setLoadError(`Settings could not be read: ${String(error)}`),
-    );
+    props.client
+      .loadInitial()
+      .then(setInitial, (error: unknown) => setLoadError(`Settings could not be read: ${String(error)}`));
   }, [props.client]);
   if (loadError) return <p role="alert">{loadError}</p>;
   if (!initial) return <p class="loading">Loading…</p>;

@@ -44,7 +44,8 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   useEffect(() => props.subscribeToRoute(setRoute), []);
   useEffect(() => {
     // The catalogue is only needed in the Codes view, so it loads the first time that view opens.
-    if (route.view === 'codes' && !catalogue) void import('../core/linq/catalogue.ts').then((module) => setCatalogue(module.CATALOGUE));
+    if (route.view === 'codes' && !catalogue)
+      void import('../core/linq/catalogue.ts').then((module) => setCatalogue(module.CATALOGUE));
   }, [route.view]);
 
   const navigate = (next: PanelRoute) => {
@@ -60,9 +61,15 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     history.want([id]);
   });
   const onRetry = useStableCallback(actions.retry);
-  const onClear = useStableCallback(() => client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)));
+  const onClear = useStableCallback(() =>
+    client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)),
+  );
   const onExport = useStableCallback((format: ExportFormat, scope: ExportScope) =>
-    exportEntries(client, (scope === 'all' ? history.all : history.rows).map((row) => row.id), format),
+    exportEntries(
+      client,
+      (scope === 'all' ? history.all : history.rows).map((row) => row.id),
+      format,
+    ),
   );
   const onImport = useStableCallback((file: Blob, onProgress: (text: string) => void, signal: AbortSignal) =>
     importFile(client, file, { onProgress, signal }),
@@ -92,38 +99,42 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
         </div>
       </header>
       <main class="panel-main">
-      {route.view === 'codes' ? (
-        <div class="codes-layout" role="tabpanel" id="view-codes" aria-labelledby="tab-codes">
-          {catalogue ? <CodesView catalogue={catalogue} selectedCode={route.code} /> : <p class="loading">Loading…</p>}
-        </div>
-      ) : (
-        <div class="layout" role="tabpanel" id="view-requests" aria-labelledby="tab-requests">
-          <Controls idPrefix="panel" state={state} actions={actions} onLookupCode={lookupCode} />
-          <PanelHistory
-            history={shownHistory}
-            filter={route.filter}
-            selectedId={selectedId}
-            onFilterChange={onFilterChange}
-            onSelect={onSelect}
-            onRetry={onRetry}
-            onLookupCode={lookupCode}
-            onClear={onClear}
-            onExport={onExport}
-            onImport={onImport}
-          />
-          {selected ? (
-            <ErrorBoundary key={selected.id} fallback={<EntryFallback details />}>
-              <EntryDetails
-                entry={selected}
-                profiles={state.settings.profiles}
-                onRetry={actions.retry}
-                onCopy={(entry, kind) => copyEntry(client, entry, kind, state.settings.profiles)}
-                onLookupCode={lookupCode}
-              />
-            </ErrorBoundary>
-          ) : null}
-        </div>
-      )}
+        {route.view === 'codes' ? (
+          <div class="codes-layout" role="tabpanel" id="view-codes" aria-labelledby="tab-codes">
+            {catalogue ? (
+              <CodesView catalogue={catalogue} selectedCode={route.code} />
+            ) : (
+              <p class="loading">Loading…</p>
+            )}
+          </div>
+        ) : (
+          <div class="layout" role="tabpanel" id="view-requests" aria-labelledby="tab-requests">
+            <Controls idPrefix="panel" state={state} actions={actions} onLookupCode={lookupCode} />
+            <PanelHistory
+              history={shownHistory}
+              filter={route.filter}
+              selectedId={selectedId}
+              onFilterChange={onFilterChange}
+              onSelect={onSelect}
+              onRetry={onRetry}
+              onLookupCode={lookupCode}
+              onClear={onClear}
+              onExport={onExport}
+              onImport={onImport}
+            />
+            {selected ? (
+              <ErrorBoundary key={selected.id} fallback={<EntryFallback details />}>
+                <EntryDetails
+                  entry={selected}
+                  profiles={state.settings.profiles}
+                  onRetry={actions.retry}
+                  onCopy={(entry, kind) => copyEntry(client, entry, kind, state.settings.profiles)}
+                  onLookupCode={lookupCode}
+                />
+              </ErrorBoundary>
+            ) : null}
+          </div>
+        )}
       </main>
     </div>
   );

@@ -34,17 +34,23 @@ function Popup(props: PopupAppProps & { initial: InitialValues; history: RecentH
   const { state, actions } = useInspector(props.client, props.initial);
   // Until its own read arrives, the popup lists the worker's copy of the newest entries, if there is one.
   const copy = props.initial.recent;
-  const history = props.history.loaded || !copy ? props.history : { ...props.history, entries: copy.entries, total: copy.total, loaded: true };
+  const history =
+    props.history.loaded || !copy
+      ? props.history
+      : { ...props.history, entries: copy.entries, total: copy.total, loaded: true };
   const [clearError, setClearError] = useState<string>();
   // Kept for the next opening once this one shows stored values (and knows the count, which its own read
   // learns only after the rows); in an effect, after the frame, so it costs the opening nothing.
   const { settings } = state;
   const { entries, total } = history;
   useEffect(() => {
-    if (!props.initial.keyPending && total !== undefined) props.client.rememberFirstPaint({ settings, recent: { entries, total } });
+    if (!props.initial.keyPending && total !== undefined)
+      props.client.rememberFirstPaint({ settings, recent: { entries, total } });
   }, [props.client, props.initial.keyPending, settings, entries, total]);
   const onRetry = useStableCallback(actions.retry);
-  const onClear = useStableCallback(() => props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)));
+  const onClear = useStableCallback(() =>
+    props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)),
+  );
   return (
     <div class="app popup">
       <header>

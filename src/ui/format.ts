@@ -32,7 +32,11 @@ export function formatTime(ms: number): string {
 
 /** Total: a number that is no date shows as "invalid time" instead of throwing. */
 export function formatDateTime(ms: number): string {
-  return isoTime(ms)?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') ?? INVALID_TIME;
+  return (
+    isoTime(ms)
+      ?.replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC') ?? INVALID_TIME
+  );
 }
 
 export function formatDuration(ms: number | undefined): string {

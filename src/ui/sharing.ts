@@ -22,7 +22,8 @@ async function curlWithKey(client: InspectorClient, entry: HistoryEntry, profile
   const decision = realKeyFor(entry, profiles);
   if (!decision.ok) throw new Error(decision.reason);
   const key = checkApiKey(await client.loadKey(decision.profileId));
-  if (!key.ok) throw new Error(`No API key is set for the ${decision.profileName} environment, so there is no key to include.`);
+  if (!key.ok)
+    throw new Error(`No API key is set for the ${decision.profileName} environment, so there is no key to include.`);
   return {
     text: curlCommand(entry, key.value),
     confirmation: `Copied the cURL command WITH your ${decision.profileName} key for ${decision.host}. Handle it as a secret.`,

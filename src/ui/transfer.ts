@@ -10,7 +10,11 @@ function stamp(now: number): string {
 }
 
 /** Reads the full entries for these ids and saves them as a JSON export or a HAR file. */
-export async function exportEntries(client: InspectorClient, ids: readonly string[], format: ExportFormat): Promise<string> {
+export async function exportEntries(
+  client: InspectorClient,
+  ids: readonly string[],
+  format: ExportFormat,
+): Promise<string> {
   if (ids.length === 0) throw new Error('There is nothing to export.');
   const loaded = await client.loadEntries(ids);
   // A damaged record (impossible times) has no date a file could hold, and would make a JSON export that
@@ -19,13 +23,18 @@ export async function exportEntries(client: InspectorClient, ids: readonly strin
   const now = Date.now();
   if (format === 'json') {
     const { exportHistoryJson } = await import('../core/share/export-json.ts');
-    client.saveFile(`linq-history-${stamp(now)}.json`, 'application/json', exportHistoryJson(sound, client.extensionVersion, now));
+    client.saveFile(
+      `linq-history-${stamp(now)}.json`,
+      'application/json',
+      exportHistoryJson(sound, client.extensionVersion, now),
+    );
   } else {
     const { historyToHar } = await import('../core/share/har.ts');
     client.saveFile(`linq-history-${stamp(now)}.har`, 'application/json', historyToHar(sound, client.extensionVersion));
   }
   const damaged = loaded.length - sound.length;
-  const leftOut = damaged > 0 ? ` ${entries(damaged)} left out: damaged records (impossible start time or duration).` : '';
+  const leftOut =
+    damaged > 0 ? ` ${entries(damaged)} left out: damaged records (impossible start time or duration).` : '';
   return `Exported ${entries(sound.length)} as ${format === 'json' ? 'JSON' : 'HAR'}.${leftOut}`;
 }
 
@@ -43,9 +52,10 @@ const refused = (reason: string) => new Error(`Import refused: ${reason} Nothing
 
 function confirmation(summary: ImportSummary, total: number): string {
   const counts = `${count(summary.imported)} imported, ${count(summary.present)} already present`;
-  const full = summary.overLimit > 0
-    ? `, ${count(summary.overLimit)} not imported because the history limit is reached (raise it in Settings)`
-    : '';
+  const full =
+    summary.overLimit > 0
+      ? `, ${count(summary.overLimit)} not imported because the history limit is reached (raise it in Settings)`
+      : '';
   if (summary.cancelled) {
     return `Import cancelled after ${count(summary.handled)} of ${entries(total)}: ${counts}${full}. What was imported stays in the history. Nothing was evicted.`;
   }
@@ -58,9 +68,12 @@ function confirmation(summary: ImportSummary, total: number): string {
  * the reason, with nothing merged. Storing goes a chunk at a time too, with progress, until done or cancelled.
  */
 export async function importFile(client: InspectorClient, file: Blob, control: ImportControl): Promise<string> {
-  const { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT, checkImportEntries, readImportFile } = await import('../core/share/export-json.ts');
+  const { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT, checkImportEntries, readImportFile } =
+    await import('../core/share/export-json.ts');
   if (file.size > MAX_IMPORT_BYTES) {
-    throw refused(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_IMPORT_TEXT} can be imported.`);
+    throw refused(
+      `The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_IMPORT_TEXT} can be imported.`,
+    );
   }
   control.onProgress('Reading the file…');
   const read = readImportFile(await file.text());
@@ -81,7 +94,10 @@ export async function importFile(client: InspectorClient, file: Blob, control: I
     onProgress: (handled) => control.onProgress(`Importing… ${count(handled)} of ${count(total)}`),
   });
   if (!summary.ok) {
-    const kept = summary.imported > 0 ? ` ${entries(summary.imported)} imported before that stay in the history.` : ' Nothing was imported.';
+    const kept =
+      summary.imported > 0
+        ? ` ${entries(summary.imported)} imported before that stay in the history.`
+        : ' Nothing was imported.';
     throw new Error(`${summary.message ?? 'Import failed.'}${kept}`);
   }
   return confirmation(summary, total);

@@ -62,7 +62,10 @@ export function useEnvironments(
   const editProfile = (patch: ProfilePatch) => {
     const id = profile.id;
     setSettings((current) => updateProfile(current, id, patch));
-    edits.wrote('settings', client.updateSettings((current) => updateProfile(current, id, patch)));
+    edits.wrote(
+      'settings',
+      client.updateSettings((current) => updateProfile(current, id, patch)),
+    );
   };
 
   /** One click switches the environment: its base URL and its own key come with it. */
@@ -75,7 +78,10 @@ export function useEnvironments(
   const onAddProfile = () => {
     const added = newCustomProfile(settings.profiles, Date.now());
     show(withProfileAdded(settings, added));
-    edits.wrote('settings', client.updateSettings((current) => withProfileAdded(current, added)));
+    edits.wrote(
+      'settings',
+      client.updateSettings((current) => withProfileAdded(current, added)),
+    );
   };
 
   const onRenameProfile = (name: string) => {
@@ -88,7 +94,10 @@ export function useEnvironments(
     edits.begin('profileName');
     setSettings((current) => updateProfile(current, id, patch));
     const write = client.updateSettings((current) => updateProfile(current, id, patch));
-    edits.wrote('settings', write.finally(() => edits.end('profileName')));
+    edits.wrote(
+      'settings',
+      write.finally(() => edits.end('profileName')),
+    );
   };
 
   const onDeleteProfile = () => {
@@ -96,7 +105,10 @@ export function useEnvironments(
     const id = profile.id;
     show(withProfileDeleted(settings, id));
     edits.wrote('settings', client.forgetKey(id));
-    edits.wrote('settings', client.updateSettings((current) => withProfileDeleted(current, id)));
+    edits.wrote(
+      'settings',
+      client.updateSettings((current) => withProfileDeleted(current, id)),
+    );
   };
 
   const onSettingsChange = (patch: Partial<Settings>) => {

@@ -24,7 +24,8 @@ export interface FilteredHistory {
 
 function upsert(rows: IndexRow[], row: IndexRow): IndexRow[] {
   // Two reads for one entry can finish out of order; an entry never goes back to pending.
-  if (row.kind === 'pending' && rows.some((existing) => existing.id === row.id && existing.kind !== 'pending')) return rows;
+  if (row.kind === 'pending' && rows.some((existing) => existing.id === row.id && existing.kind !== 'pending'))
+    return rows;
   const without = rows.filter((existing) => existing.id !== row.id);
   // New entries are the newest almost always, so the insertion point is found from the front.
   let at = 0;
@@ -92,26 +93,32 @@ export function useFilteredHistory(client: InspectorClient, filter: HistoryFilte
     return all.filter(matches);
   }, [all, filter]);
 
-  const want = useCallback((ids: readonly string[]) => {
-    const missing = ids.filter((id) => !cache.current.has(id) && !inFlight.current.has(id));
-    if (missing.length === 0) return;
-    for (const id of missing) inFlight.current.add(id);
-    void client.loadEntries(missing).then(
-      (entries) => {
-        for (const id of missing) inFlight.current.delete(id);
-        if (cache.current.size > ENTRY_CACHE_LIMIT) cache.current.clear();
-        for (const entry of entries) cache.current.set(entry.id, entry);
-        setCacheVersion((version) => version + 1);
-      },
-      (reason: unknown) => {
-        for (const id of missing) inFlight.current.delete(id);
-        setError(`History could not be read: ${String(reason)}`);
-      },
-    );
-  }, [client]);
+  const want = useCallback(
+    (ids: readonly string[]) => {
+      const missing = ids.filter((id) => !cache.current.has(id) && !inFlight.current.has(id));
+      if (missing.length === 0) return;
+      for (const id of missing) inFlight.current.add(id);
+      void client.loadEntries(missing).then(
+        (entries) => {
+          for (const id of missing) inFlight.current.delete(id);
+          if (cache.current.size > ENTRY_CACHE_LIMIT) cache.current.clear();
+          for (const entry of entries) cache.current.set(entry.id, entry);
+          setCacheVersion((version) => version + 1);
+        },
+        (reason: unknown) => {
+          for (const id of missing) inFlight.current.delete(id);
+          setError(`History could not be read: ${String(reason)}`);
+        },
+      );
+    },
+    [client],
+  );
   // A new function whenever the cache changed, so a list that skips unchanged renders still sees new entries.
   const entry = useCallback((id: string) => cache.current.get(id), [cacheVersion]);
 
   // One object per change, not per render: the panel's list re-renders only when its history changed.
-  return useMemo(() => ({ rows, all, total: all.length, loading, error, entry, want }), [rows, all, loading, error, entry, want]);
+  return useMemo(
+    () => ({ rows, all, total: all.length, loading, error, entry, want }),
+    [rows, all, loading, error, entry, want],
+  );
 }

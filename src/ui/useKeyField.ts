@@ -40,7 +40,10 @@ export function useKeyField(
     setApiKey(key);
     fieldErrors.set('apiKey', undefined);
     const write = client.saveKey(profile.id, key.trim(), profile.rememberKey);
-    edits.wrote('key', write.finally(() => edits.end('apiKey')));
+    edits.wrote(
+      'key',
+      write.finally(() => edits.end('apiKey')),
+    );
   };
 
   const onRememberChange = (remember: boolean) => {

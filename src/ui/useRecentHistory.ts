@@ -22,17 +22,25 @@ export function useRecentHistory(client: InspectorClient, limit: number): Recent
     // Reads overlap during a burst of requests; only the most recent one may win.
     let latestRead = 0;
     let latestCount = 0;
-    const fail = (error: unknown) => alive && setState((previous) => ({ ...previous, error: `History could not be read: ${String(error)}` }));
+    const fail = (error: unknown) =>
+      alive && setState((previous) => ({ ...previous, error: `History could not be read: ${String(error)}` }));
     const reload = () => {
       const read = ++latestRead;
-      return client.loadNewest(limit).then(
-        (entries) => alive && read === latestRead && setState((previous) => ({ ...previous, entries, loaded: true, error: undefined })),
-        fail,
-      );
+      return client
+        .loadNewest(limit)
+        .then(
+          (entries) =>
+            alive &&
+            read === latestRead &&
+            setState((previous) => ({ ...previous, entries, loaded: true, error: undefined })),
+          fail,
+        );
     };
     const recount = () => {
       const count = ++latestCount;
-      return client.countHistory().then((total) => alive && count === latestCount && setState((previous) => ({ ...previous, total })), fail);
+      return client
+        .countHistory()
+        .then((total) => alive && count === latestCount && setState((previous) => ({ ...previous, total })), fail);
     };
     // Counting walks every key (slow at 50,000) and would hold up the rows' read: it starts after them.
     void reload().then(recount);

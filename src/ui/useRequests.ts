@@ -6,8 +6,7 @@ import { checkChatId } from '../core/linq/chat-id.ts';
 import { WORKER_GONE, type InspectorClient } from './client.ts';
 
 export type RequestAction =
-  | { kind: 'stop' | 'start'; chatId: string }
-  | { kind: 'rehearse'; chatId: string; seconds: number };
+  { kind: 'stop' | 'start'; chatId: string } | { kind: 'rehearse'; chatId: string; seconds: number };
 
 /** A request shows as in flight ("Sending…", aria-busy) only once it has taken this long. */
 export const BUSY_NOTICE_MS = 100;
@@ -57,7 +56,8 @@ export function useRequests(
   // Requests in flight, shown or not. Most answers arrive within milliseconds: showing "Sending…" for them
   // would flash, and its frame would hold the answer's paint back to the next one.
   const running = useRef(0);
-  const showRunning = () => setState((current) => (current.inFlight === running.current ? current : { ...current, inFlight: running.current }));
+  const showRunning = () =>
+    setState((current) => (current.inFlight === running.current ? current : { ...current, inFlight: running.current }));
 
   useEffect(
     () =>
@@ -68,7 +68,8 @@ export function useRequests(
         if (storeError !== undefined) setState((current) => ({ ...current, storeError }));
         void client.loadEntries([id]).then(
           ([stored]) => {
-            if (stored && latestId.current === id) setState((current) => ({ ...current, latest: fresher(current.latest, stored) }));
+            if (stored && latestId.current === id)
+              setState((current) => ({ ...current, latest: fresher(current.latest, stored) }));
           },
           // The result shown stays; the history list beside it reports that the store cannot be read.
           () => undefined,
@@ -80,22 +81,24 @@ export function useRequests(
   const send = async (action: RequestAction, settingsUnchanged: boolean) => {
     running.current += 1;
     setState((current) =>
-      current.latestError === undefined && current.heldBack === undefined ? current : { ...current, latestError: undefined, heldBack: undefined },
+      current.latestError === undefined && current.heldBack === undefined
+        ? current
+        : { ...current, latestError: undefined, heldBack: undefined },
     );
     const busyNotice = setTimeout(showRunning, BUSY_NOTICE_MS);
     try {
       const { chatId } = action;
       const typing = action.kind === 'start' ? 'typing.start' : 'typing.stop';
-      const reply: TypingReply | RehearseReply =
-        (action.kind === 'rehearse'
-          ? await client.ask('typing.rehearse', { chatId, seconds: action.seconds })
-          : await client.ask(typing, { chatId, settingsUnchanged })) ?? { ok: false, message: WORKER_GONE };
+      const reply: TypingReply | RehearseReply = (action.kind === 'rehearse'
+        ? await client.ask('typing.rehearse', { chatId, seconds: action.seconds })
+        : await client.ask(typing, { chatId, settingsUnchanged })) ?? { ok: false, message: WORKER_GONE };
       if (!reply.ok) {
         if (reply.field) onFieldError(reply.field, reply.message);
         else setState((current) => ({ ...current, latestError: reply.message }));
         return;
       }
-      const [latest, partner] = 'entry' in reply ? [reply.entry, undefined] : [reply.stop ?? reply.start, reply.stop ? reply.start : undefined];
+      const [latest, partner] =
+        'entry' in reply ? [reply.entry, undefined] : [reply.stop ?? reply.start, reply.stop ? reply.start : undefined];
       latestId.current = latest.id;
       const until = retryUntil(latest, Date.now()) ?? retryUntil(partner, Date.now());
       setState((current) => ({

@@ -8,12 +8,21 @@ import { CATALOGUE } from '../../src/core/linq/catalogue.ts';
 import { decodeOutcome } from '../../src/core/linq/decode.ts';
 import type { RawOutcome } from '../../src/core/linq/outcome.ts';
 
-const hex = (bytes: number) => [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: number) =>
+  [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 function raw(index: number, traceId: string, receivedAt: number): RawOutcome {
   const slot = index % 10;
   if (slot < 6) {
-    return { kind: 'response', status: 204, statusText: 'No Content', headers: [['x-trace-id', traceId]], body: '', bodyTruncated: false, receivedAt };
+    return {
+      kind: 'response',
+      status: 204,
+      statusText: 'No Content',
+      headers: [['x-trace-id', traceId]],
+      body: '',
+      bodyTruncated: false,
+      receivedAt,
+    };
   }
   if (slot < 9) {
     const code = CATALOGUE[(index * 7) % CATALOGUE.length]!;
@@ -27,7 +36,15 @@ function raw(index: number, traceId: string, receivedAt: number): RawOutcome {
       ['content-length', String(body.length)],
       ['x-trace-id', traceId],
     ];
-    return { kind: 'response', status: code.http, statusText: 'Error', headers, body, bodyTruncated: false, receivedAt };
+    return {
+      kind: 'response',
+      status: code.http,
+      statusText: 'Error',
+      headers,
+      body,
+      bodyTruncated: false,
+      receivedAt,
+    };
   }
   return index % 20 === 9 ? { kind: 'network', message: 'Failed to fetch' } : { kind: 'timeout', timeoutMs: 15_000 };
 }
@@ -64,7 +81,13 @@ export function settledEntry(pending: HistoryEntry, index: number): HistoryEntry
     durationMs,
     response:
       outcome.kind === 'response'
-        ? { status: outcome.status, statusText: outcome.statusText, headers: outcome.headers, bodyPreview: outcome.body, bodyTruncated: false }
+        ? {
+            status: outcome.status,
+            statusText: outcome.statusText,
+            headers: outcome.headers,
+            bodyPreview: outcome.body,
+            bodyTruncated: false,
+          }
         : undefined,
     outcome: decodeOutcome(outcome),
   };
@@ -72,5 +95,7 @@ export function settledEntry(pending: HistoryEntry, index: number): HistoryEntry
 
 /** `count` settled entries of the mix, one a minute going back from `newest`. */
 export function settledEntries(baseUrl: string, count: number, newest: number): HistoryEntry[] {
-  return Array.from({ length: count }, (_, index) => settledEntry(pendingEntry(baseUrl, newest - index * 60_000), index));
+  return Array.from({ length: count }, (_, index) =>
+    settledEntry(pendingEntry(baseUrl, newest - index * 60_000), index),
+  );
 }

@@ -15,6 +15,9 @@ export async function buildExtension(): Promise<void> {
   await cp(BUILD_DIR, LOAD_DIR, { recursive: true });
   await mkdir(`${LOAD_DIR}/bench`, { recursive: true });
   await writeFile(`${LOAD_DIR}/${EMPTY_PAGE}`, '<!doctype html><title>empty</title>\n');
-  await writeFile(`${LOAD_DIR}/${MODULE_PAGE}`, '<!doctype html><title>module</title><script type="module" src="module.js"></script>\n');
+  await writeFile(
+    `${LOAD_DIR}/${MODULE_PAGE}`,
+    '<!doctype html><title>module</title><script type="module" src="module.js"></script>\n',
+  );
   await writeFile(`${LOAD_DIR}/bench/module.js`, 'document.title = "module loaded";\n');
 }

@@ -15,7 +15,9 @@ type Targets = { targetInfos: Array<{ targetId: string; type: string; url: strin
 
 async function workerSession(page: CDPSession): Promise<(method: string, params?: object) => Promise<unknown>> {
   const { targetInfos } = (await page.send('Target.getTargets')) as Targets;
-  const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.startsWith('chrome-extension://'));
+  const target = targetInfos.find(
+    (info) => info.type === 'service_worker' && info.url.startsWith('chrome-extension://'),
+  );
   if (!target) throw new Error('bench: no service worker to profile');
   const { sessionId } = await page.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
   let next = 1;
@@ -33,7 +35,9 @@ async function workerSession(page: CDPSession): Promise<(method: string, params?
     new Promise((resolve, reject) => {
       const id = next++;
       waiting.set(id, { resolve, reject });
-      void page.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      void page
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(reject);
     });
 }
 

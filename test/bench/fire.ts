@@ -22,11 +22,24 @@ export interface FireTiming {
  * fire uses a new chat ID, so "this request's result" is the Latest result region showing a settled result
  * for that chat ID. The history row is timed too.
  */
-function fireInPage({ view, chatId, timeoutMs, quietMs }: { view: string; chatId: string; timeoutMs: number; quietMs: number }): Promise<FireTiming> {
+function fireInPage({
+  view,
+  chatId,
+  timeoutMs,
+  quietMs,
+}: {
+  view: string;
+  chatId: string;
+  timeoutMs: number;
+  quietMs: number;
+}): Promise<FireTiming> {
   const input = document.getElementById(`${view}-chat-id`) as HTMLInputElement | null;
-  const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === 'Stop typing');
+  const button = [...document.querySelectorAll('button')].find(
+    (candidate) => candidate.textContent?.trim() === 'Stop typing',
+  );
   const latest = document.querySelector('section.latest');
-  if (!input || !button || !latest) return Promise.reject(new Error(`${view}: Chat ID field, Stop typing button or Latest result missing`));
+  if (!input || !button || !latest)
+    return Promise.reject(new Error(`${view}: Chat ID field, Stop typing button or Latest result missing`));
   input.value = chatId;
   input.dispatchEvent(new Event('input', { bubbles: true }));
   // A frame for the view to re-render with the typed chat ID, then a quiet moment (QUIET_MS, as before the
@@ -83,7 +96,9 @@ function fireInPage({ view, chatId, timeoutMs, quietMs }: { view: string; chatId
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
         const timer = setTimeout(() => {
           observer.disconnect();
-          reject(new Error(`${view}: no settled result for ${chatId} within ${timeoutMs} ms (${JSON.stringify(times)})`));
+          reject(
+            new Error(`${view}: no settled result for ${chatId} within ${timeoutMs} ms (${JSON.stringify(times)})`),
+          );
         }, timeoutMs);
         // The click runs in a task of its own, as a real click does: inside page.evaluate's own task,
         // Playwright's bookkeeping would delay the view's first microtask by 1-2 ms.
@@ -121,7 +136,12 @@ export async function pingOnce(page: Page): Promise<number> {
   });
 }
 
-export async function fireOnce(page: Page, view: 'popup' | 'panel', chatId: string, timeoutMs = 10_000): Promise<FireTiming> {
+export async function fireOnce(
+  page: Page,
+  view: 'popup' | 'panel',
+  chatId: string,
+  timeoutMs = 10_000,
+): Promise<FireTiming> {
   // A background tab gets no animation frames; the measured view must be the front tab.
   await page.bringToFront();
   return page.evaluate(fireInPage, { view, chatId, timeoutMs, quietMs: QUIET_MS });

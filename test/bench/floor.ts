@@ -22,19 +22,24 @@ export interface FloorTiming {
  */
 export async function rawFetchOnce(page: Page, url: string): Promise<FloorTiming> {
   await page.bringToFront();
-  return page.evaluate(async ({ target, quietMs }) => {
-    // In a task of its own after a quiet moment, as the click in fire.ts is.
-    await new Promise((resolve) => setTimeout(resolve, quietMs));
-    const started = performance.now();
-    const response = await fetch(target, { method: 'DELETE', headers: { Authorization: 'Bearer x' } });
-    await response.arrayBuffer();
-    if (response.status !== 204) throw new Error(`floor fetch answered ${response.status}`);
-    const fetched = performance.now() - started;
-    const output = document.getElementById('bench-floor') ?? document.body.appendChild(Object.assign(document.createElement('output'), { id: 'bench-floor' }));
-    output.textContent = `${response.status} ${fetched.toFixed(1)} ms`;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    return { fetched, painted: performance.now() - started };
-  }, { target: url, quietMs: QUIET_MS });
+  return page.evaluate(
+    async ({ target, quietMs }) => {
+      // In a task of its own after a quiet moment, as the click in fire.ts is.
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      const started = performance.now();
+      const response = await fetch(target, { method: 'DELETE', headers: { Authorization: 'Bearer x' } });
+      await response.arrayBuffer();
+      if (response.status !== 204) throw new Error(`floor fetch answered ${response.status}`);
+      const fetched = performance.now() - started;
+      const output =
+        document.getElementById('bench-floor') ??
+        document.body.appendChild(Object.assign(document.createElement('output'), { id: 'bench-floor' }));
+      output.textContent = `${response.status} ${fetched.toFixed(1)} ms`;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return { fetched, painted: performance.now() - started };
+    },
+    { target: url, quietMs: QUIET_MS },
+  );
 }
 
 /** Spawns a process and returns the wall time from spawn to exit, in ms. Fails on a non-zero exit. */

@@ -78,7 +78,13 @@ export async function measureImport(
     const started = Date.now();
     const progress = setInterval(() => {
       const at = ((Date.now() - started) / 1000).toFixed(0);
-      void transfer.getByRole('status').textContent().then((text) => log(`import at ${at} s: ${text}`), () => undefined);
+      void transfer
+        .getByRole('status')
+        .textContent()
+        .then(
+          (text) => log(`import at ${at} s: ${text}`),
+          () => undefined,
+        );
     }, 3_000);
     const done = panel.evaluate(() => (globalThis as WithImport).benchImport);
     const { marks, longestTaskMs } = await done.finally(() => clearInterval(progress));

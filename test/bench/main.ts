@@ -33,9 +33,14 @@ const IMPORT_ENTRIES = 100_000;
 const ONLY = process.env.BENCH_ONLY;
 
 const label = (size: number) => (size === 0 ? '0' : `${size / 1000}k`);
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 const benchStart = Date.now();
-const log = (message: string) => console.log(`bench [${((Date.now() - benchStart) / 1000).toFixed(0).padStart(3)} s]: ${message}`);
+const log = (message: string) =>
+  console.log(`bench [${((Date.now() - benchStart) / 1000).toFixed(0).padStart(3)} s]: ${message}`);
 
 /** 5. gzip sizes of what each page and the worker load. */
 function sizeRows(results: Results): void {
@@ -69,14 +74,24 @@ async function fireSection(results: Results, session: BenchSession, curl: boolea
     const extension = median(fire[view].map((sample) => sample.latestFrame));
     // Like for like: both timed to their result on screen (the DOM figure below compares DOM to fetch).
     results.add(`fire.${view}.overhead-over-floor`, extension - floorPainted, 'ms', 5);
-    results.add(`fire.${view}.dom.overhead-over-floor`, median(fire[view].map((sample) => sample.latestDom)) - floor, 'ms');
+    results.add(
+      `fire.${view}.dom.overhead-over-floor`,
+      median(fire[view].map((sample) => sample.latestDom)) - floor,
+      'ms',
+    );
     if (curl) results.add(`fire.${view}.vs-curl`, extension / median(fire.curl), 'ratio');
     results.add(`fire.${view}.vs-sdk-script`, extension / median(fire.sdk), 'ratio');
   }
 }
 
 /** 2. Cold start. */
-async function coldSection(results: Results, session: BenchSession, name: string, runs: number, budget?: number): Promise<void> {
+async function coldSection(
+  results: Results,
+  session: BenchSession,
+  name: string,
+  runs: number,
+  budget?: number,
+): Promise<void> {
   log(`${name}…`);
   const cold = await measureCold(session, runs);
   results.add(`${name}.median`, median(cold.map((sample) => sample.latestFrame)), 'ms', budget);
@@ -93,7 +108,8 @@ function openRows(results: Results, opens: Map<number, OpenSamples>): void {
   results.add('open.one-module-page.median', modulePage, 'ms');
   results.add('open.one-module-page.vs-empty', modulePage / emptyMedian, 'ratio');
   for (const view of VIEWS) {
-    for (const size of SIZES) results.add(`open.${view}.${label(size)}.median`, median(opens.get(size)!.times[view]), 'ms');
+    for (const size of SIZES)
+      results.add(`open.${view}.${label(size)}.median`, median(opens.get(size)!.times[view]), 'ms');
   }
   // Each round opens the view and then the empty page, so each view's time is divided by the empty page's of
   // the same round: load that drifts during the run (the empty page's median moved from ~40 to ~68 ms between
@@ -102,13 +118,19 @@ function openRows(results: Results, opens: Map<number, OpenSamples>): void {
     for (const size of SIZES) {
       const { times } = opens.get(size)!;
       const paired = median(times[view].map((time, round) => time / times.empty[round]!));
-      results.add(`open.${view}.${label(size)}.vs-empty`, paired, 'ratio', view === 'popup' && size === 10_000 ? 1.5 : undefined);
+      results.add(
+        `open.${view}.${label(size)}.vs-empty`,
+        paired,
+        'ratio',
+        view === 'popup' && size === 10_000 ? 1.5 : undefined,
+      );
       results.add(`open.${view}.${label(size)}.vs-empty-pooled`, median(times[view]) / emptyMedian, 'ratio');
     }
   }
   results.add('heap.empty', opens.get(0)!.heapMB.empty ?? Number.NaN, 'MB');
   for (const view of VIEWS) {
-    for (const size of SIZES) results.add(`heap.${view}.${label(size)}`, opens.get(size)!.heapMB[view] ?? Number.NaN, 'MB');
+    for (const size of SIZES)
+      results.add(`heap.${view}.${label(size)}`, opens.get(size)!.heapMB[view] ?? Number.NaN, 'MB');
   }
 }
 
@@ -156,7 +178,9 @@ export async function runBench(): Promise<void> {
 
     for (const size of SIZES.slice(1)) {
       const seeded = await seedTo(lab, size);
-      log(`seeded ${seeded.added} entries (${seeded.mode}) in ${(seeded.ms / 1000).toFixed(1)} s; history holds ${await historyCount(lab)}`);
+      log(
+        `seeded ${seeded.added} entries (${seeded.mode}) in ${(seeded.ms / 1000).toFixed(1)} s; history holds ${await historyCount(lab)}`,
+      );
       await workerSeesHistory(session, size);
       opens.set(size, await measureOpens(session, size, OPEN_RUNS));
       log(`open @${label(size)}: ${describeOpens(opens.get(size)!)}`);
@@ -185,7 +209,9 @@ export async function runBench(): Promise<void> {
     results.add('search.50k.p95', p95(searches), 'ms');
     const scrolls = await measureScroll(session.panel, SCROLL_RUNS, SCROLL_STEPS);
     for (const run of scrolls) {
-      log(`scroll: ${run.frames} frames in ${run.elapsedMs.toFixed(0)} ms, ${run.longTasks} long tasks (${run.longTaskMs.toFixed(0)} ms), ${run.placeholdersAtEnd} placeholders left`);
+      log(
+        `scroll: ${run.frames} frames in ${run.elapsedMs.toFixed(0)} ms, ${run.longTasks} long tasks (${run.longTaskMs.toFixed(0)} ms), ${run.placeholdersAtEnd} placeholders left`,
+      );
     }
     results.add('scroll.50k.fps', median(scrolls.map((run) => run.fps)), 'fps');
     results.add('scroll.50k.long-tasks', median(scrolls.map((run) => run.longTasks)), 'count');
@@ -216,4 +242,3 @@ export async function runBench(): Promise<void> {
   log(`wrote ${RESULTS_FILE}; ${misses.length === 0 ? 'every budget met' : `budget missed: ${misses.join(', ')}`}`);
   log(`done; load average ${load()}`);
 }
-

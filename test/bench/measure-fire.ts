@@ -30,7 +30,10 @@ async function fire(session: BenchSession, view: View, timeoutMs?: number): Prom
  * they work (switching tabs before every click would time the tab's return to the screen, not the fire),
  * with the raw-fetch floor from the same page, curl and the SDK script interleaved round by round.
  */
-export async function measureFire(session: BenchSession, options: { runs: number; warmup: number; curl: boolean }): Promise<FireSamples> {
+export async function measureFire(
+  session: BenchSession,
+  options: { runs: number; warmup: number; curl: boolean },
+): Promise<FireSamples> {
   const { baseUrl, apiKey } = session;
   if (options.curl) await curlOnce(typingUrl(baseUrl, randomUUID()));
   await sdkScriptOnce(baseUrl, randomUUID(), apiKey);
@@ -88,7 +91,13 @@ export function clickToRequest(session: BenchSession, samples: FireSample[]): nu
 }
 
 /** Rows for one set of fire samples: result on screen (median, p95), DOM commit, history row, and the split. */
-export function fireRows(results: Results, session: BenchSession, name: string, samples: FireSample[], budget?: number): void {
+export function fireRows(
+  results: Results,
+  session: BenchSession,
+  name: string,
+  samples: FireSample[],
+  budget?: number,
+): void {
   const frame = samples.map((sample) => sample.latestFrame);
   results.add(`${name}.median`, median(frame), 'ms', budget);
   results.add(`${name}.p95`, p95(frame), 'ms');

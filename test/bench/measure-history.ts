@@ -44,7 +44,8 @@ export async function measureSearch(
     for (const query of queries) {
       const result = await searchOnce(panel, query);
       times.push(result.frame);
-      if (repeat === 0) log(`search "${query}": ${result.count} in ${result.frame.toFixed(1)} ms (DOM ${result.dom.toFixed(1)} ms)`);
+      if (repeat === 0)
+        log(`search "${query}": ${result.count} in ${result.frame.toFixed(1)} ms (DOM ${result.dom.toFixed(1)} ms)`);
       await searchOnce(panel, '');
     }
   }

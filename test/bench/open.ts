@@ -34,7 +34,11 @@ function watchInteractive({ message, kind, rows }: Watch): void {
       // The panel shows "Loading…" in the same element until its index arrives.
       return note !== null && (note.textContent ?? '').includes('No requests yet');
     }
-    return document.querySelector(kind === 'popup' ? '.history-list li .history-item' : '.virtual-row .history-item:not(.placeholder)') !== null;
+    return (
+      document.querySelector(
+        kind === 'popup' ? '.history-list li .history-item' : '.virtual-row .history-item:not(.placeholder)',
+      ) !== null
+    );
   };
   const tick = () => {
     if (ready()) console.debug(message, performance.now());
@@ -84,7 +88,10 @@ export async function openOnce(
     await page.addInitScript({ content: `${NAME_SHIM}\n(${watchInteractive.toString()})(${JSON.stringify(watch)});` });
     // Waiting by polling (waitForFunction) would inject Playwright's script into the page while it loads,
     // and that work on the page's main thread would be timed as the page's own.
-    const reported = page.waitForEvent('console', { predicate: (entry) => entry.text().startsWith(INTERACTIVE_MESSAGE), timeout: 60_000 });
+    const reported = page.waitForEvent('console', {
+      predicate: (entry) => entry.text().startsWith(INTERACTIVE_MESSAGE),
+      timeout: 60_000,
+    });
     // If navigation fails, that error is the one to report; this wait then ends with the closed page.
     reported.catch(() => undefined);
     await page.goto(url, { waitUntil: 'commit' });

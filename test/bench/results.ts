@@ -25,14 +25,26 @@ export class Results {
       row.ok = value <= budget;
     }
     this.rows.push(row);
-    console.log(`  ${name} = ${rounded} ${unit}${budget === undefined ? '' : ` (budget ${budget}: ${row.ok ? 'ok' : 'MISS'})`}`);
+    console.log(
+      `  ${name} = ${rounded} ${unit}${budget === undefined ? '' : ` (budget ${budget}: ${row.ok ? 'ok' : 'MISS'})`}`,
+    );
   }
 
   table(): string {
     const header = ['name', 'value', 'unit', 'budget', 'ok'];
-    const lines = this.rows.map((row) => [row.name, String(row.value), row.unit, row.budget === undefined ? '' : String(row.budget), row.ok === undefined ? '' : String(row.ok)]);
+    const lines = this.rows.map((row) => [
+      row.name,
+      String(row.value),
+      row.unit,
+      row.budget === undefined ? '' : String(row.budget),
+      row.ok === undefined ? '' : String(row.ok),
+    ]);
     const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-    const format = (cells: string[]) => cells.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+    const format = (cells: string[]) =>
+      cells
+        .map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+        .join('  ')
+        .trimEnd();
     return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...lines.map(format)].join('\n');
   }
 

@@ -4,7 +4,13 @@ import type { Page } from 'playwright-core';
  * In the panel: types `query` into "Search history" (value + input event, as typing does) and times until
  * the History count text changes, then the next frame. Returns ms from the input event, and the new count.
  */
-function searchInPage({ query, timeoutMs }: { query: string; timeoutMs: number }): Promise<{ dom: number; frame: number; count: string }> {
+function searchInPage({
+  query,
+  timeoutMs,
+}: {
+  query: string;
+  timeoutMs: number;
+}): Promise<{ dom: number; frame: number; count: string }> {
   const input = document.getElementById('history-search') as HTMLInputElement | null;
   const section = document.querySelector('.history.browser');
   const countText = () => section?.querySelector('.count')?.textContent ?? '';

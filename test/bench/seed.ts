@@ -21,7 +21,9 @@ export async function seedTo(page: Page, target: number): Promise<{ added: numbe
   const { ms, mode } = await page.evaluate((count) => (globalThis as WithBench).linqBenchHistory.seed(count), added);
   const check = await page.evaluate(() => (globalThis as WithBench).linqBenchHistory.verify());
   if (check.count !== target || check.rows !== target || check.readable !== check.sampled) {
-    throw new Error(`bench: seeding to ${target} left ${JSON.stringify(check)} (the real store must count, index and read back every entry)`);
+    throw new Error(
+      `bench: seeding to ${target} left ${JSON.stringify(check)} (the real store must count, index and read back every entry)`,
+    );
   }
   return { added, ms, mode };
 }
@@ -31,11 +33,16 @@ export async function seedTo(page: Page, target: number): Promise<{ added: numbe
  * worker copies the newest entries for the popup at start (src/platform/recent-history-store.ts), so the
  * bench restarts it and waits until the copy holds `total`.
  */
-export async function workerSeesHistory(session: { extension: { context: BrowserContext }; lab: Page }, total: number): Promise<void> {
+export async function workerSeesHistory(
+  session: { extension: { context: BrowserContext }; lab: Page },
+  total: number,
+): Promise<void> {
   await stopServiceWorker(session.extension.context, session.lab);
   await session.lab.evaluate(() => chrome.runtime.sendMessage({ type: 'worker.ping' }));
   await session.lab.waitForFunction(
-    async (expected) => ((await chrome.storage.session.get('history.recent'))['history.recent'] as { total?: number } | undefined)?.total === expected,
+    async (expected) =>
+      ((await chrome.storage.session.get('history.recent'))['history.recent'] as { total?: number } | undefined)
+        ?.total === expected,
     total,
     { polling: 100, timeout: 30_000 },
   );
@@ -48,7 +55,10 @@ export function historyIdle(page: Page): Promise<void> {
 
 /** One append as the worker does it per request (put pending, put settled, trimTo), timed in the page. */
 export function appendOnce(page: Page, cap: number, into: 'history' | 'empty-twin' = 'history'): Promise<number> {
-  return page.evaluate(({ limit, target }) => (globalThis as WithBench).linqBenchHistory.append(limit, target), { limit: cap, target: into });
+  return page.evaluate(({ limit, target }) => (globalThis as WithBench).linqBenchHistory.append(limit, target), {
+    limit: cap,
+    target: into,
+  });
 }
 
 /** Known chat IDs and trace IDs of seeded entries, for search queries that match. */

@@ -47,7 +47,9 @@ export interface JsSize {
  */
 function jsSize(dist: string, roots: string[]): JsSize {
   const eager = staticClosure(dist, roots);
-  const lazyRoots = [...eager].flatMap((file) => importsOf(dist, file, DYNAMIC_IMPORT)).filter((file) => !eager.has(file));
+  const lazyRoots = [...eager]
+    .flatMap((file) => importsOf(dist, file, DYNAMIC_IMPORT))
+    .filter((file) => !eager.has(file));
   const lazy = [...staticClosure(dist, lazyRoots)].filter((file) => !eager.has(file));
   const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + gzipBytes(join(dist, file)), 0);
   return { eagerFiles: [...eager].toSorted(), eagerGzip: sum(eager), lazyFiles: lazy.toSorted(), lazyGzip: sum(lazy) };
@@ -66,7 +68,9 @@ export function pageJsSize(dist: string, html: string): JsSize {
 
 /** Sizes of the service worker: the loader the manifest names and what it imports. */
 export function workerJsSize(dist: string): JsSize {
-  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { background?: { service_worker?: string } };
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    background?: { service_worker?: string };
+  };
   const entry = manifest.background?.service_worker;
   if (!entry) throw new Error('bench: the built manifest names no service worker');
   return jsSize(dist, [entry]);

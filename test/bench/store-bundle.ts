@@ -14,7 +14,12 @@ export async function bundleStore(): Promise<string> {
       target: 'chrome116',
       minify: false,
       emptyOutDir: false,
-      lib: { entry: `${ROOT_DIR}/test/bench/store-entry.ts`, formats: ['iife'], name: 'benchStoreBundle', fileName: 'bench-store' },
+      lib: {
+        entry: `${ROOT_DIR}/test/bench/store-entry.ts`,
+        formats: ['iife'],
+        name: 'benchStoreBundle',
+        fileName: 'bench-store',
+      },
     },
   });
   const outputs = Array.isArray(output) ? output : [output];

@@ -17,7 +17,8 @@ let store = openHistoryDb(parseHistoryEntry);
  */
 const twinName = (name: string) => `bench-empty-twin-${name}`;
 const twinFactory: IDBFactory = {
-  open: (name: string, version?: number) => (version === undefined ? indexedDB.open(twinName(name)) : indexedDB.open(twinName(name), version)),
+  open: (name: string, version?: number) =>
+    version === undefined ? indexedDB.open(twinName(name)) : indexedDB.open(twinName(name), version),
   deleteDatabase: (name: string) => indexedDB.deleteDatabase(twinName(name)),
   cmp: (first: unknown, second: unknown) => indexedDB.cmp(first, second),
   databases: () => indexedDB.databases(),
@@ -85,12 +86,15 @@ async function seed(count: number, batch = 1000): Promise<{ ms: number; mode: 'b
   const started = performance.now();
   if (count <= 0) return { ms: 0, mode: 'batched' };
   const layout = await learnWrites(nextSeeded(0));
-  for (let done = 1; done < count; ) {
+  for (let done = 1; done < count;) {
     const size = Math.min(batch, count - done);
     const entries = Array.from({ length: size }, (_, k) => nextSeeded(done + k));
     if (layout) {
-      const tx = layout.db.transaction([...new Set(layout.writes.map((write) => write.store))], 'readwrite', { durability: 'relaxed' });
-      for (const entry of entries) for (const write of layout.writes) tx.objectStore(write.store).put(write.derive(entry));
+      const tx = layout.db.transaction([...new Set(layout.writes.map((write) => write.store))], 'readwrite', {
+        durability: 'relaxed',
+      });
+      for (const entry of entries)
+        for (const write of layout.writes) tx.objectStore(write.store).put(write.derive(entry));
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error ?? new Error('seeding transaction failed'));
@@ -120,7 +124,9 @@ async function append(cap: number, into: 'history' | 'empty-twin' = 'history'): 
   const pending = checked(pendingEntry(baseUrl, Date.now()));
   const settled = checked(settledEntry(pending, 0));
   const started = performance.now();
-  await (await target.journal(pending)).written;
+  await (
+    await target.journal(pending)
+  ).written;
   await target.replace(settled);
   await target.trimTo(cap);
   return performance.now() - started;

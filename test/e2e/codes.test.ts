@@ -128,9 +128,9 @@ describe('Codes view', () => {
     expect(shown.length).toBeLessThan(48);
     expect(await caption(panel).textContent()).toBe(`${shown.length} of 48 documented codes`);
     for (const row of shown) expect(row.text.toLowerCase()).toContain('rate');
-    expect(await panel.locator('#code-1007').getByRole('link', { name: 'Documentation for 1007' }).getAttribute('href')).toBe(
-      docUrl(1007),
-    );
+    expect(
+      await panel.locator('#code-1007').getByRole('link', { name: 'Documentation for 1007' }).getAttribute('href'),
+    ).toBe(docUrl(1007));
 
     await search.fill('429');
     await expect.poll(async () => (await shownCodes(panel)).map((row) => row.code)).toContain('1007');
@@ -146,7 +146,9 @@ describe('Codes view', () => {
   test('"Look up 2001 in Codes" on a history entry switches to Codes with row 2001 current and in view', async () => {
     await tab(panel, 'Requests').click();
     expect(await currentHash(panel)).toBe('');
-    const item = historyItems(panel).filter({ hasText: linqErrorChat(2001) }).first();
+    const item = historyItems(panel)
+      .filter({ hasText: linqErrorChat(2001) })
+      .first();
     await item.getByRole('button', { name: 'Look up 2001 in Codes' }).click();
 
     await expectLookedUp(panel, 2001);
@@ -155,13 +157,21 @@ describe('Codes view', () => {
 
     // Another code from the same history moves the highlight.
     await tab(panel, 'Requests').click();
-    await historyItems(panel).filter({ hasText: linqErrorChat(3006) }).first().getByRole('button', { name: 'Look up 3006 in Codes' }).click();
+    await historyItems(panel)
+      .filter({ hasText: linqErrorChat(3006) })
+      .first()
+      .getByRole('button', { name: 'Look up 3006 in Codes' })
+      .click();
     await expectLookedUp(panel, 3006);
     expect(await panel.locator('#code-2001').getAttribute('aria-current')).toBeNull();
 
     // Back to 2001 for the README picture.
     await tab(panel, 'Requests').click();
-    await historyItems(panel).filter({ hasText: linqErrorChat(2001) }).first().getByRole('button', { name: 'Look up 2001 in Codes' }).click();
+    await historyItems(panel)
+      .filter({ hasText: linqErrorChat(2001) })
+      .first()
+      .getByRole('button', { name: 'Look up 2001 in Codes' })
+      .click();
     await expectLookedUp(panel, 2001);
     const shot = await saveDocsScreenshot(panel, 'codes', VIEWPORT);
     if (shot) console.log(`wrote ${shot}`);
@@ -172,7 +182,9 @@ describe('Codes view', () => {
     session.errors.watch(popup);
     await popup.goto(viewUrl(session.extension.extensionId, 'popup'));
     await waitForViewReady(popup);
-    const item = historyItems(popup).filter({ hasText: linqErrorChat(2001) }).first();
+    const item = historyItems(popup)
+      .filter({ hasText: linqErrorChat(2001) })
+      .first();
     const [opened] = await Promise.all([
       session.extension.context.waitForEvent('page'),
       item.getByRole('button', { name: 'Look up 2001 in Codes' }).click(),

@@ -70,21 +70,24 @@ describe('Linq error envelopes', () => {
     { code: 3006, http: 500, meaning: 'Internal server error', retry: RETRY_TRANSIENT },
   ] as const;
 
-  test.each(cases)('$http/$code: code, meaning, retry advice, trace ID and docs link', async ({ code, http, meaning, retry }) => {
-    const chatId = linqErrorChat(code);
-    const item = await fire(panel, chatId);
-    expectSentWithKey(chatId);
+  test.each(cases)(
+    '$http/$code: code, meaning, retry advice, trace ID and docs link',
+    async ({ code, http, meaning, retry }) => {
+      const chatId = linqErrorChat(code);
+      const item = await fire(panel, chatId);
+      expectSentWithKey(chatId);
 
-    expect(await statusLabelOf(item)).toBe(`${http} Linq error`);
-    const docUrl = `https://docs.linqapp.com/error/codes/${String(code)[0]}xxx/${code}/`;
-    for (const view of [item, latest()]) {
-      expect(await describedValue(view, 'Code')).toBe(`${code} ${meaning}`);
-      expect(await describedValue(view, 'Retry')).toBe(retry);
-      expect(await docLinkHref(view, code)).toBe(docUrl);
-    }
-    expect(await text(latest())).toContain(`${http} · ${code} ${meaning}`);
-    await expectTraceIdShown(item, chatId, true);
-  });
+      expect(await statusLabelOf(item)).toBe(`${http} Linq error`);
+      const docUrl = `https://docs.linqapp.com/error/codes/${String(code)[0]}xxx/${code}/`;
+      for (const view of [item, latest()]) {
+        expect(await describedValue(view, 'Code')).toBe(`${code} ${meaning}`);
+        expect(await describedValue(view, 'Retry')).toBe(retry);
+        expect(await docLinkHref(view, code)).toBe(docUrl);
+      }
+      expect(await text(latest())).toContain(`${http} · ${code} ${meaning}`);
+      await expectTraceIdShown(item, chatId, true);
+    },
+  );
 
   test('an undocumented code (2999) is decoded by its range, marked undocumented, and linked', async () => {
     const chatId = SPECIAL.undocumented2999;
@@ -128,7 +131,11 @@ describe('answers that are not Linq errors', () => {
 
   test.each([
     { name: 'an empty 500', chatId: SPECIAL.empty500, note: 'The body was empty.' },
-    { name: 'truncated JSON in a 500', chatId: SPECIAL.truncatedJson, note: 'The body is not JSON; see the text preview.' },
+    {
+      name: 'truncated JSON in a 500',
+      chatId: SPECIAL.truncatedJson,
+      note: 'The body is not JSON; see the text preview.',
+    },
   ])('$name is an HTTP failure', async ({ chatId, note }) => {
     const item = await fire(panel, chatId);
     expect(await statusLabelOf(item)).toBe('500 HTTP failure');

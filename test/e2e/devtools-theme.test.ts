@@ -6,7 +6,13 @@
  * No mock: nothing is sent.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { attachDevTools, launchWithDevTools, showLinqPanel, type DevToolsBrowser, type RawTarget } from './harness/devtools.ts';
+import {
+  attachDevTools,
+  launchWithDevTools,
+  showLinqPanel,
+  type DevToolsBrowser,
+  type RawTarget,
+} from './harness/devtools.ts';
 
 interface PanelTheme {
   themeName: string;

@@ -28,7 +28,12 @@ import { openView } from './harness/views.ts';
 const PRODUCTION_URL = 'https://api.linqapp.com/api/partner';
 const LOCAL_MOCK_URL = 'http://127.0.0.1:4010';
 const NO_ACCESS_URL = 'https://staging.example.com/api';
-const KEY = { production: 'sk_env_production_1', local: 'sk_env_local_2', staging: 'sk_env_staging_3', denied: 'sk_env_denied_4' };
+const KEY = {
+  production: 'sk_env_production_1',
+  local: 'sk_env_local_2',
+  staging: 'sk_env_staging_3',
+  denied: 'sk_env_denied_4',
+};
 
 let popup: Page;
 let panel: Page;
@@ -111,11 +116,9 @@ describe('Environments', () => {
     await popup.getByRole('button', { name: 'Add environment' }).click();
     await expectEnvironmentShown(popup, 'Custom 1', { baseUrl: '', apiKey: '' });
     expect(await environmentNames(popup)).toEqual(['Production', 'Local mock', 'Custom 1']);
-    await expect.poll(async () => (await storedProfiles(popup)).map((profile) => profile.name)).toEqual([
-      'Production',
-      'Local mock',
-      'Custom 1',
-    ]);
+    await expect
+      .poll(async () => (await storedProfiles(popup)).map((profile) => profile.name))
+      .toEqual(['Production', 'Local mock', 'Custom 1']);
     const settings = storedSettings((await readExtensionStorage(popup)).local);
     stagingId = settings.activeProfileId!;
     expect(stagingId).toMatch(/^custom-/);
@@ -124,13 +127,18 @@ describe('Environments', () => {
     expect(await name.inputValue()).toBe('Custom 1');
     // A name another environment has (in any case) is refused beside the field, and not stored.
     await name.fill('local MOCK');
-    expect(await fieldState(name)).toMatchObject({ invalid: 'true', descriptions: ['Another environment already has this name.'] });
+    expect(await fieldState(name)).toMatchObject({
+      invalid: 'true',
+      descriptions: ['Another environment already has this name.'],
+    });
     await name.fill('Staging mock');
     expect((await fieldState(name)).invalid).toBeNull();
     await expect.poll(() => headerEnvironment(popup)).toBe('Environment: Staging mock');
     expect(await environmentRadio(popup, 'Staging mock').isChecked()).toBe(true);
     await expect.poll(() => headerEnvironment(panel)).toBe('Environment: Staging mock');
-    await expect.poll(async () => (await storedProfiles(popup)).find((profile) => profile.id === stagingId)?.name).toBe('Staging mock');
+    await expect
+      .poll(async () => (await storedProfiles(popup)).find((profile) => profile.id === stagingId)?.name)
+      .toBe('Staging mock');
 
     await configure(popup, { baseUrl: stagingUrl, apiKey: KEY.staging });
     session.mock.clearRequests();
@@ -140,7 +148,9 @@ describe('Environments', () => {
     expect(session.mock.requests.map(({ method, path, authorization }) => ({ method, path, authorization }))).toEqual([
       { method: 'DELETE', path: `/staging/v3/chats/${chatId}/typing`, authorization: `Bearer ${KEY.staging}` },
     ]);
-    const stored = (await readHistoryDb(popup)).find((entry) => entry.chatId === chatId) as unknown as { profileName?: string };
+    const stored = (await readHistoryDb(popup)).find((entry) => entry.chatId === chatId) as unknown as {
+      profileName?: string;
+    };
     expect(stored.profileName).toBe('Staging mock');
 
     expect(await keySlots(popup)).toEqual({
@@ -156,11 +166,15 @@ describe('Environments', () => {
     const remember = popup.getByRole('checkbox', { name: 'Remember key on this device' });
     expect(await remember.isChecked()).toBe(false);
     await remember.check();
-    await expect.poll(() => keySlots(popup)).toEqual({
-      session: { production: KEY.production, local: KEY.local },
-      local: { [stagingId]: KEY.staging },
-    });
-    await expect.poll(async () => (await storedProfiles(popup)).find((profile) => profile.id === stagingId)?.rememberKey).toBe(true);
+    await expect
+      .poll(() => keySlots(popup))
+      .toEqual({
+        session: { production: KEY.production, local: KEY.local },
+        local: { [stagingId]: KEY.staging },
+      });
+    await expect
+      .poll(async () => (await storedProfiles(popup)).find((profile) => profile.id === stagingId)?.rememberKey)
+      .toBe(true);
     expect(await popup.getByText('Warning: the key is stored unencrypted').isVisible()).toBe(true);
 
     // The choice belongs to the environment: Local mock still keeps its key in memory only.
@@ -175,10 +189,12 @@ describe('Environments', () => {
     expect(session.mock.requests[0]?.authorization).toBe(`Bearer ${KEY.staging}`);
 
     await remember.uncheck();
-    await expect.poll(() => keySlots(popup)).toEqual({
-      session: { production: KEY.production, local: KEY.local, [stagingId]: KEY.staging },
-      local: {},
-    });
+    await expect
+      .poll(() => keySlots(popup))
+      .toEqual({
+        session: { production: KEY.production, local: KEY.local, [stagingId]: KEY.staging },
+        local: {},
+      });
     // Left ticked, so deleting the environment below must remove an on-disk key.
     await remember.check();
     await expect.poll(async () => (await keySlots(popup)).local).toEqual({ [stagingId]: KEY.staging });
@@ -230,7 +246,9 @@ describe('Environments', () => {
     await popup.getByRole('button', { name: 'Delete environment' }).click();
     await expectEnvironmentShown(popup, 'Production', { baseUrl: PRODUCTION_URL, apiKey: KEY.production });
     expect(await environmentNames(popup)).toEqual(['Production', 'Local mock', 'Staging mock']);
-    await expect.poll(async () => (await storedProfiles(popup)).map((profile) => profile.id)).toEqual(['production', 'local', stagingId]);
+    await expect
+      .poll(async () => (await storedProfiles(popup)).map((profile) => profile.id))
+      .toEqual(['production', 'local', stagingId]);
     await expect.poll(async () => (await keySlots(popup)).session[deniedId]).toBeUndefined();
 
     await switchEnvironment(popup, 'Staging mock', { baseUrl: stagingUrl, apiKey: KEY.staging });
@@ -238,7 +256,9 @@ describe('Environments', () => {
     await expectEnvironmentShown(popup, 'Production', { baseUrl: PRODUCTION_URL, apiKey: KEY.production });
     await expect.poll(() => headerEnvironment(panel)).toBe('Environment: Production');
     expect(await environmentNames(panel)).toEqual(['Production', 'Local mock']);
-    await expect.poll(() => keySlots(popup)).toEqual({ session: { production: KEY.production, local: KEY.local }, local: {} });
+    await expect
+      .poll(() => keySlots(popup))
+      .toEqual({ session: { production: KEY.production, local: KEY.local }, local: {} });
     const { local } = await readExtensionStorage(popup);
     expect(keyIn(local, stagingId)).toBeUndefined();
     expect(storedSettings(local).activeProfileId).toBe('production');

@@ -9,14 +9,22 @@ import type { Locator, Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
-import { clearFilters, countText, expectListed, historyRegion, kindBox, openTransfer } from './harness/history-search.ts';
+import {
+  clearFilters,
+  countText,
+  expectListed,
+  historyRegion,
+  kindBox,
+  openTransfer,
+} from './harness/history-search.ts';
 import { readHistoryDb, type StoredEntry } from './harness/history-db.ts';
 import { DIST_DIR } from './harness/paths.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { downloadText, pickFile } from './harness/transfer.ts';
 import { openView } from './harness/views.ts';
 
-const EXTENSION_VERSION = (JSON.parse(readFileSync(`${DIST_DIR}/manifest.json`, 'utf8')) as { version: string }).version;
+const EXTENSION_VERSION = (JSON.parse(readFileSync(`${DIST_DIR}/manifest.json`, 'utf8')) as { version: string })
+  .version;
 
 let panel: Page;
 let transfer: Locator;
@@ -38,7 +46,10 @@ const TOTAL = SEEDS.length;
 
 const session = useExtensionSession({
   async setUp() {
-    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
+    panel = await openView(session.extension, 'panel', {
+      errors: session.errors,
+      viewport: { width: 1280, height: 720 },
+    });
     await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
     for (const chatId of SEEDS) await fire(panel, chatId);
     await expectListed(panel, NEWEST_FIRST, TOTAL);
@@ -165,7 +176,10 @@ describe('Export and import', () => {
     expect(notFound.response.content.mimeType).toBe('application/json');
     expect(notFound.response.content.size).toBe(notFound.response.content.text?.length);
     expect(JSON.parse(notFound.response.content.text ?? '')).toMatchObject({ error: { code: 2001 } });
-    expect(find(SPECIAL.html502).response).toMatchObject({ status: 502, content: { mimeType: 'text/html; charset=utf-8' } });
+    expect(find(SPECIAL.html502).response).toMatchObject({
+      status: 502,
+      content: { mimeType: 'text/html; charset=utf-8' },
+    });
     expect(find(NEWEST_FIRST.at(-1)!).response).toMatchObject({ status: 204, content: { size: 0 } });
     // No response at all: status 0, as browsers record it.
     expect(find(SPECIAL.dropped).response).toMatchObject({ status: 0, headers: [] });
@@ -194,11 +208,18 @@ describe('Export and import', () => {
     const before = byId(await readHistoryDb(panel));
     const history = historyRegion(panel);
     await history.getByRole('button', { name: 'Clear history' }).click();
-    await history.getByRole('group', { name: 'Confirm clearing the history' }).getByRole('button', { name: 'Yes, clear history' }).click();
+    await history
+      .getByRole('group', { name: 'Confirm clearing the history' })
+      .getByRole('button', { name: 'Yes, clear history' })
+      .click();
     await expect.poll(() => countText(panel)).toBe('0 entries');
     expect(await readHistoryDb(panel)).toEqual([]);
 
-    await importText('history.json', files.whole!, `Read ${TOTAL} entries: ${TOTAL} imported, 0 already present. Nothing was evicted.`);
+    await importText(
+      'history.json',
+      files.whole!,
+      `Read ${TOTAL} entries: ${TOTAL} imported, 0 already present. Nothing was evicted.`,
+    );
     expect(await status.getAttribute('class')).not.toContain('error');
     // The same entries, marked as imported, without the exporting browser's environment id.
     const asImported = before.map((entry) => {
@@ -211,7 +232,11 @@ describe('Export and import', () => {
     expect(rebuilt).toBe('Network failure');
 
     // The same entries again (the filtered file): skipped by id, counted, neither duplicated nor overwritten.
-    await importText('filtered.json', files.filtered!, `Read 3 entries: 0 imported, 3 already present. Nothing was evicted.`);
+    await importText(
+      'filtered.json',
+      files.filtered!,
+      `Read 3 entries: 0 imported, 3 already present. Nothing was evicted.`,
+    );
     expect(byId(await readHistoryDb(panel))).toEqual(asImported);
     await expect.poll(() => countText(panel)).toBe(`${TOTAL} entries`);
   });
@@ -222,7 +247,12 @@ describe('Export and import', () => {
     const fresh = JSON.parse(files.whole!) as ExportFile;
     fresh.entries = fresh.entries.slice(0, 2).map((entry, n) => {
       const chatId = `5eed9${n}00-0000-4000-8000-000000000000`;
-      return { ...entry, id: `imported-${n}`, chatId, request: { ...entry.request, url: entry.request.url.replace(entry.chatId, chatId) } };
+      return {
+        ...entry,
+        id: `imported-${n}`,
+        chatId,
+        request: { ...entry.request, url: entry.request.url.replace(entry.chatId, chatId) },
+      };
     });
     const withState = (state: string) => {
       const copy = structuredClone(fresh);
@@ -247,16 +277,32 @@ describe('Export and import', () => {
         JSON.stringify(fresh.entries),
         'Import refused: This is not a Linq Typing Inspector history export (its "format" field is missing or different). Nothing was imported.',
       ],
-      ['bogus.json', withState('bogus'), /^Import refused: The file does not match the export format at entries\.1\.state: .+ Nothing was imported\.$/],
-      ['future.json', JSON.stringify({ ...fresh, version: 2 }), /^Import refused: The file does not match the export format at version: .+ Nothing was imported\.$/],
-      ['leaked.json', withKey(), 'Import refused: The file contains an unredacted Authorization header; it was not made by this extension. Nothing was imported.'],
+      [
+        'bogus.json',
+        withState('bogus'),
+        /^Import refused: The file does not match the export format at entries\.1\.state: .+ Nothing was imported\.$/,
+      ],
+      [
+        'future.json',
+        JSON.stringify({ ...fresh, version: 2 }),
+        /^Import refused: The file does not match the export format at version: .+ Nothing was imported\.$/,
+      ],
+      [
+        'leaked.json',
+        withKey(),
+        'Import refused: The file contains an unredacted Authorization header; it was not made by this extension. Nothing was imported.',
+      ],
     ];
     let previous = '';
     for (const [fileName, text, expected] of cases) {
       // Each refusal must be a new message, or a stale one could pass for it: two in a row that read the same
       // are separated by a valid import of nothing new.
       if (typeof expected === 'string' && expected === previous) {
-        await importText('filtered.json', files.filtered!, 'Read 3 entries: 0 imported, 3 already present. Nothing was evicted.');
+        await importText(
+          'filtered.json',
+          files.filtered!,
+          'Read 3 entries: 0 imported, 3 already present. Nothing was evicted.',
+        );
       }
       previous = await importText(fileName, text, expected);
       expect(await status.getAttribute('class'), fileName).toContain('error');
@@ -265,12 +311,19 @@ describe('Export and import', () => {
     }
 
     // The same file made valid goes in, which proves the refusals above were about what they said.
-    await importText('fresh.json', withState('settled'), 'Read 2 entries: 2 imported, 0 already present. Nothing was evicted.');
+    await importText(
+      'fresh.json',
+      withState('settled'),
+      'Read 2 entries: 2 imported, 0 already present. Nothing was evicted.',
+    );
     const after = await readHistoryDb(panel);
     expect(after).toHaveLength(TOTAL + 2);
-    expect(after.filter((entry) => entry.id.startsWith('imported-')).map((entry) => entry.chatId).toSorted()).toEqual(
-      fresh.entries.map((entry) => entry.chatId).toSorted(),
-    );
+    expect(
+      after
+        .filter((entry) => entry.id.startsWith('imported-'))
+        .map((entry) => entry.chatId)
+        .toSorted(),
+    ).toEqual(fresh.entries.map((entry) => entry.chatId).toSorted());
     await expect.poll(() => countText(panel)).toBe(`${TOTAL + 2} entries`);
   });
 
@@ -289,7 +342,11 @@ describe('Export and import', () => {
     delete pending.outcome;
     delete pending.response;
     delete pending.durationMs;
-    await importText('pending.json', JSON.stringify({ ...file, entries: [pending] }), 'Read 1 entry: 1 imported, 0 already present. Nothing was evicted.');
+    await importText(
+      'pending.json',
+      JSON.stringify({ ...file, entries: [pending] }),
+      'Read 1 entry: 1 imported, 0 already present. Nothing was evicted.',
+    );
 
     const stored = (await readHistoryDb(panel)).find((entry) => entry.id === 'imported-pending');
     expect(stored?.state).toBe('interrupted');

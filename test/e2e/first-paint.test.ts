@@ -91,14 +91,17 @@ describe("The popup's first paint", () => {
     // Usable at once: a request sent now goes out with the stored key.
     const chatId = okChat();
     await fire(popup, chatId);
-    expect(session.mock.requests.filter((request) => request.chatId === chatId).map((request) => request.authorization)).toEqual([
-      `Bearer ${session.apiKey}`,
-    ]);
+    expect(
+      session.mock.requests.filter((request) => request.chatId === chatId).map((request) => request.authorization),
+    ).toEqual([`Bearer ${session.apiKey}`]);
     await popup.close();
   });
 
   test('a stale copy shows only until the stored settings and entries arrive', async () => {
-    const kept = JSON.parse((await readCopy(panel))!) as { settings: { activeProfileId: string }; recent: { entries: { chatId: string }[] } };
+    const kept = JSON.parse((await readCopy(panel))!) as {
+      settings: { activeProfileId: string };
+      recent: { entries: { chatId: string }[] };
+    };
     const staleChat = okChat();
     kept.settings.activeProfileId = 'local';
     for (const entry of kept.recent.entries) entry.chatId = staleChat;
@@ -127,7 +130,10 @@ describe("The popup's first paint", () => {
     await panel.bringToFront();
     const history = panel.getByRole('region', { name: 'History' });
     await history.getByRole('button', { name: 'Clear history' }).click();
-    await history.getByRole('group', { name: 'Confirm clearing the history' }).getByRole('button', { name: 'Yes, clear history' }).click();
+    await history
+      .getByRole('group', { name: 'Confirm clearing the history' })
+      .getByRole('button', { name: 'Yes, clear history' })
+      .click();
     await expect.poll(() => historyItems(panel).count()).toBe(0);
     const kept = JSON.parse((await readCopy(panel))!) as { recent: { entries: unknown[]; total: number } };
     expect(kept.recent).toEqual({ entries: [], total: 0 });

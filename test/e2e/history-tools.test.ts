@@ -36,7 +36,8 @@ import { waitUntil } from './harness/wait.ts';
 import { stopServiceWorker } from './harness/worker.ts';
 
 const VIEWPORT = { width: 1280, height: 720 };
-const EXTENSION_VERSION = (JSON.parse(readFileSync(`${DIST_DIR}/manifest.json`, 'utf8')) as { version: string }).version;
+const EXTENSION_VERSION = (JSON.parse(readFileSync(`${DIST_DIR}/manifest.json`, 'utf8')) as { version: string })
+  .version;
 
 let panel: Page;
 /** The key the extension currently holds (Retry changes it). */
@@ -81,7 +82,10 @@ const SEEDS: readonly Seed[] = [
 ];
 const NEWEST_FIRST = SEEDS.map((seed) => seed.chatId).toReversed();
 const TOTAL = SEEDS.length;
-const newestFirstWhere = (keep: (seed: Seed) => boolean) => SEEDS.filter(keep).map((seed) => seed.chatId).toReversed();
+const newestFirstWhere = (keep: (seed: Seed) => boolean) =>
+  SEEDS.filter(keep)
+    .map((seed) => seed.chatId)
+    .toReversed();
 
 /** The stored entries after seeding, by chat ID (each seed's chat ID is distinct). */
 const seeded = new Map<string, StoredEntry>();
@@ -105,7 +109,9 @@ async function seedHistory(): Promise<void> {
       await configure(panel, { timeoutSeconds: 15 });
     } else if (seed.kind === 'Interrupted') {
       session.mock.clearRequests();
-      const pending = await expectNewEntry(panel, seed.chatId, () => submitChatId(panel, seed.chatId), { allowPending: true });
+      const pending = await expectNewEntry(panel, seed.chatId, () => submitChatId(panel, seed.chatId), {
+        allowPending: true,
+      });
       await session.mock.waitForRequests(1, 5_000);
       await stopServiceWorker(session.extension.context, panel);
       await expect.poll(() => statusLabelOf(pending), { timeout: 5_000 }).toBe(seed.status);
@@ -167,14 +173,22 @@ describe('panel history tools', () => {
   test('each Outcome checkbox keeps only its kind; two together show both', async () => {
     for (const kind of KIND_LABELS) {
       await kindBox(panel, kind).check();
-      await expectListed(panel, newestFirstWhere((seed) => seed.kind === kind), TOTAL);
+      await expectListed(
+        panel,
+        newestFirstWhere((seed) => seed.kind === kind),
+        TOTAL,
+      );
       await kindBox(panel, kind).uncheck();
     }
     await expectListed(panel, NEWEST_FIRST, TOTAL);
 
     await kindBox(panel, 'Timeout').check();
     await kindBox(panel, 'Interrupted').check();
-    await expectListed(panel, newestFirstWhere((seed) => seed.kind === 'Timeout' || seed.kind === 'Interrupted'), TOTAL);
+    await expectListed(
+      panel,
+      newestFirstWhere((seed) => seed.kind === 'Timeout' || seed.kind === 'Interrupted'),
+      TOTAL,
+    );
     expect(new URLSearchParams((await currentHash(panel)).slice(1)).get('kind')).toBe('timeout,interrupted');
     await clearFilters(panel);
     await expectListed(panel, NEWEST_FIRST, TOTAL);
@@ -198,11 +212,16 @@ describe('panel history tools', () => {
 
   test('a time range can exclude everything or include everything', async () => {
     const localToIso = (value: string, endOfMinute: boolean) =>
-      panel.evaluate(([text, end]) => new Date(new Date(text).getTime() + (end ? 59_999 : 0)).toISOString(), [value, endOfMinute] as const);
+      panel.evaluate(([text, end]) => new Date(new Date(text).getTime() + (end ? 59_999 : 0)).toISOString(), [
+        value,
+        endOfMinute,
+      ] as const);
 
     await timeInput(panel, 'From').fill('2099-01-01T00:00');
     await expectListed(panel, [], TOTAL);
-    expect(new URLSearchParams((await currentHash(panel)).slice(1)).get('from')).toBe(await localToIso('2099-01-01T00:00', false));
+    expect(new URLSearchParams((await currentHash(panel)).slice(1)).get('from')).toBe(
+      await localToIso('2099-01-01T00:00', false),
+    );
     await timeInput(panel, 'From').fill('');
     await expectListed(panel, NEWEST_FIRST, TOTAL);
 
@@ -240,7 +259,8 @@ describe('panel history tools', () => {
     const expectRestored = async (page: Page) => {
       expect(await searchBox(page).inputValue()).toBe('2001');
       for (const kind of KIND_LABELS) expect(await kindBox(page, kind).isChecked()).toBe(kind === 'Linq error');
-      for (const family of FAMILY_LABELS) expect(await familyBox(page, family).isChecked()).toBe(family === '2xxx resource');
+      for (const family of FAMILY_LABELS)
+        expect(await familyBox(page, family).isChecked()).toBe(family === '2xxx resource');
       await expectListed(page, expected, TOTAL);
       expect(await currentHash(page)).toBe(hash);
     };
@@ -269,7 +289,9 @@ describe('panel history tools', () => {
 
     const history = historyRegion(popup);
     await expect.poll(() => historyItems(popup).count()).toBe(5);
-    const shown = await historyItems(popup).evaluateAll((items) => items.map((item) => item.querySelector('.chat-id')?.textContent));
+    const shown = await historyItems(popup).evaluateAll((items) =>
+      items.map((item) => item.querySelector('.chat-id')?.textContent),
+    );
     expect(shown).toEqual(NEWEST_FIRST.slice(0, 5));
     expect(((await history.locator('.count').textContent()) ?? '').trim()).toBe(`latest 5 of ${TOTAL}`);
 
@@ -292,7 +314,11 @@ describe('panel history tools', () => {
     await panel.bringToFront();
     // A filter stays active, as an operator would have it while investigating.
     await kindBox(panel, 'Linq error').check();
-    await expectListed(panel, newestFirstWhere((seed) => seed.kind === 'Linq error'), TOTAL);
+    await expectListed(
+      panel,
+      newestFirstWhere((seed) => seed.kind === 'Linq error'),
+      TOTAL,
+    );
     const details = await openDetails(panel, historyItems(panel).filter({ hasText: chatId }).first(), chatId);
     const actions = details.getByRole('group', { name: 'Entry actions' });
     const status = details.getByRole('status');
@@ -308,7 +334,10 @@ describe('panel history tools', () => {
     };
     const url = `${session.baseUrl}/v3/chats/${chatId}/typing`;
 
-    const curl = await copy(actions.getByRole('button', { name: 'Copy as cURL' }), 'Copied the cURL command (key as $LINQ_API_KEY).');
+    const curl = await copy(
+      actions.getByRole('button', { name: 'Copy as cURL' }),
+      'Copied the cURL command (key as $LINQ_API_KEY).',
+    );
     // The entry's timeout as --max-time, and a key variable that must be set (bash stops with "set LINQ_API_KEY").
     expect(curl).toContain(`curl -i --max-time ${entry.request.timeoutMs / 1000} -X DELETE '${url}'`);
     expect(curl).toContain('"Authorization: Bearer ${LINQ_API_KEY:?set LINQ_API_KEY}"');
@@ -325,7 +354,10 @@ describe('panel history tools', () => {
       `LINQ_TOKEN="\${LINQ_API_KEY:?set LINQ_API_KEY}" LINQ_API_URL='${session.baseUrl}' linq chats typing '${chatId}' --stop`,
     );
 
-    const report = await copy(actions.getByRole('button', { name: 'Copy support report' }), 'Copied the support report.');
+    const report = await copy(
+      actions.getByRole('button', { name: 'Copy support report' }),
+      'Copied the support report.',
+    );
     const lines = report.split('\n');
     expect(lines).toContain(`Time (UTC): ${new Date(entry.startedAt).toISOString()}`);
     expect(lines).toContain(`Endpoint: DELETE ${new URL(url).pathname} (host ${new URL(session.mock.url).host})`);
@@ -352,7 +384,6 @@ describe('panel history tools', () => {
     expect(withKey).toContain(`'Authorization: Bearer ${currentKey}'`);
     expect(withKey).toContain(` -X DELETE '${url}'`);
     expect(withKey).not.toContain('LINQ_API_KEY');
-
   });
 
   test('Retry (from Details and from a row) sends the same chat ID again with the current settings', async () => {
@@ -415,7 +446,8 @@ describe('panel history tools', () => {
       (chatIds) =>
         Promise.all(
           chatIds.map(async (chatId) => {
-            const reply = (await chrome.runtime.sendMessage({ type: 'typing.stop', chatId })) as { ok?: boolean } | undefined;
+            const reply = (await chrome.runtime.sendMessage({ type: 'typing.stop', chatId })) as
+              { ok?: boolean } | undefined;
             return reply?.ok === true;
           }),
         ),
@@ -439,7 +471,9 @@ describe('panel history tools', () => {
     expect(new Set(entries.map((entry) => entry.chatId))).toEqual(new Set(ids.slice(3)));
     await expect.poll(() => countText(panel)).toBe('100 entries');
     // Sent concurrently, so the worker's start times decide the order.
-    const newestFirst = entries.toSorted((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1)).map((entry) => entry.chatId);
+    const newestFirst = entries
+      .toSorted((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1))
+      .map((entry) => entry.chatId);
     await expectListed(panel, newestFirst, 100);
   });
 
@@ -486,7 +520,8 @@ async function openSettings(page: Page): Promise<void> {
 
 async function waitForStoredSetting(name: 'historyCap' | 'recordHistory', value: unknown): Promise<void> {
   await waitUntil(
-    async () => ((await readExtensionStorage(panel)).local.settings as Record<string, unknown> | undefined)?.[name] === value,
+    async () =>
+      ((await readExtensionStorage(panel)).local.settings as Record<string, unknown> | undefined)?.[name] === value,
     { message: `settings.${name} never became ${String(value)}` },
   );
 }
@@ -496,7 +531,10 @@ async function clearHistory(page: Page): Promise<void> {
   const history = historyRegion(page);
   if (await history.getByRole('button', { name: 'Clear history' }).isDisabled()) return;
   await history.getByRole('button', { name: 'Clear history' }).click();
-  await history.getByRole('group', { name: 'Confirm clearing the history' }).getByRole('button', { name: 'Yes, clear history' }).click();
+  await history
+    .getByRole('group', { name: 'Confirm clearing the history' })
+    .getByRole('button', { name: 'Yes, clear history' })
+    .click();
   await expect.poll(() => countText(page)).toBe('0 entries');
   expect(await readHistoryDb(page)).toEqual([]);
 }

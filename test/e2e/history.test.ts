@@ -43,7 +43,12 @@ describe('History', () => {
       })),
     );
     expect(shown.map((entry) => entry.chatId)).toEqual(chats.toReversed());
-    expect(shown.map((entry) => entry.status)).toEqual(['404 Linq error', '502 HTTP failure', '429 Linq error', '204 Success']);
+    expect(shown.map((entry) => entry.status)).toEqual([
+      '404 Linq error',
+      '502 HTTP failure',
+      '429 Linq error',
+      '204 Success',
+    ]);
     for (const entry of shown) {
       expect(entry.method).toBe('DELETE');
       expect(entry.time).toMatch(/\d{1,2}:\d{2}:\d{2}/);

@@ -27,7 +27,10 @@ const session = useExtensionSession({
   async setUp() {
     popup = await openView(session.extension, 'popup', { errors: session.errors });
     await configure(popup, { baseUrl: session.baseUrl, apiKey: session.apiKey });
-    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
+    panel = await openView(session.extension, 'panel', {
+      errors: session.errors,
+      viewport: { width: 1280, height: 720 },
+    });
   },
 });
 
@@ -132,7 +135,8 @@ describe('Keyboard', () => {
 
 describe('Keyboard command and context menu (through the worker)', () => {
   let worker: Worker;
-  const run = (handler: 'stopLastChat' | 'stopSelectedChat', selection?: string) => runQuickStop(worker, handler, selection);
+  const run = (handler: 'stopLastChat' | 'stopSelectedChat', selection?: string) =>
+    runQuickStop(worker, handler, selection);
 
   beforeAll(async () => {
     worker = await extensionWorker(session.extension, popup);
@@ -207,7 +211,10 @@ describe('Keyboard command and context menu (through the worker)', () => {
     session.mock.clearRequests();
     await run('stopLastChat');
     expect(session.mock.requests).toHaveLength(1);
-    expect(session.mock.requests[0]).toMatchObject({ path: expect.stringMatching(/^\/api\/partner\/v3\/chats\//), authorization: `Bearer ${session.apiKey}` });
+    expect(session.mock.requests[0]).toMatchObject({
+      path: expect.stringMatching(/^\/api\/partner\/v3\/chats\//),
+      authorization: `Bearer ${session.apiKey}`,
+    });
     expect(session.mock.requests[0]!.chatId).not.toBe(notFound);
     expect(await readBadge(worker)).toMatchObject({ text: 'OK', color: GREEN });
   });
@@ -225,14 +232,22 @@ describe('Keyboard command and context menu (through the worker)', () => {
     expect(await readBadge(worker)).toMatchObject({ text: 'OK', color: GREEN });
 
     const denied = linqErrorChat(2005);
-    const errorItem = await expectNewEntry(popup, denied, async () => void (await run('stopSelectedChat', `id: ${denied}`)));
+    const errorItem = await expectNewEntry(
+      popup,
+      denied,
+      async () => void (await run('stopSelectedChat', `id: ${denied}`)),
+    );
     expect(await statusLabelOf(errorItem)).toBe('403 Linq error');
     expect(await readBadge(worker)).toMatchObject({ text: '2005', color: RED });
 
     session.mock.clearRequests();
     const entriesBefore = (await readHistoryDb(popup)).length;
     expect(await run('stopSelectedChat', 'no chat id in this selection, only 1234-5678')).toBeUndefined();
-    expect(await readBadge(worker)).toMatchObject({ text: '?', color: GREY, title: expect.stringContaining('no chat ID') });
+    expect(await readBadge(worker)).toMatchObject({
+      text: '?',
+      color: GREY,
+      title: expect.stringContaining('no chat ID'),
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(session.mock.requests).toEqual([]);
     expect((await readHistoryDb(popup)).length).toBe(entriesBefore);

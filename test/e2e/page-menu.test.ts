@@ -12,7 +12,14 @@ import { runAxe } from './harness/axe.ts';
 import { configure } from './harness/configure.ts';
 import { distWithAllSites } from './harness/granted-dist.ts';
 import { expectNewEntry, statusLabelOf } from './harness/history.ts';
-import { lastMenuUpdate, menuUpdates, openChatPage, pageMessages, recordMenu, selectTextOf } from './harness/page-menu.ts';
+import {
+  lastMenuUpdate,
+  menuUpdates,
+  openChatPage,
+  pageMessages,
+  recordMenu,
+  selectTextOf,
+} from './harness/page-menu.ts';
 import { extensionWorker, runQuickStop } from './harness/service-worker.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
@@ -84,7 +91,9 @@ describe('as installed: the page menu is off until the operator turns it on', ()
   test('Settings says it is off; "Turn on page menu" asks Chrome for access to all sites and waits for the answer', async () => {
     await openSettings(popup);
     const group = pageMenu(popup);
-    expect(await group.textContent()).toContain('Off. Turn it on to get "Stop typing in Linq chat …" in the right-click menu');
+    expect(await group.textContent()).toContain(
+      'Off. Turn it on to get "Stop typing in Linq chat …" in the right-click menu',
+    );
     const turnOn = group.getByRole('button', { name: 'Turn on page menu' });
     await turnOn.click();
     // Chrome's prompt is open now; headless Chromium cannot answer it, so the request stays pending.
@@ -126,11 +135,15 @@ describe('with access to all sites: the item follows the selection', () => {
   test('Settings says it is on, with "Turn off page menu"; the selection script is registered for all sites', async () => {
     await openSettings(popup);
     const group = pageMenu(popup);
-    await expect.poll(() => group.textContent()).toContain('On. "Stop typing in Linq chat …" appears in the right-click menu');
+    await expect
+      .poll(() => group.textContent())
+      .toContain('On. "Stop typing in Linq chat …" appears in the right-click menu');
     expect(await group.getByRole('button', { name: 'Turn off page menu' }).isEnabled()).toBe(true);
     await expectNoAxeViolations(popup, 'popup, page menu on');
     const scripts = await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
-    expect(scripts).toEqual([expect.objectContaining({ id: 'linq-selection-watch', js: ['page/selection-watch.js'], allFrames: true })]);
+    expect(scripts).toEqual([
+      expect.objectContaining({ id: 'linq-selection-watch', js: ['page/selection-watch.js'], allFrames: true }),
+    ]);
     expect(scripts[0]!.matches!.toSorted()).toEqual(ALL_SITES.toSorted());
   });
 
@@ -160,7 +173,9 @@ describe('with access to all sites: the item follows the selection', () => {
     await expect.poll(() => lastMenuUpdate(worker)).toMatchObject(SHOWN_FOR(chatId));
     await stopServiceWorker(session.extension.context, popup);
     await popup.bringToFront();
-    await expect.poll(() => isServiceWorkerRunning(session.extension.context, page, session.extension.extensionId)).toBe(true);
+    await expect
+      .poll(() => isServiceWorkerRunning(session.extension.context, page, session.extension.extensionId))
+      .toBe(true);
     worker = await extensionWorker(session.extension);
     await recordMenu(worker);
     await page.bringToFront();
@@ -181,15 +196,21 @@ describe('with access to all sites: the item follows the selection', () => {
     const selection = await selectTextOf(page, '#ticket');
     await expect.poll(() => lastMenuUpdate(worker)).toMatchObject(SHOWN_FOR(chatId));
     session.mock.clearRequests();
-    const item = await expectNewEntry(popup, chatId, async () => void (await runQuickStop(worker, 'stopSelectedChat', selection)));
+    const item = await expectNewEntry(
+      popup,
+      chatId,
+      async () => void (await runQuickStop(worker, 'stopSelectedChat', selection)),
+    );
     expect(await statusLabelOf(item)).toBe('204 Success');
-    expect(session.mock.requests.map(({ method, chatId: id, authorization }) => `${method} ${id} ${authorization}`)).toEqual([
-      `DELETE ${chatId} Bearer ${session.apiKey}`,
-    ]);
+    expect(
+      session.mock.requests.map(({ method, chatId: id, authorization }) => `${method} ${id} ${authorization}`),
+    ).toEqual([`DELETE ${chatId} Bearer ${session.apiKey}`]);
   });
 
   test('a web page cannot read the extension\u2019s storage, not even from the extension\u2019s own script in it', async () => {
-    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'http://support-desk.test/*' }))[0]?.id);
+    const tabId = await worker.evaluate(
+      async () => (await chrome.tabs.query({ url: 'http://support-desk.test/*' }))[0]?.id,
+    );
     expect(tabId).toBeTypeOf('number');
     const [result] = await worker.evaluate(
       (target) =>

@@ -29,7 +29,10 @@ const importedChat = okChat();
 const session = useExtensionSession({
   apiKey: PRODUCTION_KEY,
   async setUp() {
-    panel = await openView(session.extension, 'panel', { errors: session.errors, viewport: { width: 1280, height: 720 } });
+    panel = await openView(session.extension, 'panel', {
+      errors: session.errors,
+      viewport: { width: 1280, height: 720 },
+    });
     await grantClipboard(session.extension, panel);
     mockHost = new URL(session.baseUrl).host;
     otherBase = `http://localhost:${session.mock.port}/api/partner`;
@@ -41,7 +44,8 @@ const session = useExtensionSession({
 async function realKeyPart(chatId: string): Promise<Locator> {
   const details = await openDetails(panel, historyItemFor(panel, chatId), chatId);
   const part = details.locator('details.real-key');
-  if (!(await part.evaluate((element) => (element as HTMLDetailsElement).open))) await part.getByText('Include the real API key…').click();
+  if (!(await part.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await part.getByText('Include the real API key…').click();
   return details;
 }
 
@@ -50,7 +54,9 @@ test("an entry sent from Production, copied while Local mock is active, gets Pro
   await configure(panel, { baseUrl: otherBase, apiKey: LOCAL_KEY });
 
   const details = await realKeyPart(sentChat);
-  await expect.poll(() => details.locator('.real-key .warning').innerText()).toContain(`your Production key in plain text, for ${mockHost}`);
+  await expect
+    .poll(() => details.locator('.real-key .warning').innerText())
+    .toContain(`your Production key in plain text, for ${mockHost}`);
   await writeClipboard(panel, 'before');
   await details.getByRole('button', { name: `Copy cURL with real key for ${mockHost}` }).click();
   const confirmation = `Copied the cURL command WITH your Production key for ${mockHost}. Handle it as a secret.`;

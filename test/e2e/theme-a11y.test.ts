@@ -62,16 +62,28 @@ const session = useExtensionSession({
 async function colours(page: Page): Promise<{ background: string; foreground: string; theme?: string }> {
   return page.evaluate(() => {
     const style = getComputedStyle(document.body);
-    return { background: style.backgroundColor, foreground: style.color, theme: document.documentElement.dataset.theme };
+    return {
+      background: style.backgroundColor,
+      foreground: style.color,
+      theme: document.documentElement.dataset.theme,
+    };
   });
 }
 
 /** Runs axe and expects no violation; the contrast rule must have run (and found nothing). */
 async function expectNoViolations(page: Page, label: string): Promise<void> {
   const report = await runAxe(page, label);
-  if (process.env.E2E_AXE_VERBOSE === '1') console.log(`axe ${label}: ${report.passes.length} rules passed; needs review: ${report.incomplete.join(', ') || 'nothing'}`);
-  expect(report.violations, `axe found:\n${report.violations.join('\n')}\n(needs review: ${report.incomplete.join(', ')})`).toEqual([]);
-  expect(report.passes).toEqual(expect.arrayContaining(['color-contrast', 'button-name', 'label', 'link-name', 'aria-valid-attr-value']));
+  if (process.env.E2E_AXE_VERBOSE === '1')
+    console.log(
+      `axe ${label}: ${report.passes.length} rules passed; needs review: ${report.incomplete.join(', ') || 'nothing'}`,
+    );
+  expect(
+    report.violations,
+    `axe found:\n${report.violations.join('\n')}\n(needs review: ${report.incomplete.join(', ')})`,
+  ).toEqual([]);
+  expect(report.passes).toEqual(
+    expect.arrayContaining(['color-contrast', 'button-name', 'label', 'link-name', 'aria-valid-attr-value']),
+  );
 }
 
 /** axe can judge contrast only on what is on screen: a tall viewport brings every row of a scroller into view. */
@@ -103,11 +115,16 @@ describe('Accessibility (axe-core) and the README pictures', () => {
       planted.style.cssText = 'color: #bbbbbb; background: #ffffff';
       document.body.append(planted);
     });
-    const results = await new AxeBuilder({ page: popup }).include('#e2e-planted').withRules(['color-contrast']).analyze();
+    const results = await new AxeBuilder({ page: popup })
+      .include('#e2e-planted')
+      .withRules(['color-contrast'])
+      .analyze();
     await popup.evaluate(() => document.getElementById('e2e-planted')?.remove());
-    expect(results.violations.map((violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join()}`)).toEqual([
-      'color-contrast #e2e-planted',
-    ]);
+    expect(
+      results.violations.map(
+        (violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join()}`,
+      ),
+    ).toEqual(['color-contrast #e2e-planted']);
   });
 
   test('popup after a 404/2001, varied history, rate-limit countdown and "Send anyway": no axe violations, light and dark', async () => {

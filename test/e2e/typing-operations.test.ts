@@ -101,7 +101,10 @@ describe('Start typing and the rehearsal', () => {
 
     // Newest first: the stop, then the start; each names its operation and carries the same rehearsal tag.
     expect([await operationOf(stop), await operationOf(start)]).toEqual(['Stop typing', 'Start typing']);
-    expect([await stop.locator('.method').textContent(), await start.locator('.method').textContent()]).toEqual(['DELETE', 'POST']);
+    expect([await stop.locator('.method').textContent(), await start.locator('.method').textContent()]).toEqual([
+      'DELETE',
+      'POST',
+    ]);
     const stopTag = ((await stop.getByText(/^rehearsal /).textContent()) ?? '').trim();
     expect(stopTag).toMatch(/^rehearsal [0-9a-f-]{8}$/);
     expect(((await start.getByText(/^rehearsal /).textContent()) ?? '').trim()).toBe(stopTag);
@@ -140,7 +143,9 @@ describe('Rate limits', () => {
     // The countdown is hidden from the accessible name ("Stop typing" exactly matched above) and described.
     const note = popup.getByText(/^Rate limited: the API asked to wait \d+ s more before the next request\.$/);
     expect(await note.isVisible()).toBe(true);
-    expect((await fieldState(stopButton(popup))).descriptions[0]).toMatch(/^Rate limited: the API asked to wait \d+ s more/);
+    expect((await fieldState(stopButton(popup))).descriptions[0]).toMatch(
+      /^Rate limited: the API asked to wait \d+ s more/,
+    );
     expect(await stopButton(popup).evaluate((button) => button.getAttribute('aria-describedby'))).toBe(
       await startButton(popup).evaluate((button) => button.getAttribute('aria-describedby')),
     );
@@ -169,9 +174,13 @@ describe('Rate limits', () => {
     expect(session.mock.requests).toEqual([]);
 
     await stopButton(popup).click();
-    const item = await expectNewEntry(popup, limited, () => confirm.getByRole('button', { name: 'Send anyway' }).click());
+    const item = await expectNewEntry(popup, limited, () =>
+      confirm.getByRole('button', { name: 'Send anyway' }).click(),
+    );
     expect(await statusLabelOf(item)).toBe('429 Linq error');
-    expect(session.mock.requests.map(({ method, chatId }) => ({ method, chatId }))).toEqual([{ method: 'DELETE', chatId: limited }]);
+    expect(session.mock.requests.map(({ method, chatId }) => ({ method, chatId }))).toEqual([
+      { method: 'DELETE', chatId: limited },
+    ]);
     expect(await confirm.count()).toBe(0);
   });
 

@@ -56,12 +56,9 @@ test('a worker stopped mid-request leaves the entry "Interrupted", not "Pending"
   expect(stored.filter((entry) => entry.state === 'interrupted').map((entry) => entry.chatId)).toEqual([chatId]);
 
   // Retry sends the same chat ID again; the slow scenario answers 204 this time, as a new entry.
-  const retried = await expectNewEntry(
-    popup,
-    chatId,
-    () => pending.getByRole('button', { name: 'Retry' }).click(),
-    { timeout: SLOW_MS + 5_000 },
-  );
+  const retried = await expectNewEntry(popup, chatId, () => pending.getByRole('button', { name: 'Retry' }).click(), {
+    timeout: SLOW_MS + 5_000,
+  });
   expect(await statusLabelOf(retried)).toBe('204 Success');
   expect(await statusLabelOf(pending)).toBe('Interrupted');
   expect(session.mock.requests.map((request) => request.chatId)).toEqual([chatId, chatId]);

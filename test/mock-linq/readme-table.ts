@@ -26,15 +26,17 @@ export function scenarioMarkdownTable(): string {
     const family = HOSTILE_SCENARIOS[i - 1]?.family === info.family ? '' : `**${info.family}**`;
     return `| ${family} | \`${info.chatId}\` | ${answer(info)} |`;
   });
-  return [
-    '| Chat ID | Answer |',
-    '|---|---|',
-    ...everyday,
-    '',
-    HOSTILE_TABLE_INTRO,
-    '',
-    '| Family | Chat ID | Answer |',
-    '|---|---|---|',
-    ...hostile,
-  ].join('\n') + '\n';
+  return (
+    [
+      '| Chat ID | Answer |',
+      '|---|---|',
+      ...everyday,
+      '',
+      HOSTILE_TABLE_INTRO,
+      '',
+      '| Family | Chat ID | Answer |',
+      '|---|---|---|',
+      ...hostile,
+    ].join('\n') + '\n'
+  );
 }

@@ -19,7 +19,12 @@ interface RetryAfterDef extends Scenario {
   readonly description: string;
 }
 
-function rateLimited(n: number, name: string, description: string, wait: { body?: number; header?: string }): RetryAfterDef {
+function rateLimited(
+  n: number,
+  name: string,
+  description: string,
+  wait: { body?: number; header?: string },
+): RetryAfterDef {
   return {
     n,
     name,
@@ -29,7 +34,10 @@ function rateLimited(n: number, name: string, description: string, wait: { body?
       const error = { status: 429, code: 1007, message: RATE_LIMITED.message, doc_url: RATE_LIMITED.doc_url };
       const headers: Record<string, string> = wait.header === undefined ? {} : { 'Retry-After': wait.header };
       sendEnvelope(res, traceId, wait.body === undefined ? error : { ...error, retry_after: wait.body }, headers);
-      const said = [wait.body === undefined ? '' : `retry_after ${wait.body}`, wait.header === undefined ? '' : `Retry-After: ${wait.header}`];
+      const said = [
+        wait.body === undefined ? '' : `retry_after ${wait.body}`,
+        wait.header === undefined ? '' : `Retry-After: ${wait.header}`,
+      ];
       return `429 1007 (${said.filter(Boolean).join(', ')})`;
     },
   };
@@ -42,12 +50,22 @@ export const RETRY_AFTER_DEFS: readonly RetryAfterDef[] = [
   rateLimited(0x92, 'retry-after-list', '429/1007 without retry_after; `Retry-After: 10, 20` (two values)', {
     header: '10, 20',
   }),
-  rateLimited(0x93, 'retry-after-huge-header', `429/1007 without retry_after; \`Retry-After: ${HUGE_RETRY_AFTER_SECONDS}\``, {
-    header: String(HUGE_RETRY_AFTER_SECONDS),
-  }),
-  rateLimited(0x94, 'retry-after-huge-body', `429/1007 with \`retry_after: ${HUGE_RETRY_AFTER_SECONDS}\` and no header`, {
-    body: HUGE_RETRY_AFTER_SECONDS,
-  }),
+  rateLimited(
+    0x93,
+    'retry-after-huge-header',
+    `429/1007 without retry_after; \`Retry-After: ${HUGE_RETRY_AFTER_SECONDS}\``,
+    {
+      header: String(HUGE_RETRY_AFTER_SECONDS),
+    },
+  ),
+  rateLimited(
+    0x94,
+    'retry-after-huge-body',
+    `429/1007 with \`retry_after: ${HUGE_RETRY_AFTER_SECONDS}\` and no header`,
+    {
+      body: HUGE_RETRY_AFTER_SECONDS,
+    },
+  ),
   rateLimited(
     0x95,
     'retry-after-negative-body',

@@ -226,7 +226,8 @@ const REPRESENTATIVE_CODES = [1002, 1005, 1007, 2001, 2004, 2005, 2009, 3005, 30
 
 function describeCode(code: number): ScenarioInfo {
   const entry = documentedCode(code);
-  const retry = code === 1007 ? `, \`retry_after: ${RETRY_AFTER_SECONDS}\` and \`Retry-After: ${RETRY_AFTER_SECONDS}\`` : '';
+  const retry =
+    code === 1007 ? `, \`retry_after: ${RETRY_AFTER_SECONDS}\` and \`Retry-After: ${RETRY_AFTER_SECONDS}\`` : '';
   return {
     chatId: chatIdForCode(code),
     name: `error-${code}`,

@@ -88,7 +88,14 @@ export function answeredEntry(operation: Operation, chatId: string, baseUrl: str
     method: operation === 'typing.start' ? 'POST' : 'DELETE',
     chatId,
     baseUrlHost: new URL(baseUrl).host,
-    request: { url, headers: [['Accept', '*/*'], ['Authorization', '[redacted]']], timeoutMs: 15_000 },
+    request: {
+      url,
+      headers: [
+        ['Accept', '*/*'],
+        ['Authorization', '[redacted]'],
+      ],
+      timeoutMs: 15_000,
+    },
     response:
       answer.kind === 'response'
         ? {

@@ -5,8 +5,10 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 
 const CHAT = '1b4e28ba-2fa1-4d2b-883f-0016d3cca427';
 const valid = {
-  chatId: CHAT, apiKey: 'sk_live',
-  baseUrlText: 'https://api.linqapp.com/api/partner', hasHostAccess: true,
+  chatId: CHAT,
+  apiKey: 'sk_live',
+  baseUrlText: 'https://api.linqapp.com/api/partner',
+  hasHostAccess: true,
 };
 
 describe('checkForm: what a view checks before sending', () => {

@@ -5,7 +5,12 @@ import type { RawOutcome } from '../../src/core/linq/outcome.ts';
 const TRACE = '0af7651916cd43dd8448eb211c80319c';
 const NOW = Date.parse('2026-11-24T10:00:00Z');
 
-function response(status: number, body: unknown, headers: Array<[string, string]> = [], extra: Partial<RawOutcome & { kind: 'response' }> = {}): RawOutcome {
+function response(
+  status: number,
+  body: unknown,
+  headers: Array<[string, string]> = [],
+  extra: Partial<RawOutcome & { kind: 'response' }> = {},
+): RawOutcome {
   return {
     kind: 'response',
     status,
@@ -18,7 +23,12 @@ function response(status: number, body: unknown, headers: Array<[string, string]
   };
 }
 
-function envelope(status: number, code: unknown, more: Record<string, unknown> = {}, top: Record<string, unknown> = { trace_id: TRACE }) {
+function envelope(
+  status: number,
+  code: unknown,
+  more: Record<string, unknown> = {},
+  top: Record<string, unknown> = { trace_id: TRACE },
+) {
   return { success: false, error: { status, code, message: 'Some text', ...more }, ...top };
 }
 
@@ -48,15 +58,28 @@ describe('decodeOutcome', () => {
 
   it('decodes an unknown code by its range, marked undocumented, linked to the index', () => {
     const decoded = decodeOutcome(response(418, envelope(418, 2999)));
-    expect(decoded).toMatchObject({ kind: 'linq_error', code: 2999, documented: false, category: 'Resource Errors', docUrl: 'https://docs.linqapp.com/error/' });
+    expect(decoded).toMatchObject({
+      kind: 'linq_error',
+      code: 2999,
+      documented: false,
+      category: 'Resource Errors',
+      docUrl: 'https://docs.linqapp.com/error/',
+    });
     expect(decoded.meaning).toMatch(/Undocumented/);
     expect(decodeOutcome(response(500, envelope(500, 3999))).retry).toBe('yes');
     expect(decodeOutcome(response(500, envelope(500, 9001))).category).toBe('Unknown range');
   });
 
   it('accepts a code sent as a digit string, and ignores wrongly typed fields', () => {
-    const decoded = decodeOutcome(response(404, envelope(404, '2001', { message: 12, doc_url: 7 }, { trace_id: ['x'] }), [['X-Trace-ID', TRACE]]));
-    expect(decoded).toMatchObject({ code: 2001, serverMessage: '12', traceId: TRACE, docUrl: 'https://docs.linqapp.com/error/codes/2xxx/2001/' });
+    const decoded = decodeOutcome(
+      response(404, envelope(404, '2001', { message: 12, doc_url: 7 }, { trace_id: ['x'] }), [['X-Trace-ID', TRACE]]),
+    );
+    expect(decoded).toMatchObject({
+      code: 2001,
+      serverMessage: '12',
+      traceId: TRACE,
+      docUrl: 'https://docs.linqapp.com/error/codes/2xxx/2001/',
+    });
   });
 
   it('takes the trace ID from the X-Trace-ID header when the body has none', () => {
@@ -64,13 +87,22 @@ describe('decodeOutcome', () => {
   });
 
   it('never links a hostile doc_url', () => {
-    for (const docUrl of ['javascript:alert(1)', 'data:text/html,x', 'http://docs.linqapp.com/x', 'https://docs.linqapp.com.evil.example/']) {
-      expect(decodeOutcome(response(404, envelope(404, 2001, { doc_url: docUrl }))).docUrl).toBe('https://docs.linqapp.com/error/codes/2xxx/2001/');
+    for (const docUrl of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'http://docs.linqapp.com/x',
+      'https://docs.linqapp.com.evil.example/',
+    ]) {
+      expect(decodeOutcome(response(404, envelope(404, 2001, { doc_url: docUrl }))).docUrl).toBe(
+        'https://docs.linqapp.com/error/codes/2xxx/2001/',
+      );
     }
   });
 
   it('neutralises control and bidi characters in server text', () => {
-    const decoded = decodeOutcome(response(500, envelope(500, 3006, { message: 'ok\u202egnp.exe\u0000<b>x</b>' }, { trace_id: 'a\u202eb' })));
+    const decoded = decodeOutcome(
+      response(500, envelope(500, 3006, { message: 'ok\u202egnp.exe\u0000<b>x</b>' }, { trace_id: 'a\u202eb' })),
+    );
     expect(decoded.serverMessage).toBe('ok\\u{202e}gnp.exe\\u{0}<b>x</b>');
     expect(decoded.traceId).toBe('a\\u{202e}b');
   });
@@ -90,11 +122,19 @@ describe('decodeOutcome', () => {
   });
 
   it.each([
-    ['an HTML 502', response(502, '<html><body>Bad gateway</body></html>', [['content-type', 'text/html']]), /not JSON/],
+    [
+      'an HTML 502',
+      response(502, '<html><body>Bad gateway</body></html>', [['content-type', 'text/html']]),
+      /not JSON/,
+    ],
     ['an empty 500', response(500, ''), /empty/],
     ['truncated JSON', response(500, '{"success":false,"error":{"code":30'), /not JSON/],
     ['JSON without an envelope', response(400, { message: 'nope' }), /not a Linq error envelope/],
-    ['a cut oversized body', response(500, '{"success":false,"error":{"code":3006', [], { bodyTruncated: true }), /too large/],
+    [
+      'a cut oversized body',
+      response(500, '{"success":false,"error":{"code":3006', [], { bodyTruncated: true }),
+      /too large/,
+    ],
   ])('shows %s as an HTTP failure with a note', (_name, raw, note) => {
     const decoded = decodeOutcome(raw);
     expect(decoded.kind).toBe('http_failure');
@@ -103,14 +143,27 @@ describe('decodeOutcome', () => {
   });
 
   it('gives network failures, timeouts and redirects their own kinds', () => {
-    expect(decodeOutcome({ kind: 'network', message: 'Failed to fetch' })).toMatchObject({ kind: 'network', retry: 'yes' });
-    expect(decodeOutcome({ kind: 'timeout', timeoutMs: 15_000 })).toMatchObject({ kind: 'timeout', summary: 'Timed out after 15 s' });
-    expect(decodeOutcome({ kind: 'redirect', location: 'https://evil.example/' })).toMatchObject({ kind: 'http_failure', summary: 'Redirect refused' });
+    expect(decodeOutcome({ kind: 'network', message: 'Failed to fetch' })).toMatchObject({
+      kind: 'network',
+      retry: 'yes',
+    });
+    expect(decodeOutcome({ kind: 'timeout', timeoutMs: 15_000 })).toMatchObject({
+      kind: 'timeout',
+      summary: 'Timed out after 15 s',
+    });
+    expect(decodeOutcome({ kind: 'redirect', location: 'https://evil.example/' })).toMatchObject({
+      kind: 'http_failure',
+      summary: 'Redirect refused',
+    });
   });
 
   it('says a redirect Chrome hid from an http request to a host name may be its own upgrade to https, not the server', () => {
     const upgraded = decodeOutcome({ kind: 'redirect', location: undefined, opaque: true, upgradable: true });
-    expect(upgraded).toMatchObject({ kind: 'http_failure', retry: 'no', summary: 'Redirect refused: possibly an https upgrade' });
+    expect(upgraded).toMatchObject({
+      kind: 'http_failure',
+      retry: 'no',
+      summary: 'Redirect refused: possibly an https upgrade',
+    });
     expect(upgraded.hint).toMatch(/Chrome itself may have upgraded it to https \(HSTS\)/);
     expect(upgraded.hint).toMatch(/Use https:\/\/ in the base URL/);
     expect(upgraded.hint).not.toMatch(/The server answered with a redirect/);
@@ -119,7 +172,10 @@ describe('decodeOutcome', () => {
       { kind: 'redirect', location: undefined, opaque: true, upgradable: false },
       { kind: 'redirect', location: 'https://api.example/', opaque: false, upgradable: true },
     ] as const) {
-      expect(decodeOutcome(raw)).toMatchObject({ summary: 'Redirect refused', hint: expect.stringMatching(/^The server answered with a redirect/) });
+      expect(decodeOutcome(raw)).toMatchObject({
+        summary: 'Redirect refused',
+        hint: expect.stringMatching(/^The server answered with a redirect/),
+      });
     }
   });
 });

@@ -19,7 +19,11 @@ describe('README stays true', () => {
 
   it('explains every permission the manifest asks for', () => {
     const permissionSection = readme.slice(readme.indexOf('## Permissions'));
-    for (const permission of [...manifest.permissions, ...manifest.host_permissions, ...(manifest.optional_host_permissions ?? [])]) {
+    for (const permission of [
+      ...manifest.permissions,
+      ...manifest.host_permissions,
+      ...(manifest.optional_host_permissions ?? []),
+    ]) {
       expect(permissionSection, permission).toContain(`\`${permission}\``);
     }
   });

@@ -10,11 +10,14 @@ describe('history times', () => {
 });
 
 describe('date formatting is total (an imported startedAt of 9e15 blanked the popup)', () => {
-  it.each([9e15, -9e15, Number.NaN, Number.POSITIVE_INFINITY, 1e300])('never throws on %s and shows "invalid time"', (ms) => {
-    expect(formatTime(ms)).toBe(INVALID_TIME);
-    expect(formatDateTime(ms)).toBe(INVALID_TIME);
-    expect(isoTime(ms)).toBeUndefined();
-  });
+  it.each([9e15, -9e15, Number.NaN, Number.POSITIVE_INFINITY, 1e300])(
+    'never throws on %s and shows "invalid time"',
+    (ms) => {
+      expect(formatTime(ms)).toBe(INVALID_TIME);
+      expect(formatDateTime(ms)).toBe(INVALID_TIME);
+      expect(isoTime(ms)).toBeUndefined();
+    },
+  );
 
   it('still formats every real date', () => {
     const at = Date.UTC(2026, 0, 2, 3, 4, 5);

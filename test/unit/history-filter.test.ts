@@ -30,7 +30,11 @@ function entry(id: string, startedAt: number, chatId: string, status: number, bo
   };
 }
 
-const envelope = (code: number, trace: string) => ({ success: false, error: { status: 404, code, message: 'Chat not found' }, trace_id: trace });
+const envelope = (code: number, trace: string) => ({
+  success: false,
+  error: { status: 404, code, message: 'Chat not found' },
+  trace_id: trace,
+});
 const entries = [
   entry('ok', 1_000, CHAT_A, 204, undefined),
   entry('e2001', 2_000, CHAT_B, 404, envelope(2001, 'trace-aaa')),
@@ -72,7 +76,11 @@ describe('matcherFor', () => {
   });
 
   it('orders newest first, ties by id', () => {
-    const sorted = [{ id: 'a', startedAt: 1 }, { id: 'b', startedAt: 2 }, { id: 'c', startedAt: 2 }].toSorted(compareNewestFirst);
+    const sorted = [
+      { id: 'a', startedAt: 1 },
+      { id: 'b', startedAt: 2 },
+      { id: 'c', startedAt: 2 },
+    ].toSorted(compareNewestFirst);
     expect(sorted.map((row) => row.id)).toEqual(['c', 'b', 'a']);
   });
 });
@@ -87,7 +95,9 @@ describe('filter in the URL hash', () => {
       to: Date.parse('2026-11-24T23:59:59Z'),
     };
     const hash = filterToHash(filter);
-    expect(hash).toBe('#q=chat+2001&kind=linq_error%2Ctimeout&family=2%2C5&from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-24T23%3A59%3A59.000Z');
+    expect(hash).toBe(
+      '#q=chat+2001&kind=linq_error%2Ctimeout&family=2%2C5&from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-24T23%3A59%3A59.000Z',
+    );
     expect(filterFromHash(hash)).toEqual(filter);
   });
 

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/core/history.ts';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, exportHistoryJson, parseHistoryImport } from '../../src/core/share/export-json.ts';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ENTRIES,
+  exportHistoryJson,
+  parseHistoryImport,
+} from '../../src/core/share/export-json.ts';
 import { settledEntries } from '../bench/bench-entries.ts';
 
 const CHAT = '1b4e28ba-2fa1-4d2b-883f-0016d3cca427';
@@ -21,7 +26,14 @@ function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
     method: 'DELETE',
     chatId: CHAT,
     baseUrlHost: 'api.linqapp.com',
-    request: { url: `${BASE}/v3/chats/${CHAT}/typing`, headers: [['Accept', '*/*'], ['Authorization', 'Bearer [redacted]']], timeoutMs: 15_000 },
+    request: {
+      url: `${BASE}/v3/chats/${CHAT}/typing`,
+      headers: [
+        ['Accept', '*/*'],
+        ['Authorization', 'Bearer [redacted]'],
+      ],
+      timeoutMs: 15_000,
+    },
     response: { status: 204, statusText: 'No Content', headers: [], bodyPreview: '', bodyTruncated: false },
     outcome: { kind: 'success', summary: '204 Success', status: 204, retry: 'no', retryText: 'No', hint: 'Done.' },
     ...overrides,
@@ -41,7 +53,11 @@ const accepted = (text: string) => {
 
 describe('F1: dates and durations are bounded on import', () => {
   it.each([
-    ['startedAt 9e15 (toISOString throws)', { startedAt: 9e15 }, /Entry 2 \(id "e1"\): its startedAt is not a date between 2020 and now/],
+    [
+      'startedAt 9e15 (toISOString throws)',
+      { startedAt: 9e15 },
+      /Entry 2 \(id "e1"\): its startedAt is not a date between 2020 and now/,
+    ],
     ['the year 2100', { startedAt: Date.UTC(2100, 0, 1) }, /startedAt/],
     ['1970', { startedAt: 0 }, /startedAt/],
     ['a negative duration', { durationMs: -1 }, /durationMs/],
@@ -64,15 +80,46 @@ describe('F2: chat ID and URL must be a request this extension sends', () => {
   const ESC_PASTE = '\u001b[201~\u0003';
   it.each([
     ['control bytes in chatId', { chatId: `${CHAT}${ESC_PASTE}` }, /chatId is not a lower-case chat UUID/],
-    ['an upper-case chatId', { chatId: CHAT.toUpperCase(), request: { ...entry().request, url: `${BASE}/v3/chats/${CHAT.toUpperCase()}/typing` } }, /chatId/],
-    ['control bytes in the URL', { request: { ...entry().request, url: `${BASE}/v3/chats/${CHAT}/typing${ESC_PASTE}` } }, /request URL/],
-    ['a URL for another chat', { request: { ...entry().request, url: `${BASE}/v3/chats/00000000-0000-4000-8000-000000000000/typing` } }, /request URL/],
-    ['a foreign scheme', { request: { ...entry().request, url: `javascript:alert(1)//v3/chats/${CHAT}/typing` } }, /allowed Base URL/],
-    ['a query in the base', { request: { ...entry().request, url: `https://evil.example/?x=/v3/chats/${CHAT}/typing` } }, /allowed Base URL/],
-    ['a host that is not baseUrlHost', { request: { ...entry().request, url: `https://evil.example/v3/chats/${CHAT}/typing` } }, /baseUrlHost/],
+    [
+      'an upper-case chatId',
+      {
+        chatId: CHAT.toUpperCase(),
+        request: { ...entry().request, url: `${BASE}/v3/chats/${CHAT.toUpperCase()}/typing` },
+      },
+      /chatId/,
+    ],
+    [
+      'control bytes in the URL',
+      { request: { ...entry().request, url: `${BASE}/v3/chats/${CHAT}/typing${ESC_PASTE}` } },
+      /request URL/,
+    ],
+    [
+      'a URL for another chat',
+      { request: { ...entry().request, url: `${BASE}/v3/chats/00000000-0000-4000-8000-000000000000/typing` } },
+      /request URL/,
+    ],
+    [
+      'a foreign scheme',
+      { request: { ...entry().request, url: `javascript:alert(1)//v3/chats/${CHAT}/typing` } },
+      /allowed Base URL/,
+    ],
+    [
+      'a query in the base',
+      { request: { ...entry().request, url: `https://evil.example/?x=/v3/chats/${CHAT}/typing` } },
+      /allowed Base URL/,
+    ],
+    [
+      'a host that is not baseUrlHost',
+      { request: { ...entry().request, url: `https://evil.example/v3/chats/${CHAT}/typing` } },
+      /baseUrlHost/,
+    ],
     ['a mismatched method', { method: 'POST' as const }, /method/],
     ['a control byte in the id', { id: 'a\u001bb' }, /id is not short printable text/],
-    ['200 request headers', { request: { ...entry().request, headers: Array.from({ length: 200 }, () => ['X', 'y'] as [string, string]) } }, /request headers/],
+    [
+      '200 request headers',
+      { request: { ...entry().request, headers: Array.from({ length: 200 }, () => ['X', 'y'] as [string, string]) } },
+      /request headers/,
+    ],
   ])('refuses %s', (_name, bad, reason) => {
     expect(refusal(fileOf(entry(bad)))).toMatch(reason);
   });
@@ -126,7 +173,13 @@ describe('F2: chat ID and URL must be a request this extension sends', () => {
 
 describe('F8: the entry count is checked before any entry is parsed', () => {
   it('refuses 100,001 entries at once, whatever they hold', () => {
-    const text = JSON.stringify({ format: 'linq-typing-inspector.history', version: 1, exportedAt: '', extensionVersion: '1', entries: Array(100_001).fill(0) });
+    const text = JSON.stringify({
+      format: 'linq-typing-inspector.history',
+      version: 1,
+      exportedAt: '',
+      extensionVersion: '1',
+      entries: Array(100_001).fill(0),
+    });
     const started = performance.now();
     expect(refusal(text)).toBe('The file has 100001 entries; at most 100000 can be imported.');
     expect(performance.now() - started).toBeLessThan(500);

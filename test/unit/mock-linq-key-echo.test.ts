@@ -37,7 +37,9 @@ describe('key echo scenarios', () => {
       'echo-straddle',
       'echo-status-text',
     ]);
-    expect(family.map((scenario) => scenario.chatId)).toEqual([0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87].map(hostileId));
+    expect(family.map((scenario) => scenario.chatId)).toEqual(
+      [0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87].map(hostileId),
+    );
   });
 
   it('read the key from Authorization', () => {

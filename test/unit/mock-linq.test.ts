@@ -265,7 +265,18 @@ describe('scenario table', () => {
       expect(scenario.chatId).toMatch(UUID);
       expect(resolveScenario(scenario.chatId).name).toBe(scenario.name);
     }
-    for (const name of ['html-502', 'drop', 'hang', 'slow', 'empty-500', 'truncated', 'unknown-code', 'no-trace-body', 'unexpected-2xx', 'auth']) {
+    for (const name of [
+      'html-502',
+      'drop',
+      'hang',
+      'slow',
+      'empty-500',
+      'truncated',
+      'unknown-code',
+      'no-trace-body',
+      'unexpected-2xx',
+      'auth',
+    ]) {
       expect(SCENARIOS.some((s) => s.name === name)).toBe(true);
     }
   });

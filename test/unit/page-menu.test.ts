@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createPageMenuState, HIDDEN_MENU, menuLookFor, PAGE_MENU_SITES, reportedChatId } from '../../src/core/page-menu.ts';
+import {
+  createPageMenuState,
+  HIDDEN_MENU,
+  menuLookFor,
+  PAGE_MENU_SITES,
+  reportedChatId,
+} from '../../src/core/page-menu.ts';
 
 const CHAT = '1b4e28ba-2fa1-4d2b-883f-0016d3cca427';
 const OTHER_CHAT = '9f1c2d3e-4b5a-4c6d-8e7f-a0b1c2d3e4f5';

@@ -40,7 +40,11 @@ describe('per-tab limit on selection reports', () => {
   it('applies reports up to the limit at once, drops the excess, and applies the latest when the window passes', () => {
     const fake = limiter();
     for (let i = 0; i < 1_000; i += 1) fake.limit.report(7, i % 2 === 0 ? A : B);
-    expect(fake.applied).toEqual([[7, A], [7, B], [7, A]]);
+    expect(fake.applied).toEqual([
+      [7, A],
+      [7, B],
+      [7, A],
+    ]);
     // The last report was B: the menu must not stay on A. Of the 997 over the limit, only it is applied.
     fake.advance(1_000);
     expect(fake.limit.dropped()).toBe(996);
@@ -52,7 +56,12 @@ describe('per-tab limit on selection reports', () => {
   it('counts each tab on its own', () => {
     const fake = limiter(2);
     for (const tab of [1, 1, 1, 2, 2]) fake.limit.report(tab, A);
-    expect(fake.applied).toEqual([[1, A], [1, A], [2, A], [2, A]]);
+    expect(fake.applied).toEqual([
+      [1, A],
+      [1, A],
+      [2, A],
+      [2, A],
+    ]);
   });
 
   it('applies nothing held for a tab that navigated or closed', () => {
@@ -69,11 +78,18 @@ describe('per-tab limit on selection reports', () => {
     fake.limit.report(4, A);
     fake.advance(1_000);
     fake.limit.report(4, undefined);
-    expect(fake.applied).toEqual([[4, A], [4, undefined]]);
+    expect(fake.applied).toEqual([
+      [4, A],
+      [4, undefined],
+    ]);
     // A burst in that new window still ends on its latest report.
     fake.limit.report(4, B);
     fake.limit.report(4, A);
     fake.advance(1_000);
-    expect(fake.applied).toEqual([[4, A], [4, undefined], [4, A]]);
+    expect(fake.applied).toEqual([
+      [4, A],
+      [4, undefined],
+      [4, A],
+    ]);
   });
 });

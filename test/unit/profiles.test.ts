@@ -6,7 +6,10 @@ import { CHAT, makeDeps } from './worker/fixtures.ts';
 
 describe('environments (profiles)', () => {
   it('always has Production and Local mock, and falls back to Production when the active one is gone', () => {
-    const settings = settingsFrom({ profiles: [{ id: 'custom-1', name: 'Staging', baseUrl: 'https://staging.example.com', rememberKey: true }], activeProfileId: 'nope' });
+    const settings = settingsFrom({
+      profiles: [{ id: 'custom-1', name: 'Staging', baseUrl: 'https://staging.example.com', rememberKey: true }],
+      activeProfileId: 'nope',
+    });
     expect(settings.profiles.map((p) => [p.id, p.name, p.builtIn])).toEqual([
       ['production', 'Production', true],
       ['local', 'Local mock', true],
@@ -17,7 +20,11 @@ describe('environments (profiles)', () => {
   });
 
   it('keeps built-in names fixed but their base URL editable, and drops damaged records', () => {
-    const profiles = profilesFrom([{ id: 'production', name: 'Renamed', baseUrl: 'http://127.0.0.1:9', rememberKey: false }, { id: 3 }, 'x']);
+    const profiles = profilesFrom([
+      { id: 'production', name: 'Renamed', baseUrl: 'http://127.0.0.1:9', rememberKey: false },
+      { id: 3 },
+      'x',
+    ]);
     expect(profiles[0]).toMatchObject({ name: 'Production', baseUrl: 'http://127.0.0.1:9' });
     expect(profiles).toHaveLength(2);
   });
@@ -34,7 +41,9 @@ describe('environments (profiles)', () => {
     const { deps, keys, settings, sent } = makeDeps();
     await keys.save('production', 'sk_prod', false);
     await keys.save('local', 'sk_local', false);
-    await settings.update((current) => updateProfile({ ...current, activeProfileId: 'local' }, 'local', { baseUrl: 'http://127.0.0.1:5555' }));
+    await settings.update((current) =>
+      updateProfile({ ...current, activeProfileId: 'local' }, 'local', { baseUrl: 'http://127.0.0.1:5555' }),
+    );
     const reply = await stopTyping(CHAT, deps);
     expect(sent[0]?.request.url).toBe(`http://127.0.0.1:5555/v3/chats/${CHAT}/typing`);
     expect(sent[0]?.request.headers.Authorization).toBe('Bearer sk_local');

@@ -11,7 +11,13 @@ const PROD_KEY = 'sk_prod_SECRET_2';
 
 const profiles: Profile[] = [
   ...BUILT_IN_PROFILES.map((profile) => ({ ...profile })),
-  { id: 'staging', name: 'Staging', baseUrl: 'https://staging.example.com/api/partner', rememberKey: false, builtIn: false },
+  {
+    id: 'staging',
+    name: 'Staging',
+    baseUrl: 'https://staging.example.com/api/partner',
+    rememberKey: false,
+    builtIn: false,
+  },
 ];
 
 function entry(base: string, extra: Partial<HistoryEntry> = {}): HistoryEntry {
@@ -23,7 +29,11 @@ function entry(base: string, extra: Partial<HistoryEntry> = {}): HistoryEntry {
     method: 'DELETE',
     chatId: CHAT,
     baseUrlHost: new URL(base).host,
-    request: { url: `${base}/v3/chats/${CHAT}/typing`, headers: [['Authorization', 'Bearer [redacted]']], timeoutMs: 15_000 },
+    request: {
+      url: `${base}/v3/chats/${CHAT}/typing`,
+      headers: [['Authorization', 'Bearer [redacted]']],
+      timeoutMs: 15_000,
+    },
     ...extra,
   };
 }
@@ -32,9 +42,18 @@ const fromLocal = entry('http://127.0.0.1:4010', { profileId: 'local', profileNa
 
 describe('realKeyFor: which key, if any, "Copy cURL with real key" may use', () => {
   it('uses the key of the environment the entry was sent from, whichever is active, and names its host', () => {
-    expect(realKeyFor(fromLocal, profiles)).toEqual({ ok: true, profileId: 'local', profileName: 'Local mock', host: '127.0.0.1:4010' });
+    expect(realKeyFor(fromLocal, profiles)).toEqual({
+      ok: true,
+      profileId: 'local',
+      profileName: 'Local mock',
+      host: '127.0.0.1:4010',
+    });
     const staging = entry('https://staging.example.com/api/partner', { profileId: 'staging' });
-    expect(realKeyFor(staging, profiles)).toMatchObject({ ok: true, profileId: 'staging', host: 'staging.example.com' });
+    expect(realKeyFor(staging, profiles)).toMatchObject({
+      ok: true,
+      profileId: 'staging',
+      host: 'staging.example.com',
+    });
   });
 
   it('refuses an imported entry, even one naming an existing environment at its own host', () => {
@@ -50,12 +69,17 @@ describe('realKeyFor: which key, if any, "Copy cURL with real key" may use', () 
   });
 
   it('refuses when that environment is gone', () => {
-    const decision = realKeyFor(entry('https://gone.example.com', { profileId: 'deleted', profileName: 'Old' }), profiles);
+    const decision = realKeyFor(
+      entry('https://gone.example.com', { profileId: 'deleted', profileName: 'Old' }),
+      profiles,
+    );
     expect(!decision.ok && decision.reason).toMatch(/"Old" environment no longer exists/);
   });
 
   it("refuses when the environment's Base URL no longer has the entry's origin", () => {
-    const moved = profiles.map((profile) => (profile.id === 'local' ? { ...profile, baseUrl: 'http://127.0.0.1:4011' } : profile));
+    const moved = profiles.map((profile) =>
+      profile.id === 'local' ? { ...profile, baseUrl: 'http://127.0.0.1:4011' } : profile,
+    );
     const decision = realKeyFor(fromLocal, moved);
     expect(!decision.ok && decision.reason).toMatch(/Local mock.*127\.0\.0\.1:4011.*not 127\.0\.0\.1:4010/);
     // An entry whose URL names another host than its environment's (a forged record) is refused the same way.
@@ -91,19 +115,25 @@ describe('copyEntry: Copy cURL with real key', () => {
     expect(copied).toHaveLength(1);
     expect(copied[0]).toContain(`Bearer ${LOCAL_KEY}`);
     expect(copied[0]).not.toContain(PROD_KEY);
-    expect(confirmation).toBe('Copied the cURL command WITH your Local mock key for 127.0.0.1:4010. Handle it as a secret.');
+    expect(confirmation).toBe(
+      'Copied the cURL command WITH your Local mock key for 127.0.0.1:4010. Handle it as a secret.',
+    );
   });
 
   it('refuses an imported entry without reading any key or touching the clipboard', async () => {
     const { client, copied, asked } = fakeClient({ production: PROD_KEY, local: LOCAL_KEY });
-    await expect(copyEntry(client, { ...fromLocal, imported: true }, 'curl-with-key', profiles)).rejects.toThrow(/imported/);
+    await expect(copyEntry(client, { ...fromLocal, imported: true }, 'curl-with-key', profiles)).rejects.toThrow(
+      /imported/,
+    );
     expect(asked).toEqual([]);
     expect(copied).toEqual([]);
   });
 
   it("refuses when the entry's environment has no key", async () => {
     const { client, copied } = fakeClient({ production: PROD_KEY });
-    await expect(copyEntry(client, fromLocal, 'curl-with-key', profiles)).rejects.toThrow(/No API key is set for the Local mock environment/);
+    await expect(copyEntry(client, fromLocal, 'curl-with-key', profiles)).rejects.toThrow(
+      /No API key is set for the Local mock environment/,
+    );
     expect(copied).toEqual([]);
   });
 });

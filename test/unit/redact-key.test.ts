@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { decodeOutcome } from '../../src/core/linq/decode.ts';
 import type { RawOutcome } from '../../src/core/linq/outcome.ts';
-import { MIN_SPLIT_FRAGMENT, keyForms, keyOfAuthorization, redactDecoded, redactKnownKey } from '../../src/core/linq/redact-key.ts';
+import {
+  MIN_SPLIT_FRAGMENT,
+  keyForms,
+  keyOfAuthorization,
+  redactDecoded,
+  redactKnownKey,
+} from '../../src/core/linq/redact-key.ts';
 
 const KEY = 'sk_live_SECRET+a/b=c"d';
 const PREVIEW_MAX = 16 * 1024;
 
 function response(body: string, extra: Partial<Extract<RawOutcome, { kind: 'response' }>> = {}): RawOutcome {
-  return { kind: 'response', status: 401, statusText: 'Unauthorized', headers: [], body, bodyTruncated: false, receivedAt: 0, ...extra };
+  return {
+    kind: 'response',
+    status: 401,
+    statusText: 'Unauthorized',
+    headers: [],
+    body,
+    bodyTruncated: false,
+    receivedAt: 0,
+    ...extra,
+  };
 }
 
 const bodyOf = (raw: RawOutcome) => (raw.kind === 'response' ? raw.body : '');
@@ -34,7 +49,10 @@ describe('redactKnownKey', () => {
 
   it('matches regardless of case, as Chrome lowercases header names', () => {
     const raw = response('', { headers: [[`x-key-${KEY.toLowerCase()}`, KEY.toUpperCase()]], statusText: `no ${KEY}` });
-    expect(redactKnownKey(raw, KEY)).toMatchObject({ headers: [['x-key-[redacted]', '[redacted]']], statusText: 'no [redacted]' });
+    expect(redactKnownKey(raw, KEY)).toMatchObject({
+      headers: [['x-key-[redacted]', '[redacted]']],
+      statusText: 'no [redacted]',
+    });
   });
 
   it('replaces a key split by the preview cut, and a key prefix at the end of a cut body', () => {
@@ -73,7 +91,10 @@ describe('redactKnownKey', () => {
       location: 'https://evil.example/login?key=[redacted]',
       opaque: false,
     });
-    expect(redactKnownKey({ kind: 'network', message: `refused ${KEY}` }, KEY)).toEqual({ kind: 'network', message: 'refused [redacted]' });
+    expect(redactKnownKey({ kind: 'network', message: `refused ${KEY}` }, KEY)).toEqual({
+      kind: 'network',
+      message: 'refused [redacted]',
+    });
     expect(redactKnownKey({ kind: 'timeout', timeoutMs: 5 }, KEY)).toEqual({ kind: 'timeout', timeoutMs: 5 });
   });
 

@@ -5,7 +5,12 @@ const ID = '1b4e28ba-2fa1-4d2b-883f-0016d3cca427';
 
 describe('buildTypingRequest', () => {
   it('builds DELETE {base}/v3/chats/{id}/typing with the bearer key', () => {
-    const built = buildTypingRequest({ operation: 'typing.stop', baseUrl: 'https://api.linqapp.com/api/partner/', chatId: ` ${ID.toUpperCase()} `, apiKey: 'sk_1' });
+    const built = buildTypingRequest({
+      operation: 'typing.stop',
+      baseUrl: 'https://api.linqapp.com/api/partner/',
+      chatId: ` ${ID.toUpperCase()} `,
+      apiKey: 'sk_1',
+    });
     expect(built).toEqual({
       ok: true,
       request: {
@@ -19,9 +24,18 @@ describe('buildTypingRequest', () => {
   });
 
   it('names the field at fault, chat ID first', () => {
-    expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: '..', apiKey: '' })).toMatchObject({ ok: false, field: 'chatId' });
-    expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: ID, apiKey: '' })).toMatchObject({ ok: false, field: 'apiKey' });
-    expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: ID, apiKey: 'k' })).toMatchObject({ ok: false, field: 'baseUrl' });
+    expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: '..', apiKey: '' })).toMatchObject({
+      ok: false,
+      field: 'chatId',
+    });
+    expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: ID, apiKey: '' })).toMatchObject({
+      ok: false,
+      field: 'apiKey',
+    });
+    expect(buildTypingRequest({ operation: 'typing.stop', baseUrl: 'x', chatId: ID, apiKey: 'k' })).toMatchObject({
+      ok: false,
+      field: 'baseUrl',
+    });
     // A saved environment from before the http rule is refused when it sends, the same way as in the field.
     for (const baseUrl of ['http://api.linqapp.com/api/partner', 'https://*/api']) {
       expect(buildTypingRequest({ operation: 'typing.stop', baseUrl, chatId: ID, apiKey: 'k' })).toMatchObject({

@@ -11,7 +11,11 @@ const KEY = 'sk_live_SECRET_abc';
 const TRACE = '0af7651916cd43dd8448eb211c80319c';
 
 function entry(base = 'https://api.linqapp.com/api/partner'): HistoryEntry {
-  const body = JSON.stringify({ success: false, error: { status: 404, code: 2001, message: 'Chat not found' }, trace_id: TRACE });
+  const body = JSON.stringify({
+    success: false,
+    error: { status: 404, code: 2001, message: 'Chat not found' },
+    trace_id: TRACE,
+  });
   return {
     id: 'e1',
     startedAt: Date.parse('2026-11-24T10:11:12.345Z'),
@@ -21,9 +25,33 @@ function entry(base = 'https://api.linqapp.com/api/partner'): HistoryEntry {
     method: 'DELETE',
     chatId: CHAT,
     baseUrlHost: new URL(base).host,
-    request: { url: `${base}/v3/chats/${CHAT}/typing`, headers: [['Accept', '*/*'], ['Authorization', 'Bearer [redacted]']], timeoutMs: 15_000 },
-    response: { status: 404, statusText: 'Not Found', headers: [['content-type', 'application/json'], ['x-trace-id', TRACE]], bodyPreview: body, bodyTruncated: false },
-    outcome: decodeOutcome({ kind: 'response', status: 404, statusText: 'Not Found', headers: [], body, bodyTruncated: false, receivedAt: 0 }),
+    request: {
+      url: `${base}/v3/chats/${CHAT}/typing`,
+      headers: [
+        ['Accept', '*/*'],
+        ['Authorization', 'Bearer [redacted]'],
+      ],
+      timeoutMs: 15_000,
+    },
+    response: {
+      status: 404,
+      statusText: 'Not Found',
+      headers: [
+        ['content-type', 'application/json'],
+        ['x-trace-id', TRACE],
+      ],
+      bodyPreview: body,
+      bodyTruncated: false,
+    },
+    outcome: decodeOutcome({
+      kind: 'response',
+      status: 404,
+      statusText: 'Not Found',
+      headers: [],
+      body,
+      bodyTruncated: false,
+      receivedAt: 0,
+    }),
   };
 }
 
@@ -87,10 +115,24 @@ describe('export and import', () => {
   it.each([
     ['not JSON', '{', /not JSON/],
     ['another format', '{"format":"har"}', /not a Linq Typing Inspector history export/],
-    ['a broken entry', JSON.stringify({ format: 'linq-typing-inspector.history', version: 1, exportedAt: 'x', extensionVersion: '1', entries: [{ id: 1 }] }), /entries\.0/],
+    [
+      'a broken entry',
+      JSON.stringify({
+        format: 'linq-typing-inspector.history',
+        version: 1,
+        exportedAt: 'x',
+        extensionVersion: '1',
+        entries: [{ id: 1 }],
+      }),
+      /entries\.0/,
+    ],
     [
       'an unredacted key',
-      exportHistoryJson([{ ...entry(), request: { ...entry().request, headers: [['Authorization', `Bearer ${KEY}`]] } }], '1', 0),
+      exportHistoryJson(
+        [{ ...entry(), request: { ...entry().request, headers: [['Authorization', `Bearer ${KEY}`]] } }],
+        '1',
+        0,
+      ),
       /unredacted Authorization/,
     ],
   ])('refuses %s with a reason', (_name, text, reason) => {
@@ -100,7 +142,15 @@ describe('export and import', () => {
   });
 
   it('writes HAR 1.2 with Authorization redacted and the response', () => {
-    const har = JSON.parse(historyToHar([entry()], '1.0.0')) as { log: { version: string; entries: Array<{ request: { headers: Array<{ name: string; value: string }> }; response: { status: number; content: { mimeType: string; text: string } } }> } };
+    const har = JSON.parse(historyToHar([entry()], '1.0.0')) as {
+      log: {
+        version: string;
+        entries: Array<{
+          request: { headers: Array<{ name: string; value: string }> };
+          response: { status: number; content: { mimeType: string; text: string } };
+        }>;
+      };
+    };
     expect(har.log.version).toBe('1.2');
     const [first] = har.log.entries;
     expect(first?.request.headers).toContainEqual({ name: 'Authorization', value: 'Bearer [redacted]' });

@@ -79,7 +79,10 @@ describe('the cURL snippet, run with /usr/bin/curl in bash', () => {
     expect(result.stdout).toContain('"code":2001');
   });
 
-  it.each([['unset', {}], ['empty', { LINQ_API_KEY: '' }]])(
+  it.each([
+    ['unset', {}],
+    ['empty', { LINQ_API_KEY: '' }],
+  ])(
     'stops with "set LINQ_API_KEY" when the variable is %s, and sends nothing',
     async (_how, env: Record<string, string>) => {
       const result = await bash(curlCommand(entry(OK_CHAT)), env);

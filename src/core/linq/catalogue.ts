@@ -127,7 +127,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'Resource Errors',
     retry: 'no',
     docUrl: 'https://docs.linqapp.com/error/codes/2xxx/2005/',
-    hint: 'The key is valid but this resource is not yours. Use a chat owned by this key\'s account. A typing call on a group chat can also be refused with a 403.',
+    hint: "The key is valid but this resource is not yours. Use a chat owned by this key's account. A typing call on a group chat can also be refused with a 403.",
   },
   {
     code: 2006,
@@ -235,7 +235,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'Resource Errors',
     retry: 'no',
     docUrl: 'https://docs.linqapp.com/error/codes/2xxx/2017/',
-    hint: 'The chat runs on a service (e.g. SMS or RCS) that lacks this feature. Check the chat\'s service; typing indicators need iMessage.',
+    hint: "The chat runs on a service (e.g. SMS or RCS) that lacks this feature. Check the chat's service; typing indicators need iMessage.",
   },
   {
     code: 2018,
@@ -384,7 +384,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'Delivery Errors',
     retry: 'no',
     docUrl: 'https://docs.linqapp.com/error/codes/4xxx/4005/',
-    hint: 'The recipient\'s device or service cannot take this content. Check their iMessage capability first and send something they support.',
+    hint: "The recipient's device or service cannot take this content. Check their iMessage capability first and send something they support.",
   },
 
   // 5xxx: Attachment/File Errors. Upload/download problems; transient ones can be retried, bad input cannot.
@@ -440,7 +440,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'Attachment/File Errors',
     retry: 'no',
     docUrl: 'https://docs.linqapp.com/error/codes/5xxx/5006/',
-    hint: 'The file\'s real format differs from what its name or header claims. Make the extension and content type match the actual bytes.',
+    hint: "The file's real format differs from what its name or header claims. Make the extension and content type match the actual bytes.",
   },
   {
     code: 5007,

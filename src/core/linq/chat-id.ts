@@ -28,7 +28,8 @@ export function checkChatId(input: string): ChatIdCheck {
   if (/[^\u0020-\u007e]/.test(trimmed)) {
     return {
       ok: false,
-      reason: 'The chat ID contains a non-ASCII character. Look-alike letters and dashes are not accepted; retype it or copy it again.',
+      reason:
+        'The chat ID contains a non-ASCII character. Look-alike letters and dashes are not accepted; retype it or copy it again.',
     };
   }
   for (const [pattern, what] of URL_SIGNIFICANT) {

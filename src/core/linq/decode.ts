@@ -76,7 +76,10 @@ function decodeResponse(raw: Extract<RawOutcome, { kind: 'response' }>, operatio
       retryText: 'Nothing to retry.',
       hint: 'The API accepted the request. A 204 does not prove the indicator reached the device (iMessage 1:1 chats only, recent activity needed).',
       traceId: traceIdOf(undefined, raw.headers),
-      note: raw.body.trim() === '' ? undefined : 'The response had a body, which this call does not normally return. See the body preview.',
+      note:
+        raw.body.trim() === ''
+          ? undefined
+          : 'The response had a body, which this call does not normally return. See the body preview.',
     };
   }
   if (envelope) return decodeEnvelope(raw, envelope);

@@ -13,6 +13,10 @@ export function isSafeDocUrl(candidate: unknown): candidate is string {
     return false;
   }
   return (
-    url.protocol === 'https:' && url.hostname === DOCS_HOST && url.port === '' && url.username === '' && url.password === ''
+    url.protocol === 'https:' &&
+    url.hostname === DOCS_HOST &&
+    url.port === '' &&
+    url.username === '' &&
+    url.password === ''
   );
 }

@@ -29,7 +29,7 @@ const RANGES: readonly CodeRange[] = [
     label: 'resource',
     category: 'Resource Errors',
     retry: 'no',
-    hint: 'The key or the thing it points at is not usable. Confirm the key is valid and the chat ID belongs to this key\'s account before retrying.',
+    hint: "The key or the thing it points at is not usable. Confirm the key is valid and the chat ID belongs to this key's account before retrying.",
   },
   {
     family: 3,

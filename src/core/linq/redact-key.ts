@@ -23,7 +23,12 @@ function base64(text: string): string {
 }
 
 const htmlEscaped = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 
 /** The spellings of the key a server is likely to echo: as sent, URL-encoded, JSON- and HTML-escaped, base64. */
 export function keyForms(key: string): string[] {
@@ -122,6 +127,9 @@ export function redactKnownKey(raw: RawOutcome, key: string): RawOutcome {
  */
 export function redactDecoded(outcome: DecodedOutcome, key: string): DecodedOutcome {
   const redact = keyRedactor(key);
-  const entries = Object.entries(outcome).map(([name, value]) => [name, typeof value === 'string' ? redact.text(value) : value]);
+  const entries = Object.entries(outcome).map(([name, value]) => [
+    name,
+    typeof value === 'string' ? redact.text(value) : value,
+  ]);
   return Object.fromEntries(entries) as DecodedOutcome;
 }

@@ -3,8 +3,14 @@ import { checkChatId } from './chat-id.ts';
 
 export type TypingOperation = 'typing.start' | 'typing.stop';
 export type TypingMethod = 'POST' | 'DELETE';
-export const OPERATION_METHOD: Record<TypingOperation, TypingMethod> = { 'typing.start': 'POST', 'typing.stop': 'DELETE' };
-export const OPERATION_LABEL: Record<TypingOperation, string> = { 'typing.start': 'Start typing', 'typing.stop': 'Stop typing' };
+export const OPERATION_METHOD: Record<TypingOperation, TypingMethod> = {
+  'typing.start': 'POST',
+  'typing.stop': 'DELETE',
+};
+export const OPERATION_LABEL: Record<TypingOperation, string> = {
+  'typing.start': 'Start typing',
+  'typing.stop': 'Stop typing',
+};
 
 export interface TypingRequest {
   readonly operation: TypingOperation;

@@ -32,8 +32,10 @@ export function checkBaseUrl(input: string): Check<string> {
   if (url.username !== '' || url.password !== '') {
     return { ok: false, reason: 'Remove the user name and password from the URL; the API key is sent separately.' };
   }
-  if (url.search !== '' || trimmed.includes('?')) return { ok: false, reason: 'Remove the query ("?…") from the base URL.' };
-  if (url.hash !== '' || trimmed.includes('#')) return { ok: false, reason: 'Remove the fragment ("#…") from the base URL.' };
+  if (url.search !== '' || trimmed.includes('?'))
+    return { ok: false, reason: 'Remove the query ("?…") from the base URL.' };
+  if (url.hash !== '' || trimmed.includes('#'))
+    return { ok: false, reason: 'Remove the fragment ("#…") from the base URL.' };
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
@@ -80,9 +82,13 @@ export function checkApiKey(input: string): Check<string> {
   const key = input.trim();
   if (key === '') return { ok: false, reason: 'Enter your Linq API key. Nothing is sent without one.' };
   if (/[\r\n]/.test(key)) return { ok: false, reason: 'The API key contains a line break. Paste the key on its own.' };
-  if (/\s/.test(key)) return { ok: false, reason: 'The API key contains a space. Paste the key on its own, without "Bearer".' };
+  if (/\s/.test(key))
+    return { ok: false, reason: 'The API key contains a space. Paste the key on its own, without "Bearer".' };
   if (/[^\u0021-\u007e]/.test(key)) {
-    return { ok: false, reason: 'The API key contains a character outside printable ASCII; it cannot be sent in a header.' };
+    return {
+      ok: false,
+      reason: 'The API key contains a character outside printable ASCII; it cannot be sent in a header.',
+    };
   }
   return { ok: true, value: key };
 }

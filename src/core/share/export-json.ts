@@ -58,18 +58,25 @@ export function readImportFile(text: string): ImportFileRead {
   const file = json as { format?: unknown; entries?: unknown } | null;
   if (file?.format !== EXPORT_FORMAT) return { ok: false, reason: NOT_OURS };
   if (Array.isArray(file.entries) && file.entries.length > MAX_IMPORT_ENTRIES) {
-    return { ok: false, reason: `The file has ${file.entries.length} entries; at most ${MAX_IMPORT_ENTRIES} can be imported.` };
+    return {
+      ok: false,
+      reason: `The file has ${file.entries.length} entries; at most ${MAX_IMPORT_ENTRIES} can be imported.`,
+    };
   }
   const envelope = HistoryExportSchema.safeParse({ ...file, entries: [] });
   if (!envelope.success) return mismatch(envelope.error.issues[0]);
-  if (!Array.isArray(file.entries)) return { ok: false, reason: 'The file does not match the export format at entries: not a list.' };
+  if (!Array.isArray(file.entries))
+    return { ok: false, reason: 'The file does not match the export format at entries: not a list.' };
   return { ok: true, rawEntries: file.entries };
 }
 
 function mismatch(issue: { path: PropertyKey[]; message: string } | undefined, prefix: PropertyKey[] = []) {
   const path = [...prefix, ...(issue?.path ?? [])];
   const where = path.length ? path.map(String).join('.') : 'file';
-  return { ok: false as const, reason: `The file does not match the export format at ${where}: ${issue?.message ?? 'invalid'}.` };
+  return {
+    ok: false as const,
+    reason: `The file does not match the export format at ${where}: ${issue?.message ?? 'invalid'}.`,
+  };
 }
 
 /**
@@ -83,10 +90,14 @@ export function checkImportEntries(raw: readonly unknown[], offset: number, now:
     const parsed = HistoryEntrySchema.safeParse(record);
     if (!parsed.success) return mismatch(parsed.error.issues[0], ['entries', index]);
     if (parsed.data.request.headers.some(([, value]) => /Bearer (?!\[redacted\])/.test(value))) {
-      return { ok: false, reason: 'The file contains an unredacted Authorization header; it was not made by this extension.' };
+      return {
+        ok: false,
+        reason: 'The file contains an unredacted Authorization header; it was not made by this extension.',
+      };
     }
     const checked = checkImportedEntry(parsed.data, now);
-    if (!checked.ok) return { ok: false, reason: `Entry ${index + 1} (id "${shownId(parsed.data.id)}"): ${checked.reason}.` };
+    if (!checked.ok)
+      return { ok: false, reason: `Entry ${index + 1} (id "${shownId(parsed.data.id)}"): ${checked.reason}.` };
     entries.push(checked.entry);
   }
   return { ok: true, entries };

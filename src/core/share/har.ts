@@ -28,8 +28,7 @@ function contentOf(response: HistoryEntry['response'], mimeType: string) {
   const size = utf8Bytes(text);
   if (!response?.bodyTruncated) return { size, mimeType, text };
   const cutAt = `${BODY_PREVIEW_MAX / 1024} KiB`;
-  const comment =
-    `Body cut at ${cutAt}: this text is its first ${text.length} characters (${size} bytes); the full size is unknown.`;
+  const comment = `Body cut at ${cutAt}: this text is its first ${text.length} characters (${size} bytes); the full size is unknown.`;
   return { size, mimeType, text, comment };
 }
 
@@ -65,7 +64,9 @@ function harEntry(entry: HistoryEntry) {
     },
     cache: {},
     timings: { send: 0, wait: time, receive: 0 },
-    comment: entry.outcome ? `${entry.outcome.summary}${entry.outcome.traceId ? ` · trace ${entry.outcome.traceId}` : ''}` : entry.state,
+    comment: entry.outcome
+      ? `${entry.outcome.summary}${entry.outcome.traceId ? ` · trace ${entry.outcome.traceId}` : ''}`
+      : entry.state,
   };
 }
 

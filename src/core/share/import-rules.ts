@@ -32,7 +32,8 @@ const PRINTABLE_ID = /^[\x21-\x7e]+$/;
 
 export type EntryCheck = { ok: true; entry: HistoryEntry } | { ok: false; reason: string };
 
-const intIn = (value: unknown, min: number, max: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+const intIn = (value: unknown, min: number, max: number) =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 const finiteIn = (value: unknown, min: number, max: number) =>
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 
@@ -44,7 +45,13 @@ function bodyText(value: string): { body: string; cut: boolean } {
   const cut = value.length > BODY_PREVIEW_MAX;
   const bounded = cut ? value.slice(0, BODY_PREVIEW_MAX) : value;
   if (!bounded.includes('\n')) return { body: text(bounded, BODY_PREVIEW_MAX), cut };
-  return { body: bounded.split(/(\r?\n)/).map((part, i) => (i % 2 === 1 ? part : text(part, BODY_PREVIEW_MAX))).join(''), cut };
+  return {
+    body: bounded
+      .split(/(\r?\n)/)
+      .map((part, i) => (i % 2 === 1 ? part : text(part, BODY_PREVIEW_MAX)))
+      .join(''),
+    cut,
+  };
 }
 const headers = (pairs: Array<[string, string]>): Array<[string, string]> =>
   pairs.map(([name, value]) => [text(name, HEADER_NAME_MAX), text(value, HEADER_VALUE_MAX)]);
@@ -67,7 +74,8 @@ function allowedBaseHost(base: string): string | undefined {
 function requestProblem(entry: HistoryEntry): string | undefined {
   const chat = checkChatId(entry.chatId);
   if (!chat.ok || chat.chatId !== entry.chatId) return 'its chatId is not a lower-case chat UUID';
-  if ((entry.operation === 'typing.stop') !== (entry.method === 'DELETE')) return 'its method does not match its operation';
+  if ((entry.operation === 'typing.stop') !== (entry.method === 'DELETE'))
+    return 'its method does not match its operation';
   const suffix = `/v3/chats/${entry.chatId}/typing`;
   const { url } = entry.request;
   if (!url.endsWith(suffix)) return `its request URL does not end with ${suffix}`;
@@ -89,7 +97,8 @@ function numbersProblem(entry: HistoryEntry, now: number): string | undefined {
   const { response, outcome } = entry;
   if (response && !intIn(response.status, 100, 599)) return 'its response status is not an HTTP status';
   if (response && response.headers.length > HEADERS_MAX) return `it has more than ${HEADERS_MAX} response headers`;
-  if (outcome?.status !== undefined && !intIn(outcome.status, 100, 599)) return 'its outcome status is not an HTTP status';
+  if (outcome?.status !== undefined && !intIn(outcome.status, 100, 599))
+    return 'its outcome status is not an HTTP status';
   if (outcome?.code !== undefined && !intIn(outcome.code, 0, 99_999)) return 'its error code is out of range';
   if (outcome?.retryAfterSeconds !== undefined && !finiteIn(outcome.retryAfterSeconds, 0, 3600)) {
     return 'its retryAfterSeconds is not between 0 and one hour';
@@ -103,7 +112,8 @@ function numbersProblem(entry: HistoryEntry, now: number): string | undefined {
  * dropped, marked imported.
  */
 export function checkImportedEntry(entry: HistoryEntry, now: number): EntryCheck {
-  if (entry.id.length > ID_MAX || !PRINTABLE_ID.test(entry.id)) return { ok: false, reason: 'its id is not short printable text' };
+  if (entry.id.length > ID_MAX || !PRINTABLE_ID.test(entry.id))
+    return { ok: false, reason: 'its id is not short printable text' };
   const problem = requestProblem(entry) ?? numbersProblem(entry, now);
   if (problem) return { ok: false, reason: problem };
   const { profileId: _exportersEnvironment, damaged: _readMark, ...rest } = entry;
@@ -111,7 +121,10 @@ export function checkImportedEntry(entry: HistoryEntry, now: number): EntryCheck
     ...rest,
     imported: true,
     profileName: optionalText(entry.profileName, PROFILE_NAME_MAX),
-    rehearsalId: entry.rehearsalId !== undefined && entry.rehearsalId.length <= ID_MAX && PRINTABLE_ID.test(entry.rehearsalId) ? entry.rehearsalId : undefined,
+    rehearsalId:
+      entry.rehearsalId !== undefined && entry.rehearsalId.length <= ID_MAX && PRINTABLE_ID.test(entry.rehearsalId)
+        ? entry.rehearsalId
+        : undefined,
     request: { ...entry.request, headers: headers(entry.request.headers) },
   };
   if (entry.response) {

@@ -4,8 +4,7 @@ import type { Profile } from '../profiles.ts';
 
 /** Whose key "Copy cURL with real key" may put into an entry's command, and the host it would go to; or why none. */
 export type RealKeyDecision =
-  | { ok: true; profileId: string; profileName: string; host: string }
-  | { ok: false; reason: string };
+  { ok: true; profileId: string; profileName: string; host: string } | { ok: false; reason: string };
 
 function originOf(url: string): URL | undefined {
   try {
@@ -29,7 +28,10 @@ export function realKeyFor(entry: HistoryEntry, profiles: readonly Profile[]): R
   }
   const profile = profiles.find((candidate) => candidate.id === entry.profileId);
   if (!profile) {
-    return { ok: false, reason: `The "${entry.profileName ?? entry.profileId}" environment no longer exists, so its key cannot be added.` };
+    return {
+      ok: false,
+      reason: `The "${entry.profileName ?? entry.profileId}" environment no longer exists, so its key cannot be added.`,
+    };
   }
   const target = originOf(entry.request.url);
   if (!target) return { ok: false, reason: 'This entry has no valid URL, so no key can be added to it.' };

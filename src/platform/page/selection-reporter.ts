@@ -66,7 +66,14 @@ export function watchSelection(env: SelectionEnv): { askAgain(): void } {
     }),
   );
   // A report the worker missed (its send failed) is made again on the next focus or right-click.
-  env.window.addEventListener('focus', trusted(() => report(false)));
-  env.document.addEventListener('contextmenu', trusted(() => report(false)), true);
+  env.window.addEventListener(
+    'focus',
+    trusted(() => report(false)),
+  );
+  env.document.addEventListener(
+    'contextmenu',
+    trusted(() => report(false)),
+    true,
+  );
   return { askAgain: () => report(true) };
 }

@@ -23,7 +23,11 @@ export function BaseUrlField(props: BaseUrlFieldProps) {
       inputMode="url"
       value={props.value}
       error={props.error}
-      note={props.hasAccess ? undefined : 'The extension has no access to this host yet. Nothing is sent until you grant it.'}
+      note={
+        props.hasAccess
+          ? undefined
+          : 'The extension has no access to this host yet. Nothing is sent until you grant it.'
+      }
       onInput={props.onInput}
       onBlur={props.onBlur}
     >

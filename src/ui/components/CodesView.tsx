@@ -29,7 +29,13 @@ export function CodesView({ catalogue, selectedCode }: CodesViewProps) {
     <section class="codes" aria-label="Error codes">
       <div class="field search">
         <label for="codes-search">Search codes</label>
-        <input id="codes-search" type="search" value={query} placeholder="Code, status or words" onInput={(event) => setQuery(event.currentTarget.value)} />
+        <input
+          id="codes-search"
+          type="search"
+          value={query}
+          placeholder="Code, status or words"
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
       </div>
       {selectedCode !== undefined && !catalogue.some((entry) => entry.code === selectedCode) ? (
         <p class="field-note">
@@ -52,7 +58,12 @@ export function CodesView({ catalogue, selectedCode }: CodesViewProps) {
         </thead>
         <tbody>
           {rows.map((entry) => (
-            <tr key={entry.code} id={`code-${entry.code}`} class={entry.code === selectedCode ? 'selected' : undefined} aria-current={entry.code === selectedCode ? 'true' : undefined}>
+            <tr
+              key={entry.code}
+              id={`code-${entry.code}`}
+              class={entry.code === selectedCode ? 'selected' : undefined}
+              aria-current={entry.code === selectedCode ? 'true' : undefined}
+            >
               <th scope="row">{entry.code}</th>
               <td>{entry.http}</td>
               <td>

@@ -24,7 +24,8 @@ export function EntryActions({ realKey, onRetry, onCopy }: EntryActionsProps) {
   const copy = (kind: CopyKind) =>
     onCopy(kind).then(
       (text) => setStatus({ text, error: false }),
-      (error: unknown) => setStatus({ text: `Copy failed: ${error instanceof Error ? error.message : String(error)}`, error: true }),
+      (error: unknown) =>
+        setStatus({ text: `Copy failed: ${error instanceof Error ? error.message : String(error)}`, error: true }),
     );
   return (
     <div class="entry-actions">

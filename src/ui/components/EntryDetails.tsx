@@ -55,7 +55,11 @@ export function EntryDetails({ entry, profiles, onRetry, onCopy, onLookupCode }:
         onCopy={(kind) => onCopy(entry, kind)}
       />
       <h3>Decoded</h3>
-      {entry.outcome ? <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} /> : <p>Waiting for the answer…</p>}
+      {entry.outcome ? (
+        <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} />
+      ) : (
+        <p>Waiting for the answer…</p>
+      )}
       <h3>Timing</h3>
       <p>
         Started {formatDateTime(entry.startedAt)}; took {formatDuration(entry.durationMs)} (timeout{' '}

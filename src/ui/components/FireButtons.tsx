@@ -26,7 +26,12 @@ export function FireButtons(props: FireButtonsProps) {
   return (
     <div class="fire">
       <div class="fire-row">
-        <button type="submit" class="primary" aria-busy={props.inFlight > 0 ? 'true' : undefined} aria-describedby={describedBy}>
+        <button
+          type="submit"
+          class="primary"
+          aria-busy={props.inFlight > 0 ? 'true' : undefined}
+          aria-describedby={describedBy}
+        >
           Stop typing{countdown}
         </button>
         <button type="button" class="secondary" aria-describedby={describedBy} onClick={props.onStart}>
@@ -65,7 +70,12 @@ export function FireButtons(props: FireButtonsProps) {
           value={props.rehearsalSeconds}
           onChange={(event) => {
             const value = Math.round(Number(event.currentTarget.value));
-            props.onRehearsalSecondsChange(Math.min(REHEARSAL_LIMITS.max, Math.max(REHEARSAL_LIMITS.min, Number.isFinite(value) ? value : REHEARSAL_LIMITS.default)));
+            props.onRehearsalSecondsChange(
+              Math.min(
+                REHEARSAL_LIMITS.max,
+                Math.max(REHEARSAL_LIMITS.min, Number.isFinite(value) ? value : REHEARSAL_LIMITS.default),
+              ),
+            );
           }}
         />
         <button type="button" class="secondary" onClick={props.onRehearse}>

@@ -51,7 +51,9 @@ export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; on
             <input
               type="checkbox"
               checked={filter.kinds.has(kind)}
-              onChange={(event) => onChange({ ...filter, kinds: toggled(filter.kinds, kind, event.currentTarget.checked) })}
+              onChange={(event) =>
+                onChange({ ...filter, kinds: toggled(filter.kinds, kind, event.currentTarget.checked) })
+              }
             />
             {KIND_LABEL[kind]}
           </label>
@@ -64,7 +66,9 @@ export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; on
             <input
               type="checkbox"
               checked={filter.families.has(family)}
-              onChange={(event) => onChange({ ...filter, families: toggled(filter.families, family, event.currentTarget.checked) })}
+              onChange={(event) =>
+                onChange({ ...filter, families: toggled(filter.families, family, event.currentTarget.checked) })
+              }
             />
             {label}
           </label>

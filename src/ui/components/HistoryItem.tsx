@@ -48,7 +48,11 @@ export function HistoryItem({ entry, selected, onSelect, onRetry, onLookupCode }
           </span>
         ) : null}
       </div>
-      {entry.outcome ? <OutcomeView outcome={entry.outcome} compact /> : <p class="pending-note">Waiting for the answer…</p>}
+      {entry.outcome ? (
+        <OutcomeView outcome={entry.outcome} compact />
+      ) : (
+        <p class="pending-note">Waiting for the answer…</p>
+      )}
       <div class="history-actions">
         {onSelect ? (
           <button type="button" class="secondary" aria-pressed={selected} onClick={() => onSelect(entry.id)}>
@@ -60,7 +64,9 @@ export function HistoryItem({ entry, selected, onSelect, onRetry, onLookupCode }
             Retry
           </button>
         ) : null}
-        {entry.outcome?.code !== undefined && onLookupCode ? <LookupButton code={entry.outcome.code} onLookupCode={onLookupCode} /> : null}
+        {entry.outcome?.code !== undefined && onLookupCode ? (
+          <LookupButton code={entry.outcome.code} onLookupCode={onLookupCode} />
+        ) : null}
       </div>
     </div>
   );

@@ -25,12 +25,17 @@ export function HistoryList(props: HistoryListProps) {
       <div class="section-head">
         <h2>History</h2>
         <span class="count">
-          {props.total === undefined || props.total === props.entries.length ? props.entries.length : `latest ${props.entries.length} of ${props.total}`}
+          {props.total === undefined || props.total === props.entries.length
+            ? props.entries.length
+            : `latest ${props.entries.length} of ${props.total}`}
         </span>
         <a href={props.fullHistoryUrl} target="_blank" rel="noopener">
           Open full history
         </a>
-        <ClearHistory disabled={props.entries.length === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
+        <ClearHistory
+          disabled={props.entries.length === 0}
+          onClear={() => void props.onClear().then(() => focusList(section.current))}
+        />
       </div>
       {props.error ? (
         <p class="error" role="alert">

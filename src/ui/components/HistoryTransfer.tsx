@@ -41,7 +41,12 @@ export function HistoryTransfer(props: HistoryTransferProps) {
           Whole history ({props.total})
         </label>
         <label class="chip">
-          <input type="radio" name="export-scope" checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
+          <input
+            type="radio"
+            name="export-scope"
+            checked={scope === 'filtered'}
+            onChange={() => setScope('filtered')}
+          />
           Filtered view ({props.filtered})
         </label>
         <button type="button" class="secondary" onClick={() => void report(props.onExport('json', scope))}>

@@ -30,7 +30,8 @@ export function LatestResult({ entry, partner, inFlight, error, storeError, onLo
           </p>
           {partner ? (
             <p class="rehearsal-note">
-              Rehearsal: {OPERATION_LABEL[partner.operation]} answered <strong>{statusLabel(partner)}</strong> before this.
+              Rehearsal: {OPERATION_LABEL[partner.operation]} answered <strong>{statusLabel(partner)}</strong> before
+              this.
             </p>
           ) : null}
           {entry.outcome ? <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} /> : null}

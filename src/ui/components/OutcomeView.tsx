@@ -21,7 +21,6 @@ export function OutcomeView({ outcome, compact = false, onLookupCode }: OutcomeV
           <dd>
             <strong class="code">{outcome.code}</strong> {outcome.meaning}
             {outcome.documented === false ? <span class="tag">undocumented</span> : null}
-
           </dd>
         </>
       ) : null}

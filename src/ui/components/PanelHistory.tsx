@@ -40,7 +40,10 @@ export function PanelHistoryView(props: PanelHistoryProps) {
         <span class="count" aria-live="polite">
           {history.loading ? 'Loading all entries…' : shownOfTotalText(shown, history.total)}
         </span>
-        <ClearHistory disabled={history.total === 0} onClear={() => void props.onClear().then(() => focusList(section.current))} />
+        <ClearHistory
+          disabled={history.total === 0}
+          onClear={() => void props.onClear().then(() => focusList(section.current))}
+        />
       </div>
       <HistoryFilters filter={props.filter} onChange={props.onFilterChange} />
       <HistoryTransfer total={history.total} filtered={shown} onExport={props.onExport} onImport={props.onImport} />
@@ -51,7 +54,11 @@ export function PanelHistoryView(props: PanelHistoryProps) {
       ) : null}
       {shown === 0 ? (
         <p class="empty" tabIndex={-1}>
-          {history.total === 0 ? (history.loading ? 'Loading…' : 'No requests yet.') : 'No entries match the search and filters.'}
+          {history.total === 0
+            ? history.loading
+              ? 'Loading…'
+              : 'No requests yet.'
+            : 'No entries match the search and filters.'}
         </p>
       ) : (
         <VirtualList<IndexRow>

@@ -11,7 +11,8 @@ export function SettingsSection(props: RequestSettingsProps) {
     <details
       class="request-settings"
       onToggle={(event) => {
-        if (event.currentTarget.open && !Fields) void import('./RequestSettings.tsx').then((module) => setFields(() => module.RequestSettingsFields));
+        if (event.currentTarget.open && !Fields)
+          void import('./RequestSettings.tsx').then((module) => setFields(() => module.RequestSettingsFields));
       }}
     >
       <summary>Settings</summary>

@@ -42,12 +42,12 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   }, [first, last, props.items]);
 
   return (
-    <div
-      class="virtual-scroll"
-      ref={scroller}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-    >
-      <ol class="history-list virtual" aria-label={props.label} style={{ height: `${props.items.length * props.rowHeight}px` }}>
+    <div class="virtual-scroll" ref={scroller} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      <ol
+        class="history-list virtual"
+        aria-label={props.label}
+        style={{ height: `${props.items.length * props.rowHeight}px` }}
+      >
         {visible.map((item, offset) => {
           const index = first + offset;
           return (

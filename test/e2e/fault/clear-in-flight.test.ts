@@ -23,7 +23,8 @@ let popup: Page;
 let panel: Page;
 
 const session = useFaultSession({
-  firstView: 'panel', slowMs: SLOW_MS,
+  firstView: 'panel',
+  slowMs: SLOW_MS,
   async setUp() {
     panel = session.first;
     popup = await openView(session.extension, 'popup');

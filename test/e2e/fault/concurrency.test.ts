@@ -51,7 +51,9 @@ async function shownTotal(page: Page): Promise<number | undefined> {
   return last === undefined ? undefined : Number(last);
 }
 
-test('100 requests from two views at once: 100 entries, none lost, duplicated or pending; both views agree', async ({ task }) => {
+test('100 requests from two views at once: 100 entries, none lost, duplicated or pending; both views agree', async ({
+  task,
+}) => {
   const meta = recordFault(task, 'concurrency');
   const fromPopup = Array.from({ length: PER_VIEW }, okChat);
   const fromPanel = Array.from({ length: PER_VIEW }, okChat);
@@ -65,7 +67,10 @@ test('100 requests from two views at once: 100 entries, none lost, duplicated or
   // Every request reaches the mock once, and ends in one settled entry.
   await session.mock.waitForRequests(before + all.length, 20_000);
   await expect
-    .poll(async () => (await readHistoryDb(popup)).filter((entry) => entry.state === 'settled').length, { timeout: 20_000, interval: 100 })
+    .poll(async () => (await readHistoryDb(popup)).filter((entry) => entry.state === 'settled').length, {
+      timeout: 20_000,
+      interval: 100,
+    })
     .toBe(all.length);
   const received = session.mock.requests.slice(before).map((request) => request.chatId);
   expect(received.toSorted()).toEqual(all.toSorted());
@@ -103,10 +108,16 @@ test('100 requests from two views at once: 100 entries, none lost, duplicated or
           JSON.stringify(panelRows.slice(0, rows)) === JSON.stringify(newest.slice(0, rows))
         );
       },
-      { timeout: 10_000, interval: 100, message: `views did not converge on IndexedDB's newest ${newest.slice(0, 10).join(', ')}` },
+      {
+        timeout: 10_000,
+        interval: 100,
+        message: `views did not converge on IndexedDB's newest ${newest.slice(0, 10).join(', ')}`,
+      },
     )
     .toBe(true);
-  console.log(`fault: concurrency: fired ${all.length} requests from two views in ${firedIn} ms; views: ${seen.slice(0, 160)}…`);
+  console.log(
+    `fault: concurrency: fired ${all.length} requests from two views in ${firedIn} ms; views: ${seen.slice(0, 160)}…`,
+  );
 
   const leaks = await leaksInViews([popup, panel]);
   meta.leaks = leakCount(leaks);

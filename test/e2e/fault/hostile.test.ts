@@ -27,7 +27,8 @@ let panel: Page;
 let timeoutSeconds = DEFAULT_TIMEOUT_S;
 
 const session = useFaultSession({
-  slowMs: SLOW_MS, firstView: 'panel',
+  slowMs: SLOW_MS,
+  firstView: 'panel',
   async setUp() {
     panel = session.first;
     popup = await openView(session.extension, 'popup');
@@ -262,11 +263,15 @@ test('the views render no markup, no foreign link and no raw control character b
  * The key echo family has a file of its own (key-echo.test.ts), which looks for the key everywhere it is kept;
  * so has retry-after (retry-after.test.ts), which follows the countdown.
  */
-const FIRED_HERE = HOSTILE_SCENARIOS.filter((scenario) => scenario.family !== 'key echo' && scenario.family !== 'retry-after');
+const FIRED_HERE = HOSTILE_SCENARIOS.filter(
+  (scenario) => scenario.family !== 'key echo' && scenario.family !== 'retry-after',
+);
 
 test('every family of HOSTILE_SCENARIOS has a known expectation', () => {
   expect(FIRED_HERE.length).toBeGreaterThan(0);
-  expect(FIRED_HERE.filter((scenario) => !(scenario.name in EXPECTATIONS)).map((scenario) => scenario.name)).toEqual([]);
+  expect(FIRED_HERE.filter((scenario) => !(scenario.name in EXPECTATIONS)).map((scenario) => scenario.name)).toEqual(
+    [],
+  );
 });
 
 describe.each(groupByFamily(FIRED_HERE))('$family', ({ scenarios }) => {
@@ -291,7 +296,9 @@ describe.each(groupByFamily(FIRED_HERE))('$family', ({ scenarios }) => {
     for (const request of newRequests) expect(request.authorization).toBe(`Bearer ${FAULT_KEY}`);
 
     // Exactly one entry, settled, of a sensible kind, with a bounded preview and only docs links.
-    const entries = (await readHistoryDb(popup)).filter((entry) => entry.chatId === scenario.chatId) as Check['entry'][];
+    const entries = (await readHistoryDb(popup)).filter(
+      (entry) => entry.chatId === scenario.chatId,
+    ) as Check['entry'][];
     expect(entries.map((entry) => entry.state)).toEqual(['settled']);
     const entry = entries[0]!;
     expect(KINDS).toContain(entry.outcome.kind);
@@ -299,7 +306,10 @@ describe.each(groupByFamily(FIRED_HERE))('$family', ({ scenarios }) => {
     if (entry.outcome.docUrl !== undefined) expect(entry.outcome.docUrl).toMatch(/^https:\/\/docs\.linqapp\.com\//);
     const lost = await lostEntries(popup, session, { fired: [scenario.chatId], since: before });
     meta.lost = lost.lost;
-    if (lost.retried > 0) console.log(`fault: ${scenario.name}: Chromium re-sent the request ${lost.retried} time(s) after the dead connection`);
+    if (lost.retried > 0)
+      console.log(
+        `fault: ${scenario.name}: Chromium re-sent the request ${lost.retried} time(s) after the dead connection`,
+      );
     expect(lost.detail).toEqual([]);
 
     if (expected) {

@@ -34,9 +34,12 @@ const session = useFaultSession({
     await panel.setViewportSize({ width: 1280, height: 900 });
     await configure(panel, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
     for (const chatId of own) await fire(panel, chatId);
-    await waitUntil(async () => (await readHistoryDb(panel)).filter((entry) => entry.state === 'settled').length === own.length, {
-      message: 'the operator\u2019s own entries settled',
-    });
+    await waitUntil(
+      async () => (await readHistoryDb(panel)).filter((entry) => entry.state === 'settled').length === own.length,
+      {
+        message: 'the operator\u2019s own entries settled',
+      },
+    );
     ownEntries = await readHistoryDb(panel);
     template = structuredClone(ownEntries[0]!) as StoredEntry & Record<string, unknown>;
     transfer = await openTransfer(panel);
@@ -47,12 +50,24 @@ const byId = (entries: readonly StoredEntry[]) => entries.toSorted((a, b) => a.i
 
 /** An export file holding these entries (each a variation of one of the operator's own). */
 function fileOf(entries: object[]): string {
-  return JSON.stringify({ format: 'linq-typing-inspector.history', version: 1, exportedAt: new Date().toISOString(), extensionVersion: '1.0.0', entries });
+  return JSON.stringify({
+    format: 'linq-typing-inspector.history',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    extensionVersion: '1.0.0',
+    entries,
+  });
 }
 
 function foreignEntry(id: string, overrides: Record<string, unknown> = {}) {
   const chatId = okChat();
-  return { ...template, id, chatId, request: { ...template.request, url: template.request.url.replace(template.chatId, chatId) }, ...overrides };
+  return {
+    ...template,
+    id,
+    chatId,
+    request: { ...template.request, url: template.request.url.replace(template.chatId, chatId) },
+    ...overrides,
+  };
 }
 
 async function statusText(): Promise<string> {
@@ -94,11 +109,37 @@ async function expectSafe(meta: ReturnType<typeof recordFault>): Promise<void> {
 }
 
 const refusals: Array<[string, () => object[], RegExp]> = [
-  ['startedAt 9e15', () => [foreignEntry('f1-huge-date', { startedAt: 9e15 })], /^Import refused: Entry 1 \(id "f1-huge-date"\): its startedAt is not a date/],
-  ['the year 2100', () => [foreignEntry('ok-1'), foreignEntry('f6-2100', { startedAt: Date.UTC(2100, 0, 1) })], /^Import refused: Entry 2 .*startedAt/],
-  ['control bytes in chatId', () => [foreignEntry('f2-chat', { chatId: `${okChat()}\u001b[201~\u0003` })], /^Import refused: Entry 1 .*chatId/],
-  ['control bytes in the URL', () => [{ ...template, id: 'f2-url', request: { ...template.request, url: `${template.request.url}\u001b[201~` } }], /^Import refused: .*request URL/],
-  ['a foreign URL', () => [{ ...template, id: 'f2-foreign', request: { ...template.request, url: `https://evil.example/v3/chats/${template.chatId}/typing` } }], /^Import refused: .*baseUrlHost/],
+  [
+    'startedAt 9e15',
+    () => [foreignEntry('f1-huge-date', { startedAt: 9e15 })],
+    /^Import refused: Entry 1 \(id "f1-huge-date"\): its startedAt is not a date/,
+  ],
+  [
+    'the year 2100',
+    () => [foreignEntry('ok-1'), foreignEntry('f6-2100', { startedAt: Date.UTC(2100, 0, 1) })],
+    /^Import refused: Entry 2 .*startedAt/,
+  ],
+  [
+    'control bytes in chatId',
+    () => [foreignEntry('f2-chat', { chatId: `${okChat()}\u001b[201~\u0003` })],
+    /^Import refused: Entry 1 .*chatId/,
+  ],
+  [
+    'control bytes in the URL',
+    () => [{ ...template, id: 'f2-url', request: { ...template.request, url: `${template.request.url}\u001b[201~` } }],
+    /^Import refused: .*request URL/,
+  ],
+  [
+    'a foreign URL',
+    () => [
+      {
+        ...template,
+        id: 'f2-foreign',
+        request: { ...template.request, url: `https://evil.example/v3/chats/${template.chatId}/typing` },
+      },
+    ],
+    /^Import refused: .*baseUrlHost/,
+  ],
 ];
 
 for (const [name, entries, reason] of refusals) {
@@ -121,26 +162,40 @@ test('a file over 128 MiB is refused before it is read, naming the limit and why
   await truncate(path, 129 * 1024 * 1024);
   const started = Date.now();
   const limit = /at most 128 MiB \(enough for an export of a full 100,000-entry history\) can be imported\./;
-  await importFile('huge.json', { path }, new RegExp(`^Import refused: The file is 129\\.0 MiB; ${limit.source} Nothing was imported\\.$`));
+  await importFile(
+    'huge.json',
+    { path },
+    new RegExp(`^Import refused: The file is 129\\.0 MiB; ${limit.source} Nothing was imported\\.$`),
+  );
   expect(Date.now() - started).toBeLessThan(10_000);
   await expectSafe(meta);
   handled(meta);
 });
 
-test('duplicate ids: the operator\u2019s own entry is never overwritten; re-importing says 0 imported', async ({ task }) => {
+test('duplicate ids: the operator\u2019s own entry is never overwritten; re-importing says 0 imported', async ({
+  task,
+}) => {
   const meta = recordFault(task, 'import');
-  const overwrite = { ...ownEntries[0]!, durationMs: 1, outcome: { ...ownEntries[0]!.outcome, summary: 'overwritten' } };
+  const overwrite = {
+    ...ownEntries[0]!,
+    durationMs: 1,
+    outcome: { ...ownEntries[0]!.outcome, summary: 'overwritten' },
+  };
   const fresh = foreignEntry('f9-fresh');
   const file = fileOf([overwrite, fresh, fresh]);
   await importFile('dupes.json', file, /^Read 3 entries: 1 imported, 2 already present\. Nothing was evicted\.$/);
   await importFile('dupes-again.json', file, /^Read 3 entries: 0 imported, 3 already present\. Nothing was evicted\.$/);
-  const stored = (await readHistoryDb(panel)).find((entry) => entry.id === 'f9-fresh') as StoredEntry & { imported?: boolean };
+  const stored = (await readHistoryDb(panel)).find((entry) => entry.id === 'f9-fresh') as StoredEntry & {
+    imported?: boolean;
+  };
   expect(stored.imported).toBe(true);
   // The row is marked, and Details says so.
   const row = historyRegion(panel).locator('.history-item').filter({ hasText: fresh.chatId });
   await expect.poll(() => row.locator('.tag').first().textContent()).toBe('imported');
   await row.getByRole('button', { name: 'Details' }).click();
-  await expect.poll(() => panel.getByRole('region', { name: 'Entry details' }).textContent()).toContain('Imported: this entry came from a history file');
+  await expect
+    .poll(() => panel.getByRole('region', { name: 'Entry details' }).textContent())
+    .toContain('Imported: this entry came from a history file');
   await expectSafe(meta);
   handled(meta);
 });
@@ -160,7 +215,11 @@ test('markup and control bytes in strings are stored escaped and shown as text',
       traceId: 'x\r\nSet-Cookie: a=1',
     },
   });
-  await importFile('markup.json', fileOf([hostile]), /^Read 1 entry: 1 imported, 0 already present\. Nothing was evicted\.$/);
+  await importFile(
+    'markup.json',
+    fileOf([hostile]),
+    /^Read 1 entry: 1 imported, 0 already present\. Nothing was evicted\.$/,
+  );
   const stored = (await readHistoryDb(panel)).find((entry) => entry.id === 'f2-markup')!;
   // oxlint-disable-next-line no-control-regex -- raw control characters are what must be absent
   expect(JSON.stringify(stored)).not.toMatch(/[\u0000-\u001f\u202e]/);
@@ -174,7 +233,9 @@ test('markup and control bytes in strings are stored escaped and shown as text',
   handled(meta);
 });
 
-test('records already stored with an impossible date or a broken field: both views render, the row says so', async ({ task }) => {
+test('records already stored with an impossible date or a broken field: both views render, the row says so', async ({
+  task,
+}) => {
   const meta = recordFault(task, 'import');
   const bad = [
     foreignEntry('stored-9e15', { startedAt: 9e15 }),
@@ -204,8 +265,12 @@ test('records already stored with an impossible date or a broken field: both vie
   await popup.close();
   await panel.reload();
   transfer = await openTransfer(panel);
-  await expect.poll(() => historyRegion(panel).textContent(), { timeout: 10_000 }).toContain('This entry could not be shown.');
-  const row = historyRegion(panel).locator('.history-item').filter({ hasText: bad[0]!.chatId as string });
+  await expect
+    .poll(() => historyRegion(panel).textContent(), { timeout: 10_000 })
+    .toContain('This entry could not be shown.');
+  const row = historyRegion(panel)
+    .locator('.history-item')
+    .filter({ hasText: bad[0]!.chatId as string });
   await expect.poll(() => row.locator('time').textContent()).toBe('invalid time');
   await expect.poll(() => row.locator('.tag').first().textContent()).toBe('damaged');
   await row.getByRole('button', { name: 'Details' }).click();
@@ -219,10 +284,16 @@ test('records already stored with an impossible date or a broken field: both vie
   const json = await downloadText(panel, () => transfer.getByRole('button', { name: 'Export JSON' }).click());
   await expect.poll(statusText).toBe(`Exported ${stored.length - 2} entries as JSON. ${leftOut}`);
   const exported = (JSON.parse(json.text) as { entries: StoredEntry[] }).entries.map((entry) => entry.id);
-  expect(exported.toSorted()).toEqual(stored.map((entry) => entry.id).filter((id) => !damaged.includes(id)).toSorted());
+  expect(exported.toSorted()).toEqual(
+    stored
+      .map((entry) => entry.id)
+      .filter((id) => !damaged.includes(id))
+      .toSorted(),
+  );
   const har = await downloadText(panel, () => transfer.getByRole('button', { name: 'Export HAR' }).click());
   await expect.poll(statusText).toBe(`Exported ${stored.length - 2} entries as HAR. ${leftOut}`);
-  const harEntries = (JSON.parse(har.text) as { log: { entries: Array<{ startedDateTime: string; time: unknown }> } }).log.entries;
+  const harEntries = (JSON.parse(har.text) as { log: { entries: Array<{ startedDateTime: string; time: unknown }> } })
+    .log.entries;
   expect(harEntries).toHaveLength(stored.length - 2);
   for (const entry of harEntries) {
     expect(Number.isNaN(Date.parse(entry.startedDateTime))).toBe(false);
@@ -232,4 +303,7 @@ test('records already stored with an impossible date or a broken field: both vie
   handled(meta);
 });
 
-defineSecretsSweep(() => ({ session, views: () => session.extension.context.pages().filter((page) => page.url().startsWith('chrome-extension://')) }));
+defineSecretsSweep(() => ({
+  session,
+  views: () => session.extension.context.pages().filter((page) => page.url().startsWith('chrome-extension://')),
+}));

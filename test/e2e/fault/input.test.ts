@@ -100,8 +100,18 @@ const CHAT_IDS: Array<{ name: string; input: string; message: RegExp; view?: 'pa
   { name: 'a hyphen look-alike U+2010', input: UUID.replace('-', '\u2010'), message: /non-ASCII character/ },
   { name: 'a fullwidth digit', input: `\uff11${UUID.slice(1)}`, message: /non-ASCII character/ },
   { name: 'a NUL', input: `${UUID}\u0000`, message: /control character/ },
-  { name: 'a NUL (panel, by Enter)', input: `${UUID.slice(0, 10)}\u0000${UUID.slice(10)}`, message: /control character/, view: 'panel' },
-  { name: '10,000 characters (panel, by Enter)', input: '0'.repeat(10_000), message: /10000 characters/, view: 'panel' },
+  {
+    name: 'a NUL (panel, by Enter)',
+    input: `${UUID.slice(0, 10)}\u0000${UUID.slice(10)}`,
+    message: /control character/,
+    view: 'panel',
+  },
+  {
+    name: '10,000 characters (panel, by Enter)',
+    input: '0'.repeat(10_000),
+    message: /10000 characters/,
+    view: 'panel',
+  },
 ];
 
 describe('chat-id input', () => {
@@ -130,14 +140,20 @@ async function typeKey(page: Page, typed: string): Promise<void> {
   await field.blur();
   const shown = await field.inputValue();
   expect(shown).not.toMatch(/[\r\n]/);
-  await expect.poll(async () => keyIn((await readExtensionStorage(page)).session), { timeout: 3_000 }).toBe(shown.trim());
+  await expect
+    .poll(async () => keyIn((await readExtensionStorage(page)).session), { timeout: 3_000 })
+    .toBe(shown.trim());
 }
 
 describe('key input', () => {
   const KEYS: Array<{ name: string; typed: string; message: RegExp }> = [
     // A single-line input cannot hold CR or LF: Chromium turns the pasted "key\r\nX-Injected: 1" into
     // "key X-Injected: 1", which still cannot be sent (it has a space).
-    { name: 'CR/LF header injection, typed', typed: `${FAULT_KEY}\r\nX-Injected: 1`, message: /contains a (space|line break)/ },
+    {
+      name: 'CR/LF header injection, typed',
+      typed: `${FAULT_KEY}\r\nX-Injected: 1`,
+      message: /contains a (space|line break)/,
+    },
     { name: 'non-ASCII letters', typed: `${FAULT_KEY}_\u043a\u043b\u044e\u0447`, message: /outside printable ASCII/ },
     { name: 'an accented letter', typed: `${FAULT_KEY}\u00e9`, message: /outside printable ASCII/ },
     { name: 'a no-break space', typed: `Bearer\u00a0${FAULT_KEY}`, message: /contains a space/ },
@@ -158,7 +174,9 @@ describe('key input', () => {
     await finish(meta, [popup]);
   });
 
-  test('a key with CR/LF that reached storage (no field can hold one) is refused by the view and by the worker', async ({ task }) => {
+  test('a key with CR/LF that reached storage (no field can hold one) is refused by the view and by the worker', async ({
+    task,
+  }) => {
     const meta = recordFault(task, 'key input');
     const injected = `${FAULT_KEY}\r\nX-Injected: 1`;
     await popup.evaluate((key) => chrome.storage.session.set({ 'apiKey.production': key }), injected);
@@ -169,7 +187,10 @@ describe('key input', () => {
     const shown = await expectFieldMessage(popup, 'API key', /line break/);
     expect(shown).not.toContain(FAULT_KEY);
     // The worker checks again on its own: a message that bypasses the view is refused the same way.
-    const reply = await popup.evaluate((chatId) => chrome.runtime.sendMessage({ type: 'typing.stop', chatId }), okChat());
+    const reply = await popup.evaluate(
+      (chatId) => chrome.runtime.sendMessage({ type: 'typing.stop', chatId }),
+      okChat(),
+    );
     expect(reply).toMatchObject({ ok: false, field: 'apiKey', message: expect.stringMatching(/line break/) });
     expect(JSON.stringify(reply)).not.toContain(FAULT_KEY);
     await expectNothingSent(popup, before);
@@ -187,22 +208,50 @@ function port(): string {
 describe('base-url input', () => {
   const URLS: Array<{ name: string; url: () => string; message: RegExp }> = [
     { name: 'ftp:', url: () => `ftp://127.0.0.1:${port()}/api/partner`, message: /Only http and https/ },
-    { name: 'javascript:', url: () => 'javascript:alert(document.domain)//api/partner', message: /Only http and https/ },
+    {
+      name: 'javascript:',
+      url: () => 'javascript:alert(document.domain)//api/partner',
+      message: /Only http and https/,
+    },
     { name: 'file:', url: () => 'file:///etc/passwd', message: /Only http and https/ },
-    { name: 'credentials', url: () => `http://operator:hunter2@127.0.0.1:${port()}/api/partner`, message: /user name and password/ },
+    {
+      name: 'credentials',
+      url: () => `http://operator:hunter2@127.0.0.1:${port()}/api/partner`,
+      message: /user name and password/,
+    },
     { name: 'a query', url: () => `${session.baseUrl}?debug=1`, message: /Remove the query/ },
     { name: 'a fragment', url: () => `${session.baseUrl}#v3`, message: /Remove the fragment/ },
     { name: 'malformed: an unclosed IPv6 host', url: () => 'http://[::1/api/partner', message: /not a valid URL/ },
-    { name: 'malformed: no scheme', url: () => `127.0.0.1:${port()}/api/partner`, message: /not a valid URL|Only http and https/ },
+    {
+      name: 'malformed: no scheme',
+      url: () => `127.0.0.1:${port()}/api/partner`,
+      message: /not a valid URL|Only http and https/,
+    },
     { name: 'malformed: no host', url: () => 'http://', message: /not a valid URL/ },
-    { name: 'malformed: an impossible IPv4 host', url: () => `http://256.256.256.256:${port()}/api/partner`, message: /not a valid URL/ },
+    {
+      name: 'malformed: an impossible IPv4 host',
+      url: () => `http://256.256.256.256:${port()}/api/partner`,
+      message: /not a valid URL/,
+    },
     // Plain http would send the key in clear text: only this computer may be reached that way.
-    { name: 'plain http to a remote host', url: () => 'http://api.linqapp.com/api/partner', message: /plain http sends the API key unencrypted/ },
-    { name: 'plain http to a LAN address', url: () => `http://192.168.1.20:${port()}/api/partner`, message: /unencrypted/ },
+    {
+      name: 'plain http to a remote host',
+      url: () => 'http://api.linqapp.com/api/partner',
+      message: /plain http sends the API key unencrypted/,
+    },
+    {
+      name: 'plain http to a LAN address',
+      url: () => `http://192.168.1.20:${port()}/api/partner`,
+      message: /unencrypted/,
+    },
     // A wildcard host was accepted, and "Grant access" then asked for every site.
     { name: 'a wildcard host', url: () => 'https://*/api/partner', message: /"\*" is not a host name/ },
     { name: 'a wildcard subdomain', url: () => 'https://*.linqapp.com/api/partner', message: /is not a host name/ },
-    { name: 'an underscore in the host', url: () => 'https://api_staging.linqapp.com/api/partner', message: /is not a host name/ },
+    {
+      name: 'an underscore in the host',
+      url: () => 'https://api_staging.linqapp.com/api/partner',
+      message: /is not a host name/,
+    },
   ];
 
   test.for(URLS)('$name', async ({ url, message }, { task }) => {
@@ -228,11 +277,15 @@ describe('base-url input', () => {
     await finish(meta, [popup]);
   });
 
-  test('an environment saved with plain http to a remote host (before the rule) is refused by the view and the worker', async ({ task }) => {
+  test('an environment saved with plain http to a remote host (before the rule) is refused by the view and the worker', async ({
+    task,
+  }) => {
     const meta = recordFault(task, 'base-url input');
     const insecure = 'http://api.linqapp.com/api/partner';
     await popup.evaluate(async (baseUrl) => {
-      const { settings } = (await chrome.storage.local.get('settings')) as { settings: { activeProfileId?: string; profiles: Array<{ id: string; baseUrl: string }> } };
+      const { settings } = (await chrome.storage.local.get('settings')) as {
+        settings: { activeProfileId?: string; profiles: Array<{ id: string; baseUrl: string }> };
+      };
       const active = settings.activeProfileId ?? 'production';
       for (const profile of settings.profiles) if (profile.id === active) profile.baseUrl = baseUrl;
       await chrome.storage.local.set({ settings });
@@ -243,7 +296,10 @@ describe('base-url input', () => {
     await submitChatId(popup, okChat());
     await expectFieldMessage(popup, 'Base URL', /plain http sends the API key unencrypted/);
     expect(await popup.getByRole('button', { name: 'Grant access' }).count()).toBe(0);
-    const reply = await popup.evaluate((chatId) => chrome.runtime.sendMessage({ type: 'typing.stop', chatId }), okChat());
+    const reply = await popup.evaluate(
+      (chatId) => chrome.runtime.sendMessage({ type: 'typing.stop', chatId }),
+      okChat(),
+    );
     expect(reply).toMatchObject({ ok: false, field: 'baseUrl', message: expect.stringMatching(/unencrypted/) });
     await expectNothingSent(popup, before);
     expect(session.observer.requests.filter((request) => request.url.includes('api.linqapp.com'))).toEqual([]);
@@ -281,7 +337,9 @@ describe('base-url input', () => {
 test('nothing refused above was ever sent: the mock saw only the valid requests, and the history holds only them', async () => {
   await fireValid(panel);
   expect(session.mock.requests.map((request) => request.chatId)).toEqual(validFires);
-  expect(session.mock.requests.map((request) => request.path)).toEqual(validFires.map((chatId) => `/api/partner/v3/chats/${chatId}/typing`));
+  expect(session.mock.requests.map((request) => request.path)).toEqual(
+    validFires.map((chatId) => `/api/partner/v3/chats/${chatId}/typing`),
+  );
   expect((await readHistoryDb(popup)).map((entry) => entry.chatId).toSorted()).toEqual(validFires.toSorted());
 });
 

@@ -44,7 +44,8 @@ type EchoEntry = StoredEntry & {
 
 /** Where the echo reached the extension, the entry shows [redacted] in its place. */
 const REDACTED_IN: Record<string, (entry: EchoEntry) => void> = {
-  'echo-message': (entry) => expect(entry.outcome).toMatchObject({ code: 2004, serverMessage: 'Invalid API key: [redacted]' }),
+  'echo-message': (entry) =>
+    expect(entry.outcome).toMatchObject({ code: 2004, serverMessage: 'Invalid API key: [redacted]' }),
   'echo-authorization-header': (entry) => {
     expect(entry.response?.headers).toContainEqual(['x-echo-authorization', 'Bearer [redacted]']);
     expect(entry.response?.headers).toContainEqual(['x-debug-key-[redacted]', 'seen']);
@@ -68,7 +69,14 @@ const REDACTED_IN: Record<string, (entry: EchoEntry) => void> = {
 };
 
 const sweep = (texts: Array<{ where: string; text: string }> = []) =>
-  sweepForKey({ page: popup, views: [popup, panel], observer: session.observer, mockRequests: session.mock.requests, key: ECHO_KEY, texts });
+  sweepForKey({
+    page: popup,
+    views: [popup, panel],
+    observer: session.observer,
+    mockRequests: session.mock.requests,
+    key: ECHO_KEY,
+    texts,
+  });
 
 test('every key echo scenario has a check of where [redacted] stands', () => {
   expect(ECHOES.length).toBeGreaterThanOrEqual(7);

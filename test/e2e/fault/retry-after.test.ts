@@ -39,7 +39,8 @@ interface Expected {
   note: string | undefined;
 }
 
-const notUnderstood = (header: string) => `The Retry-After header ("${header}") was not understood, so no wait is shown.`;
+const notUnderstood = (header: string) =>
+  `The Retry-After header ("${header}") was not understood, so no wait is shown.`;
 const CLAMPED = `The server asked for ${HUGE_RETRY_AFTER_SECONDS} s; waiting at most ${MAX_WAIT_S} s.`;
 
 const EXPECTED: Record<string, Expected> = {

@@ -38,7 +38,9 @@ const session = useFaultSession({
 
 /** The total a view's "History" count text gives: its last number. */
 async function shownTotal(page: Page): Promise<string | undefined> {
-  return ((await page.getByRole('region', { name: 'History' }).locator('.count').textContent()) ?? '').match(/\d+/g)?.at(-1);
+  return ((await page.getByRole('region', { name: 'History' }).locator('.count').textContent()) ?? '')
+    .match(/\d+/g)
+    ?.at(-1);
 }
 
 async function settledCount(page: Page): Promise<number> {
@@ -52,7 +54,9 @@ test(`at the cap (${CAP}), the oldest entries are evicted and only they`, async 
   if (!(await capField.isVisible())) await popup.getByText('Settings', { exact: true }).click();
   await capField.fill(String(CAP));
   await capField.blur();
-  await expect.poll(async () => ((await readExtensionStorage(popup)).local.settings as { historyCap?: number })?.historyCap).toBe(CAP);
+  await expect
+    .poll(async () => ((await readExtensionStorage(popup)).local.settings as { historyCap?: number })?.historyCap)
+    .toBe(CAP);
 
   const before = session.mock.requests.length;
   const first = Array.from({ length: CAP }, okChat);
@@ -67,10 +71,14 @@ test(`at the cap (${CAP}), the oldest entries are evicted and only they`, async 
   await burst(panel, more);
   await session.mock.waitForRequests(before + CAP + more.length, 10_000);
   await expect
-    .poll(async () => (await readHistoryDb(popup)).filter((entry) => more.includes(entry.chatId) && entry.state === 'settled').length, {
-      timeout: 10_000,
-      interval: 100,
-    })
+    .poll(
+      async () =>
+        (await readHistoryDb(popup)).filter((entry) => more.includes(entry.chatId) && entry.state === 'settled').length,
+      {
+        timeout: 10_000,
+        interval: 100,
+      },
+    )
     .toBe(more.length);
   // Eviction runs after each settle; wait for the last one.
   await expect.poll(async () => (await readHistoryDb(popup)).length, { timeout: 5_000, interval: 100 }).toBe(CAP);
@@ -93,7 +101,9 @@ test(`at the cap (${CAP}), the oldest entries are evicted and only they`, async 
   handled(meta);
 });
 
-test('a failing history store: the result is still shown, with "History could not be saved: …"; then it recovers', async ({ task }) => {
+test('a failing history store: the result is still shown, with "History could not be saved: …"; then it recovers', async ({
+  task,
+}) => {
   const meta = recordFault(task, 'storage');
   const storedBefore = (await readHistoryDb(popup)).length;
   const version = await raiseDbVersion(panel);
@@ -105,7 +115,9 @@ test('a failing history store: the result is still shown, with "History could no
   await popup.getByRole('textbox', { name: 'Chat ID' }).fill(chatId);
   await popup.getByRole('button', { name: 'Stop typing' }).click();
   const latest = popup.getByRole('region', { name: 'Latest result' });
-  await expect.poll(async () => (await latest.textContent()) ?? '', { timeout: 10_000 }).toMatch(/History could not be saved: .+/);
+  await expect
+    .poll(async () => (await latest.textContent()) ?? '', { timeout: 10_000 })
+    .toMatch(/History could not be saved: .+/);
   const latestText = (await latest.textContent()) ?? '';
   // The request went out once and its result is shown beside the storage error.
   expect(session.mock.requests.slice(before).map((request) => request.chatId)).toEqual([chatId]);
@@ -115,7 +127,14 @@ test('a failing history store: the result is still shown, with "History could no
   // The history lists cannot be read either, and say so instead of failing silently.
   for (const page of [popup, panel]) {
     await expect
-      .poll(async () => (await page.getByRole('region', { name: 'History' }).getByRole('alert').textContent().catch(() => '')) ?? '')
+      .poll(
+        async () =>
+          (await page
+            .getByRole('region', { name: 'History' })
+            .getByRole('alert')
+            .textContent()
+            .catch(() => '')) ?? '',
+      )
       .toMatch(/History could not be read/);
   }
   // The entry was not written (that is the fault), but the operator was told: not a silent loss.
@@ -126,7 +145,15 @@ test('a failing history store: the result is still shown, with "History could no
   const freshHistory = fresh.getByRole('region', { name: 'History' });
   await expect.poll(() => freshHistory.locator('.history-item').count()).toBe(5);
   expect(await freshHistory.locator('.count').textContent()).toBe(`latest 5 of ${CAP}`);
-  await expect.poll(async () => (await freshHistory.getByRole('alert').textContent().catch(() => '')) ?? '').toMatch(/History could not be read/);
+  await expect
+    .poll(
+      async () =>
+        (await freshHistory
+          .getByRole('alert')
+          .textContent()
+          .catch(() => '')) ?? '',
+    )
+    .toMatch(/History could not be read/);
   await fresh.close();
 
   // Cleanup: remove the newer database; the extension creates its own again on the next request.

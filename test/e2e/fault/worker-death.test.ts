@@ -29,7 +29,8 @@ let panel: Page;
 const fired: string[] = [];
 
 const session = useFaultSession({
-  slowMs: SLOW_MS, firstView: 'popup',
+  slowMs: SLOW_MS,
+  firstView: 'popup',
   async setUp() {
     popup = session.first;
     await configure(popup, { baseUrl: session.baseUrl, apiKey: FAULT_KEY });
@@ -48,7 +49,9 @@ async function fireOk(page: Page): Promise<string> {
 async function fireSlowAndCatchPending(page: Page) {
   const before = session.mock.requests.length;
   fired.push(SPECIAL.slow);
-  const pending = await expectNewEntry(page, SPECIAL.slow, () => submitChatId(page, SPECIAL.slow), { allowPending: true });
+  const pending = await expectNewEntry(page, SPECIAL.slow, () => submitChatId(page, SPECIAL.slow), {
+    allowPending: true,
+  });
   await session.mock.waitForRequests(before + 1, 5_000);
   expect(await statusLabelOf(pending)).toBe('Pending');
   return pending;
@@ -117,11 +120,18 @@ test('stopped mid-request: the entry ends "Interrupted", Retry re-sends it', asy
   expect(await popup.getByRole('region', { name: 'Latest result' }).textContent()).toContain('did not answer');
 
   fired.push(SPECIAL.slow);
-  const retried = await expectNewEntry(popup, SPECIAL.slow, () => pending.getByRole('button', { name: 'Retry' }).click(), {
-    timeout: SLOW_MS + 5_000,
-  });
+  const retried = await expectNewEntry(
+    popup,
+    SPECIAL.slow,
+    () => pending.getByRole('button', { name: 'Retry' }).click(),
+    {
+      timeout: SLOW_MS + 5_000,
+    },
+  );
   expect(await statusLabelOf(retried)).toBe('204 Success');
-  const states = (await readHistoryDb(popup)).filter((entry) => entry.chatId === SPECIAL.slow).map((entry) => entry.state);
+  const states = (await readHistoryDb(popup))
+    .filter((entry) => entry.chatId === SPECIAL.slow)
+    .map((entry) => entry.state);
   expect(states.toSorted()).toEqual(['interrupted', 'settled']);
   await settleFigures(meta, popup);
   handled(meta);
@@ -137,7 +147,9 @@ test('stopped while idle: the next request wakes a new worker and works', async 
   handled(meta);
 });
 
-test('extension reloaded while idle: history intact, the next request works once the key is typed again', async ({ task }) => {
+test('extension reloaded while idle: history intact, the next request works once the key is typed again', async ({
+  task,
+}) => {
   const meta = recordFault(task, 'worker-death');
   await fireOk(popup);
   const before = summary(await readHistoryDb(popup));
@@ -149,7 +161,11 @@ test('extension reloaded while idle: history intact, the next request works once
   // Both views list it: their "History" count says how many entries there are.
   for (const page of [popup, panel]) {
     await expect
-      .poll(async () => ((await page.getByRole('region', { name: 'History' }).locator('.count').textContent()) ?? '').match(/\d+/g)?.at(-1))
+      .poll(async () =>
+        ((await page.getByRole('region', { name: 'History' }).locator('.count').textContent()) ?? '')
+          .match(/\d+/g)
+          ?.at(-1),
+      )
       .toBe(String(before.length));
   }
   // storage.session went with the old extension instance: the key must be entered again.
@@ -161,7 +177,9 @@ test('extension reloaded while idle: history intact, the next request works once
   handled(meta);
 });
 
-test('extension reloaded mid-request: the entry ends "Interrupted", nothing else is lost, the next request works', async ({ task }) => {
+test('extension reloaded mid-request: the entry ends "Interrupted", nothing else is lost, the next request works', async ({
+  task,
+}) => {
   const meta = recordFault(task, 'worker-death');
   await fireSlowAndCatchPending(panel);
   const before = (await readHistoryDb(panel)).filter((entry) => entry.state !== 'pending');
@@ -170,7 +188,9 @@ test('extension reloaded mid-request: the entry ends "Interrupted", nothing else
 
   // The new worker reconciles at start: the entry it finds pending is interrupted, every other is untouched.
   await expect
-    .poll(async () => (await readHistoryDb(popup)).filter((entry) => entry.state === 'pending').length, { timeout: 5_000 })
+    .poll(async () => (await readHistoryDb(popup)).filter((entry) => entry.state === 'pending').length, {
+      timeout: 5_000,
+    })
     .toBe(0);
   const after = await readHistoryDb(popup);
   expect(summary(after.filter((entry) => before.some((old) => old.id === entry.id)))).toEqual(summary(before));

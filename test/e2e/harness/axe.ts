@@ -25,7 +25,9 @@ export async function runAxe(page: Page, label: string): Promise<AxeReport> {
       (violation) =>
         `${label}: ${violation.id} (${violation.impact ?? 'no impact'}): ${violation.help}\n` +
         violation.nodes
-          .map((node) => `    ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+          .map(
+            (node) => `    ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+          )
           .join('\n'),
     ),
     incomplete: results.incomplete.map((rule) => rule.id),

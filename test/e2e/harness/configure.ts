@@ -33,7 +33,6 @@ export async function configure(page: Page, config: ViewConfig): Promise<void> {
   }
   if (config.timeoutSeconds !== undefined) await setRequestTimeout(page, config.timeoutSeconds);
 
-
   let last = '';
   await waitUntil(
     async () => {
@@ -41,7 +40,9 @@ export async function configure(page: Page, config: ViewConfig): Promise<void> {
       const settings = storedSettings(local);
       const profile = storedActiveProfile(local);
       const profileId = profile?.id ?? 'production';
-      const storedKey = config.remember ? keyIn(local, profileId) : (keyIn(session, profileId) ?? keyIn(local, profileId));
+      const storedKey = config.remember
+        ? keyIn(local, profileId)
+        : (keyIn(session, profileId) ?? keyIn(local, profileId));
       last = JSON.stringify(settings);
       return (
         (config.baseUrl === undefined || profile?.baseUrl === config.baseUrl) &&

@@ -28,11 +28,7 @@ export async function launchWithDevTools(options: { forceDarkMode?: boolean } = 
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      ...EXTENSION_ARGS,
-      '--auto-open-devtools-for-tabs',
-      ...(options.forceDarkMode ? ['--force-dark-mode'] : []),
-    ],
+    args: [...EXTENSION_ARGS, '--auto-open-devtools-for-tabs', ...(options.forceDarkMode ? ['--force-dark-mode'] : [])],
   });
   const close = async () => {
     await context.close().catch(() => undefined);
@@ -41,7 +37,10 @@ export async function launchWithDevTools(options: { forceDarkMode?: boolean } = 
   try {
     const worker =
       context.serviceWorkers().find((candidate) => ours(candidate.url())) ??
-      (await context.waitForEvent('serviceworker', { timeout: 15_000, predicate: (candidate) => ours(candidate.url()) }));
+      (await context.waitForEvent('serviceworker', {
+        timeout: 15_000,
+        predicate: (candidate) => ours(candidate.url()),
+      }));
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('data:text/html,<title>Inspected page</title><p>Inspected page</p>');
     const cdp = await context.newCDPSession(page);
@@ -94,7 +93,12 @@ export class RawTarget {
         if (message.error) reject(new Error(`${method}: ${message.error.message}`));
         else resolve(message.result as T);
       });
-      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      this.cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
+        .catch(reject);
     });
   }
 
@@ -116,10 +120,14 @@ export async function targets(cdp: CDPSession): Promise<TargetInfo[]> {
 /** The DevTools window's own page. */
 export async function attachDevTools(cdp: CDPSession): Promise<RawTarget> {
   let found: TargetInfo | undefined;
-  await waitUntil(async () => (found = (await targets(cdp)).find((target) => target.url.startsWith('devtools://devtools/'))) !== undefined, {
-    timeout: 10_000,
-    message: 'DevTools did not open for the tab',
-  });
+  await waitUntil(
+    async () =>
+      (found = (await targets(cdp)).find((target) => target.url.startsWith('devtools://devtools/'))) !== undefined,
+    {
+      timeout: 10_000,
+      message: 'DevTools did not open for the tab',
+    },
+  );
   return RawTarget.attach(cdp, found!);
 }
 
@@ -127,12 +135,19 @@ export async function attachDevTools(cdp: CDPSession): Promise<RawTarget> {
  * Selects the "Linq" panel in DevTools (retrying until the extension has added it) and attaches to its page,
  * once it has rendered. `except` skips a panel target seen before (after DevTools reloads, a new one comes).
  */
-export async function showLinqPanel(cdp: CDPSession, devtools: RawTarget, extensionId: string, except?: string): Promise<RawTarget> {
+export async function showLinqPanel(
+  cdp: CDPSession,
+  devtools: RawTarget,
+  extensionId: string,
+  except?: string,
+): Promise<RawTarget> {
   const panelUrl = `chrome-extension://${extensionId}/src/devtools/panel.html`;
   let found: TargetInfo | undefined;
   await waitUntil(
     async () => {
-      await devtools.evaluate(`DevToolsAPI.showPanel(${JSON.stringify(`chrome-extension://${extensionId}Linq`)})`).catch(() => undefined);
+      await devtools
+        .evaluate(`DevToolsAPI.showPanel(${JSON.stringify(`chrome-extension://${extensionId}Linq`)})`)
+        .catch(() => undefined);
       found = (await targets(cdp)).find((target) => target.url.startsWith(panelUrl) && target.targetId !== except);
       return found !== undefined;
     },

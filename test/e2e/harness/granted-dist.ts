@@ -13,7 +13,10 @@ export async function distWithAllSites(): Promise<{ dir: string; remove(): Promi
   const dir = await mkdtemp(join(tmpdir(), 'linq-e2e-dist-all-sites-'));
   await cp(DIST_DIR, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions: string[]; optional_host_permissions: string[] };
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
+    host_permissions: string[];
+    optional_host_permissions: string[];
+  };
   manifest.host_permissions = [...manifest.host_permissions, ...manifest.optional_host_permissions];
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };

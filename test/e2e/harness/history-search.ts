@@ -17,15 +17,30 @@ export function searchBox(page: Page): Locator {
 
 export type KindLabel = 'Success' | 'Linq error' | 'HTTP failure' | 'Network failure' | 'Timeout' | 'Interrupted';
 export type FamilyLabel = '1xxx request' | '2xxx resource' | '3xxx server' | '4xxx delivery' | '5xxx attachment';
-export const KIND_LABELS: readonly KindLabel[] = ['Success', 'Linq error', 'HTTP failure', 'Network failure', 'Timeout', 'Interrupted'];
-export const FAMILY_LABELS: readonly FamilyLabel[] = ['1xxx request', '2xxx resource', '3xxx server', '4xxx delivery', '5xxx attachment'];
+export const KIND_LABELS: readonly KindLabel[] = [
+  'Success',
+  'Linq error',
+  'HTTP failure',
+  'Network failure',
+  'Timeout',
+  'Interrupted',
+];
+export const FAMILY_LABELS: readonly FamilyLabel[] = [
+  '1xxx request',
+  '2xxx resource',
+  '3xxx server',
+  '4xxx delivery',
+  '5xxx attachment',
+];
 
 export function kindBox(page: Page, kind: KindLabel): Locator {
   return historyRegion(page).getByRole('group', { name: 'Outcome' }).getByRole('checkbox', { name: kind, exact: true });
 }
 
 export function familyBox(page: Page, family: FamilyLabel): Locator {
-  return historyRegion(page).getByRole('group', { name: 'Code family' }).getByRole('checkbox', { name: family, exact: true });
+  return historyRegion(page)
+    .getByRole('group', { name: 'Code family' })
+    .getByRole('checkbox', { name: family, exact: true });
 }
 
 export function timeInput(page: Page, bound: 'From' | 'To'): Locator {

@@ -30,11 +30,14 @@ export async function historyDump(page: Page): Promise<string> {
 async function newestSignature(page: Page): Promise<string | undefined> {
   const items = historyItems(page);
   if ((await items.count()) === 0) return undefined;
-  return items.first().evaluate(
-    (item) => `${item.querySelector('time')?.getAttribute('datetime')}|${item.querySelector('.chat-id')?.textContent}`,
-    undefined,
-    { timeout: 1_000 },
-  );
+  return items
+    .first()
+    .evaluate(
+      (item) =>
+        `${item.querySelector('time')?.getAttribute('datetime')}|${item.querySelector('.chat-id')?.textContent}`,
+      undefined,
+      { timeout: 1_000 },
+    );
 }
 
 /** Types a chat ID into this view's own "Chat ID" field and sends it, by click or by Enter. */
@@ -65,10 +68,16 @@ export async function expectNewEntry(
       signature = await newestSignature(page);
       return signature !== undefined && signature !== before && signature.endsWith(`|${chatId}`);
     },
-    { timeout: options.timeout ?? 10_000, message: `no new history entry for ${chatId}`, describe: () => `newest: ${signature}` },
+    {
+      timeout: options.timeout ?? 10_000,
+      message: `no new history entry for ${chatId}`,
+      describe: () => `newest: ${signature}`,
+    },
   );
   const time = signature!.split('|')[0]!;
-  const item = historyItems(page).filter({ has: page.locator(`time[datetime="${time}"]`) }).filter({ hasText: chatId });
+  const item = historyItems(page)
+    .filter({ has: page.locator(`time[datetime="${time}"]`) })
+    .filter({ hasText: chatId });
   if (!options.allowPending) await waitUntilSettled(item, options.timeout);
   return item;
 }

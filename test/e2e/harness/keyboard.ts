@@ -7,7 +7,10 @@ export function focusedDescription(page: Page): Promise<string> {
     if (!element || element === document.body) return 'body';
     const label =
       element.getAttribute('aria-label') ??
-      ((element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
+      ((element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .slice(0, 60);
     return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${label}"`;
   });
 }
@@ -52,7 +55,10 @@ export async function tabThrough(page: Page): Promise<TabReach> {
     return candidates.map((element) => {
       const label =
         element.getAttribute('aria-label') ??
-        ((element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50);
+        ((element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '')
+          .trim()
+          .replace(/\s+/g, ' ')
+          .slice(0, 50);
       return `${element.tagName.toLowerCase()} "${label}"`;
     });
   });
@@ -70,6 +76,8 @@ export async function tabThrough(page: Page): Promise<TabReach> {
     reached.add(n);
     visited.push(expected[n]!);
   }
-  await page.evaluate(() => document.querySelectorAll('[data-e2e-tab]').forEach((element) => element.removeAttribute('data-e2e-tab')));
+  await page.evaluate(() =>
+    document.querySelectorAll('[data-e2e-tab]').forEach((element) => element.removeAttribute('data-e2e-tab')),
+  );
   return { expected, missed: expected.filter((_, index) => !reached.has(index)), visited };
 }

@@ -25,7 +25,9 @@ export interface LaunchedExtension {
  * Pass `profileDir` to reuse a profile (a browser "restart"); the caller then owns that directory. `distDir`
  * loads another build than dist/ (only the page-menu test does, see harness/granted-dist.ts).
  */
-export async function launchExtension(options: { profileDir?: string; distDir?: string } = {}): Promise<LaunchedExtension> {
+export async function launchExtension(
+  options: { profileDir?: string; distDir?: string } = {},
+): Promise<LaunchedExtension> {
   const ownsProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? (await makeProfileDir());
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -36,7 +38,10 @@ export async function launchExtension(options: { profileDir?: string; distDir?: 
   try {
     const worker =
       context.serviceWorkers().find((candidate) => isOurs(candidate.url())) ??
-      (await context.waitForEvent('serviceworker', { timeout: 15_000, predicate: (candidate) => isOurs(candidate.url()) }));
+      (await context.waitForEvent('serviceworker', {
+        timeout: 15_000,
+        predicate: (candidate) => isOurs(candidate.url()),
+      }));
     const extensionId = new URL(worker.url()).host;
     return {
       context,

@@ -48,7 +48,11 @@ export const CHAT_PAGE_URL = 'http://support-desk.test/ticket/42';
 export async function openChatPage(context: BrowserContext, body: string): Promise<Page> {
   const page = await context.newPage();
   await page.route('http://support-desk.test/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>Ticket 42</title><main>${body}</main>` }),
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: `<!doctype html><title>Ticket 42</title><main>${body}</main>`,
+    }),
   );
   await page.goto(CHAT_PAGE_URL);
   return page;

@@ -63,10 +63,15 @@ export function rgba(hex: string): number[] {
  * Runs the worker's own keyboard-command or context-menu handler (exposed on globalThis.linqInspector for
  * exactly this), as Chrome would on Alt+Shift+S or a click on the menu item; returns the worker's reply.
  */
-export function runQuickStop(worker: Worker, handler: 'stopLastChat' | 'stopSelectedChat', selection?: string): Promise<unknown> {
+export function runQuickStop(
+  worker: Worker,
+  handler: 'stopLastChat' | 'stopSelectedChat',
+  selection?: string,
+): Promise<unknown> {
   return worker.evaluate(
     ([name, text]) => {
-      const handlers = (globalThis as unknown as { linqInspector: Record<string, (text?: string) => Promise<unknown>> }).linqInspector;
+      const handlers = (globalThis as unknown as { linqInspector: Record<string, (text?: string) => Promise<unknown>> })
+        .linqInspector;
       return handlers[name]!(text);
     },
     [handler, selection] as const,

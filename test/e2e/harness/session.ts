@@ -82,7 +82,8 @@ export function useSessionHooks<Session extends { close(): Promise<void> }>(
   });
   return new Proxy({} as Session, {
     get(_standIn, property) {
-      if (!current) throw new Error(`e2e session: ${String(property)} read before the session started (use it in tests or hooks)`);
+      if (!current)
+        throw new Error(`e2e session: ${String(property)} read before the session started (use it in tests or hooks)`);
       return Reflect.get(current, property);
     },
   });

@@ -5,7 +5,10 @@ import type { Locator, Page } from 'playwright-core';
  * Files in and out of the panel: a download the page starts (Export JSON / Export HAR) read back as text,
  * and a file handed to an <input type=file> (Import JSON) the way a user picks one.
  */
-export async function downloadText(page: Page, start: () => Promise<void>): Promise<{ fileName: string; text: string }> {
+export async function downloadText(
+  page: Page,
+  start: () => Promise<void>,
+): Promise<{ fileName: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), start()]);
   const failure = await download.failure();
   if (failure !== null) throw new Error(`download of ${download.suggestedFilename()} failed: ${failure}`);

@@ -13,7 +13,10 @@ export function viewUrl(extensionId: string, view: ViewName): string {
  * the stored key is in.
  */
 export async function waitForViewReady(page: Page): Promise<void> {
-  await page.getByRole('textbox', { name: 'API key' }).and(page.locator(':not([aria-busy="true"])')).waitFor({ state: 'visible', timeout: 15_000 });
+  await page
+    .getByRole('textbox', { name: 'API key' })
+    .and(page.locator(':not([aria-busy="true"])'))
+    .waitFor({ state: 'visible', timeout: 15_000 });
   await page.getByRole('region', { name: 'History' }).waitFor({ state: 'visible' });
 }
 
@@ -24,7 +27,9 @@ export async function openView(
   options: { errors?: PageErrors; viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
   // Reuse the blank tab a fresh browser opens with; a new tab costs a few hundred ms.
-  const page = extension.context.pages().find((candidate) => candidate.url() === 'about:blank') ?? (await extension.context.newPage());
+  const page =
+    extension.context.pages().find((candidate) => candidate.url() === 'about:blank') ??
+    (await extension.context.newPage());
   options.errors?.watch(page);
   if (options.viewport) await page.setViewportSize(options.viewport);
   await page.goto(viewUrl(extension.extensionId, view));

@@ -47,11 +47,17 @@ export async function stopServiceWorker(context: BrowserContext, page: Page): Pr
 }
 
 /** Whether a service worker of the extension is running now (CDP's target list; toolchain.md §8). */
-export async function isServiceWorkerRunning(context: BrowserContext, page: Page, extensionId: string): Promise<boolean> {
+export async function isServiceWorkerRunning(
+  context: BrowserContext,
+  page: Page,
+  extensionId: string,
+): Promise<boolean> {
   const cdp = await context.newCDPSession(page);
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    return targetInfos.some((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`));
+    return targetInfos.some(
+      (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
   } finally {
     await cdp.detach().catch(() => undefined);
   }

@@ -15,7 +15,9 @@ describe('entries record the environment they were sent from', () => {
     deps.history = { ...deps.history, journal: (entry) => (journalled.push(entry), journal(entry)) };
     const { reply, stored } = await runTypingRequest('typing.stop', CHAT, deps);
     await stored;
-    expect(journalled).toEqual([expect.objectContaining({ state: 'pending', profileId: 'local', profileName: 'Local mock' })]);
+    expect(journalled).toEqual([
+      expect.objectContaining({ state: 'pending', profileId: 'local', profileName: 'Local mock' }),
+    ]);
     expect(reply).toMatchObject({ ok: true, entry: { profileId: 'local', profileName: 'Local mock' } });
     expect((await history.newest(1))[0]).toMatchObject({ profileId: 'local' });
   });

@@ -50,7 +50,15 @@ export function makeDeps(overrides: Partial<WorkerDeps> = {}) {
     hasHostAccess: async () => true,
     send: async (request, timeoutMs): Promise<RawOutcome> => {
       sent.push({ request, timeoutMs });
-      return { kind: 'response', status: 204, statusText: 'No Content', headers: [], body: '', bodyTruncated: false, receivedAt: clock };
+      return {
+        kind: 'response',
+        status: 204,
+        statusText: 'No Content',
+        headers: [],
+        body: '',
+        bodyTruncated: false,
+        receivedAt: clock,
+      };
     },
     announce: (id) => announced.push(id),
     rememberChatId: async () => undefined,

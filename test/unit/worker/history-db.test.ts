@@ -8,7 +8,12 @@ import type { HistoryEntry } from '../../../src/core/history.ts';
 describe('IndexedDB history store', () => {
   it('lists newest first, up to a limit, and counts', async () => {
     const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
-    for (const [id, at] of [['a', 3], ['b', 1], ['c', 2]] as const) await store.put(storedEntry(id, at));
+    for (const [id, at] of [
+      ['a', 3],
+      ['b', 1],
+      ['c', 2],
+    ] as const)
+      await store.put(storedEntry(id, at));
     expect((await store.newest(2)).map((e) => e.id)).toEqual(['a', 'c']);
     expect(await store.count()).toBe(3);
     expect(await store.newest(0)).toEqual([]);
@@ -28,7 +33,9 @@ describe('IndexedDB history store', () => {
     const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
     expect(await store.count()).toBe(0);
     for (let i = 0; i < 5; i += 1) {
-      await (await store.journal(storedEntry(`j${i}`, i, 'pending'))).written;
+      await (
+        await store.journal(storedEntry(`j${i}`, i, 'pending'))
+      ).written;
       await store.replace(storedEntry(`j${i}`, i, 'settled'));
     }
     expect(store.knownTotal()).toBe(5);
@@ -49,7 +56,9 @@ describe('IndexedDB history store', () => {
     const trimming = store.trimTo(100);
     const journaled = store.journal(storedEntry('new', 10, 'pending'));
     await trimming;
-    await (await journaled).written;
+    await (
+      await journaled
+    ).written;
     expect(store.knownTotal()).toBe(await openHistoryDb(parseHistoryEntry, factory).count());
   });
 
@@ -59,19 +68,25 @@ describe('IndexedDB history store', () => {
     await store.put(storedEntry('old', 1));
     expect(await store.count()).toBe(1);
     // Journaled, then cleared before its answer came: the settled entry comes back, and is counted.
-    await (await store.journal(storedEntry('flight', 2, 'pending'))).written;
+    await (
+      await store.journal(storedEntry('flight', 2, 'pending'))
+    ).written;
     await store.clear();
     await store.replace(storedEntry('flight', 2, 'settled'));
     const truth = await openHistoryDb(parseHistoryEntry, factory).count();
     expect(truth).toBe(1);
     expect(store.knownTotal()).toBe(truth);
     // Cleared while its replace is being issued: the count still matches what is stored.
-    await (await store.journal(storedEntry('racing', 3, 'pending'))).written;
+    await (
+      await store.journal(storedEntry('racing', 3, 'pending'))
+    ).written;
     await Promise.all([store.clear(), store.replace(storedEntry('racing', 3, 'settled'))]);
     expect(store.knownTotal()).toBe(await openHistoryDb(parseHistoryEntry, factory).count());
     // And trimming by that count keeps no more than the cap.
     for (let i = 0; i < 3; i += 1) {
-      await (await store.journal(storedEntry(`n${i}`, 10 + i, 'pending'))).written;
+      await (
+        await store.journal(storedEntry(`n${i}`, 10 + i, 'pending'))
+      ).written;
       await store.clear();
       await store.replace(storedEntry(`n${i}`, 10 + i, 'settled'));
     }
@@ -92,9 +107,18 @@ describe('IndexedDB history store', () => {
 
   it('keeps a compact index row beside each entry, newest first, and fetches entries by id', async () => {
     const store = openHistoryDb(parseHistoryEntry, new IDBFactory());
-    for (const [id, at] of [['a', 3], ['b', 1], ['c', 2]] as const) await store.put(storedEntry(id, at));
+    for (const [id, at] of [
+      ['a', 3],
+      ['b', 1],
+      ['c', 2],
+    ] as const)
+      await store.put(storedEntry(id, at));
     const rows = await store.indexRows();
-    expect(rows.map((row) => [row.id, row.kind])).toEqual([['a', 'pending'], ['c', 'pending'], ['b', 'pending']]);
+    expect(rows.map((row) => [row.id, row.kind])).toEqual([
+      ['a', 'pending'],
+      ['c', 'pending'],
+      ['b', 'pending'],
+    ]);
     expect(rows[0]?.text).toContain(CHAT);
     expect((await store.indexRow('c'))?.startedAt).toBe(2);
     expect((await store.getMany(['c', 'missing', 'a'])).map((e) => e.id)).toEqual(['c', 'a']);

@@ -19,9 +19,26 @@ describe('readStoredEntry (the views\u2019 light check) agrees with the schema',
     ['null', null],
     ['a string', 'entry'],
     ['no id', { startedAt: 1, chatId: 'x', state: 'settled', method: 'DELETE', request: { url: 'u', headers: [] } }],
-    ['an unknown state', { id: 'a', startedAt: 1, chatId: 'x', state: 'weird', method: 'DELETE', request: { url: 'u', headers: [] } }],
-    ['another method', { id: 'a', startedAt: 1, chatId: 'x', state: 'settled', method: 'GET', request: { url: 'u', headers: [] } }],
-    ['a broken outcome', { id: 'a', startedAt: 1, chatId: 'x', state: 'settled', method: 'DELETE', request: { url: 'u', headers: [] }, outcome: { kind: 1 } }],
+    [
+      'an unknown state',
+      { id: 'a', startedAt: 1, chatId: 'x', state: 'weird', method: 'DELETE', request: { url: 'u', headers: [] } },
+    ],
+    [
+      'another method',
+      { id: 'a', startedAt: 1, chatId: 'x', state: 'settled', method: 'GET', request: { url: 'u', headers: [] } },
+    ],
+    [
+      'a broken outcome',
+      {
+        id: 'a',
+        startedAt: 1,
+        chatId: 'x',
+        state: 'settled',
+        method: 'DELETE',
+        request: { url: 'u', headers: [] },
+        outcome: { kind: 1 },
+      },
+    ],
   ])('refuses %s, as the schema does', (_name, record) => {
     expect(readStoredEntry(record)).toBeUndefined();
     expect(parseHistoryEntry(record)).toBeUndefined();
@@ -30,9 +47,19 @@ describe('readStoredEntry (the views\u2019 light check) agrees with the schema',
 
 describe('F1: a stored record with impossible times is read as a damaged entry, never dropped', () => {
   const stored = {
-    id: 'a', startedAt: Date.UTC(2026, 0, 1), durationMs: 87, state: 'settled', operation: 'typing.stop', method: 'DELETE',
-    chatId: '1b4e28ba-2fa1-4d2b-883f-0016d3cca427', baseUrlHost: 'api.linqapp.com',
-    request: { url: 'https://api.linqapp.com/api/partner/v3/chats/1b4e28ba-2fa1-4d2b-883f-0016d3cca427/typing', headers: [], timeoutMs: 15_000 },
+    id: 'a',
+    startedAt: Date.UTC(2026, 0, 1),
+    durationMs: 87,
+    state: 'settled',
+    operation: 'typing.stop',
+    method: 'DELETE',
+    chatId: '1b4e28ba-2fa1-4d2b-883f-0016d3cca427',
+    baseUrlHost: 'api.linqapp.com',
+    request: {
+      url: 'https://api.linqapp.com/api/partner/v3/chats/1b4e28ba-2fa1-4d2b-883f-0016d3cca427/typing',
+      headers: [],
+      timeoutMs: 15_000,
+    },
   };
   const NOT_A_DATE = 'its start time is not a date';
   const NOT_A_DURATION = 'its duration is not a number of milliseconds';
@@ -47,19 +74,22 @@ describe('F1: a stored record with impossible times is read as a damaged entry, 
     ['a NaN duration', { durationMs: Number.NaN }, NOT_A_DURATION, stored.startedAt, undefined],
     ['an infinite duration', { durationMs: Number.POSITIVE_INFINITY }, NOT_A_DURATION, stored.startedAt, undefined],
     ['a duration as text', { durationMs: '87' }, NOT_A_DURATION, stored.startedAt, undefined],
-  ])('%s: both readers keep it, say why, and hand on only safe numbers', (_name, bad, reason, startedAt, durationMs) => {
-    for (const read of [readStoredEntry, parseHistoryEntry]) {
-      const entry = read({ ...stored, ...bad });
-      expect(entry).toBeDefined();
-      expect(entry?.damaged).toBe(reason);
-      expect(entry?.id).toBe('a');
-      expect(entry?.request).toEqual(stored.request);
-      expect(entry?.startedAt).toBe(startedAt);
-      expect(entry?.durationMs).toBe(durationMs);
-      // What a view then does with the times never throws.
-      expect(() => isoTimeText(entry!.startedAt)).not.toThrow();
-    }
-  });
+  ])(
+    '%s: both readers keep it, say why, and hand on only safe numbers',
+    (_name, bad, reason, startedAt, durationMs) => {
+      for (const read of [readStoredEntry, parseHistoryEntry]) {
+        const entry = read({ ...stored, ...bad });
+        expect(entry).toBeDefined();
+        expect(entry?.damaged).toBe(reason);
+        expect(entry?.id).toBe('a');
+        expect(entry?.request).toEqual(stored.request);
+        expect(entry?.startedAt).toBe(startedAt);
+        expect(entry?.durationMs).toBe(durationMs);
+        // What a view then does with the times never throws.
+        expect(() => isoTimeText(entry!.startedAt)).not.toThrow();
+      }
+    },
+  );
 
   it('an entry at the edge of the date range, or with no duration yet, is not damaged', () => {
     for (const read of [readStoredEntry, parseHistoryEntry]) {
@@ -70,6 +100,7 @@ describe('F1: a stored record with impossible times is read as a damaged entry, 
   });
 
   it('a damaged mark stored by mistake is not believed: it is worked out again on every read', () => {
-    for (const read of [readStoredEntry, parseHistoryEntry]) expect(read({ ...stored, damaged: 'x' })?.damaged).toBeUndefined();
+    for (const read of [readStoredEntry, parseHistoryEntry])
+      expect(read({ ...stored, damaged: 'x' })?.damaged).toBeUndefined();
   });
 });

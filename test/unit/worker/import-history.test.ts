@@ -18,8 +18,14 @@ function fileEntry(id: string, startedAt = NOW - 60_000, state: HistoryEntry['st
     chatId: CHAT,
     baseUrlHost: 'api.linqapp.com',
     profileId: 'production',
-    request: { url: `${BASE}/v3/chats/${CHAT}/typing`, headers: [['Authorization', 'Bearer [redacted]']], timeoutMs: 15_000 },
-    ...(state === 'settled' ? { outcome: { kind: 'success' as const, summary: '204', retry: 'no' as const, retryText: 'No', hint: '' } } : {}),
+    request: {
+      url: `${BASE}/v3/chats/${CHAT}/typing`,
+      headers: [['Authorization', 'Bearer [redacted]']],
+      timeoutMs: 15_000,
+    },
+    ...(state === 'settled'
+      ? { outcome: { kind: 'success' as const, summary: '204', retry: 'no' as const, retryText: 'No', hint: '' } }
+      : {}),
   };
 }
 
@@ -38,7 +44,12 @@ afterEach(() => vi.restoreAllMocks());
 describe('importHistory', () => {
   it('marks entries imported, drops the exporting environment, turns pending into interrupted, announces once', async () => {
     const { deps, history, announced } = makeDeps(at(NOW));
-    expect(await importHistory([fileEntry('a'), fileEntry('p', NOW - 1000, 'pending')], deps)).toEqual({ ok: true, imported: 2, present: 0, overLimit: 0 });
+    expect(await importHistory([fileEntry('a'), fileEntry('p', NOW - 1000, 'pending')], deps)).toEqual({
+      ok: true,
+      imported: 2,
+      present: 0,
+      overLimit: 0,
+    });
     const stored = await history.get('a');
     expect(stored?.imported).toBe(true);
     expect(stored).not.toHaveProperty('profileId');
@@ -61,7 +72,10 @@ describe('importHistory', () => {
     const { deps, history, settings } = makeDeps(at(NOW));
     await settings.update({ historyCap: 100 });
     await ownEntries(history, 95);
-    const reply = await importHistory(Array.from({ length: 10 }, (_, i) => fileEntry(`f${i}`, NOW - i)), deps);
+    const reply = await importHistory(
+      Array.from({ length: 10 }, (_, i) => fileEntry(`f${i}`, NOW - i)),
+      deps,
+    );
     expect(reply).toEqual({ ok: true, imported: 5, present: 0, overLimit: 5 });
     const kept = await history.newest(200);
     expect(kept.filter((entry) => !entry.imported)).toHaveLength(95);
@@ -75,7 +89,10 @@ describe('importHistory', () => {
 
   it('F2: the worker checks every entry again, whatever the view sent', async () => {
     const { deps, history } = makeDeps(at(NOW));
-    const hostile = { ...fileEntry('x'), request: { ...fileEntry('x').request, url: `https://evil.example/v3/chats/${CHAT}/typing` } };
+    const hostile = {
+      ...fileEntry('x'),
+      request: { ...fileEntry('x').request, url: `https://evil.example/v3/chats/${CHAT}/typing` },
+    };
     const reply = await importHistory([fileEntry('fine'), hostile], deps);
     expect(reply.ok).toBe(false);
     expect(reply.message).toMatch(/Import refused: entry 2 of this part: .*(Base URL|baseUrlHost)/);
@@ -86,7 +103,10 @@ describe('importHistory', () => {
     const { deps, history } = makeDeps(at(NOW));
     await history.count();
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
-    const reply = await importHistory(Array.from({ length: 500 }, (_, i) => fileEntry(`c${i}`, NOW - i)), deps);
+    const reply = await importHistory(
+      Array.from({ length: 500 }, (_, i) => fileEntry(`c${i}`, NOW - i)),
+      deps,
+    );
     expect(reply).toMatchObject({ ok: true, imported: 500 });
     expect(transactions.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(1);
     expect(await history.count()).toBe(500);

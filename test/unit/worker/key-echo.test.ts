@@ -14,8 +14,16 @@ const echoes: Array<[string, RawOutcome]> = [
       kind: 'response',
       status: 401,
       statusText: `Bad key ${KEY}`,
-      headers: [['x-echo-authorization', `Bearer ${KEY}`], [`x-key-${KEY.toLowerCase()}`, '1'], ['x-trace-id', KEY]],
-      body: JSON.stringify({ success: false, error: { status: 401, code: 2004, message: `Invalid API key: ${KEY}` }, trace_id: KEY }),
+      headers: [
+        ['x-echo-authorization', `Bearer ${KEY}`],
+        [`x-key-${KEY.toLowerCase()}`, '1'],
+        ['x-trace-id', KEY],
+      ],
+      body: JSON.stringify({
+        success: false,
+        error: { status: 401, code: 2004, message: `Invalid API key: ${KEY}` },
+        trace_id: KEY,
+      }),
       bodyTruncated: false,
       receivedAt: 0,
     },
@@ -31,7 +39,11 @@ describe('the worker redacts a key the server echoes, before it replies or store
     deps.send = async () => raw;
     const { reply, stored } = await runTypingRequest('typing.stop', CHAT, deps);
     await stored;
-    const texts = [JSON.stringify(reply), JSON.stringify(await history.newest(10)), JSON.stringify(await history.indexRows())];
+    const texts = [
+      JSON.stringify(reply),
+      JSON.stringify(await history.newest(10)),
+      JSON.stringify(await history.indexRows()),
+    ];
     for (const text of texts) {
       expect(text).not.toContain(KEY);
       expect(text.toLowerCase()).not.toContain(KEY.toLowerCase());

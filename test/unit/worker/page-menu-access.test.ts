@@ -27,8 +27,14 @@ function fakePermissions(options: { granted?: boolean; requestAnswer?: boolean; 
       if (options.removeTakesEffect ?? true) granted = false;
       return true;
     },
-    onAdded: { addListener: (listener) => void onAdded.add(listener), removeListener: (listener) => void onAdded.delete(listener) },
-    onRemoved: { addListener: (listener) => void onRemoved.add(listener), removeListener: (listener) => void onRemoved.delete(listener) },
+    onAdded: {
+      addListener: (listener) => void onAdded.add(listener),
+      removeListener: (listener) => void onAdded.delete(listener),
+    },
+    onRemoved: {
+      addListener: (listener) => void onRemoved.add(listener),
+      removeListener: (listener) => void onRemoved.delete(listener),
+    },
   };
   return {
     permissions,

@@ -11,7 +11,11 @@ const SHOWN: MenuLook = { visible: true, title: `Stop typing in Linq chat ${CHAT
 const SHOWN_OTHER: MenuLook = { visible: true, title: `Stop typing in Linq chat ${OTHER_CHAT}` };
 const HIDDEN: MenuLook = { visible: false, title: 'Stop typing in Linq chat' };
 const PAGE: SenderInfo = { id: ID, url: 'https://crm.example/x', tab: { id: 7 } };
-const REGISTERED = { id: 'linq-selection-watch', file: 'page/selection-watch.js', matches: ['https://*/*', 'http://*/*'] };
+const REGISTERED = {
+  id: 'linq-selection-watch',
+  file: 'page/selection-watch.js',
+  matches: ['https://*/*', 'http://*/*'],
+};
 
 /** Lets the chained promises of the worker run to their end. */
 async function flush() {
@@ -236,7 +240,12 @@ describe('page menu: the selection script follows the grant', () => {
     await flush();
     expect(fake.registeredIds).toEqual([]);
     expect(fake.shown).toEqual([SHOWN, HIDDEN]);
-    expect(fake.calls).toEqual(['register linq-selection-watch', 'show true', 'unregister linq-selection-watch', 'show false']);
+    expect(fake.calls).toEqual([
+      'register linq-selection-watch',
+      'show true',
+      'unregister linq-selection-watch',
+      'show false',
+    ]);
   });
 
   it('keeps the item hidden for a report that comes after access was taken back', async () => {
@@ -322,7 +331,10 @@ describe('page menu: selection reports', () => {
     const fake = fakeApi({ access: true });
     let clock = 0;
     const timers: Array<{ at: number; run: () => void }> = [];
-    const limits = { now: () => clock, schedule: (run: () => void, ms: number) => void timers.push({ at: clock + ms, run }) };
+    const limits = {
+      now: () => clock,
+      schedule: (run: () => void, ms: number) => void timers.push({ at: clock + ms, run }),
+    };
     await startPageMenu(fake.api, limits).ready;
     // A page's script flipping its selection between two chats as fast as it can.
     for (let i = 0; i < 1_000; i += 1) fake.send({ type: 'page.selection', chatId: i % 2 === 0 ? CHAT : OTHER_CHAT });
@@ -350,14 +362,26 @@ describe('page menu: selection reports', () => {
   });
 
   it.each<[string, unknown, SenderInfo]>([
-    ['an extension page', { type: 'page.selection', chatId: CHAT }, { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` }],
+    [
+      'an extension page',
+      { type: 'page.selection', chatId: CHAT },
+      { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` },
+    ],
     [
       'an extension page opened as a tab',
       { type: 'page.selection', chatId: CHAT },
       { id: ID, url: `chrome-extension://${ID}/src/popup/index.html`, tab: { id: 7 } },
     ],
-    ['another extension', { type: 'page.selection', chatId: CHAT }, { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'https://crm.example/x', tab: { id: 7 } }],
-    ['a file:// page', { type: 'page.selection', chatId: CHAT }, { id: ID, url: 'file:///home/me/chat.html', tab: { id: 7 } }],
+    [
+      'another extension',
+      { type: 'page.selection', chatId: CHAT },
+      { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'https://crm.example/x', tab: { id: 7 } },
+    ],
+    [
+      'a file:// page',
+      { type: 'page.selection', chatId: CHAT },
+      { id: ID, url: 'file:///home/me/chat.html', tab: { id: 7 } },
+    ],
     ['a sender outside any tab', { type: 'page.selection', chatId: CHAT }, { id: ID, url: 'https://crm.example/x' }],
     ['a message of another type', { type: 'typing.stop', chatId: CHAT }, PAGE],
     ['a chat ID that is not a string', { type: 'page.selection', chatId: 42 }, PAGE],

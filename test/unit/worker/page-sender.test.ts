@@ -8,7 +8,11 @@ describe('ownPageScriptTab', () => {
     ['an https page', { id: ID, url: 'https://crm.example/x', tab: { id: 7 } }, 7],
     ['an http page', { id: ID, url: 'http://localhost:8080/chats', tab: { id: 12 } }, 12],
     ['a page in the first tab', { id: ID, url: 'https://crm.example/', tab: { id: 0 } }, 0],
-    ['a page with a web origin', { id: ID, url: 'https://crm.example/x', origin: 'https://crm.example', tab: { id: 3 } }, 3],
+    [
+      'a page with a web origin',
+      { id: ID, url: 'https://crm.example/x', origin: 'https://crm.example', tab: { id: 3 } },
+      3,
+    ],
   ])('gives the tab of this extension\u2019s script in %s', (_name, sender, tabId) => {
     expect(ownPageScriptTab(sender, ID)).toBe(tabId);
   });
@@ -19,7 +23,10 @@ describe('ownPageScriptTab', () => {
     ['a sender outside any tab', { id: ID, url: 'https://crm.example/x' }],
     ['a tab without an id', { id: ID, url: 'https://crm.example/x', tab: {} }],
     ['an extension page', { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` }],
-    ['an extension page opened as a tab', { id: ID, url: `chrome-extension://${ID}/src/popup/index.html`, tab: { id: 7 } }],
+    [
+      'an extension page opened as a tab',
+      { id: ID, url: `chrome-extension://${ID}/src/popup/index.html`, tab: { id: 7 } },
+    ],
     ['a file:// page', { id: ID, url: 'file:///home/me/chat.html', tab: { id: 7 } }],
     ['a look-alike scheme', { id: ID, url: 'httpx://crm.example/x', tab: { id: 7 } }],
     ['a data: URL', { id: ID, url: 'data:text/html,https://crm.example/', tab: { id: 7 } }],

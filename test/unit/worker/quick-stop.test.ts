@@ -7,7 +7,15 @@ import { CHAT, KEY, makeDeps } from './fixtures.ts';
 function quickDeps(lastChatId?: string) {
   const made = makeDeps();
   const badges: Badge[] = [];
-  return { ...made, badges, deps: { ...made.deps, loadLastChatId: async () => lastChatId, showBadge: async (badge: Badge) => void badges.push(badge) } };
+  return {
+    ...made,
+    badges,
+    deps: {
+      ...made.deps,
+      loadLastChatId: async () => lastChatId,
+      showBadge: async (badge: Badge) => void badges.push(badge),
+    },
+  };
 }
 
 describe('keyboard command and selection menu', () => {

@@ -31,6 +31,8 @@ describe('the copy of the newest entries for the popup', () => {
     expect(readRecentHistoryCopy({ entries: 'x', total: 1 })).toBeUndefined();
     expect(readRecentHistoryCopy({ entries: [storedEntry('a', 1)] })).toBeUndefined();
     expect(readRecentHistoryCopy({ entries: [storedEntry('a', 1), { id: 'broken' }], total: 2 })).toBeUndefined();
-    expect(readRecentHistoryCopy({ entries: [storedEntry('a', 1)], total: 1 })?.entries.map((stored) => stored.id)).toEqual(['a']);
+    expect(
+      readRecentHistoryCopy({ entries: [storedEntry('a', 1)], total: 1 })?.entries.map((stored) => stored.id),
+    ).toEqual(['a']);
   });
 });

@@ -16,7 +16,11 @@ function pendingEntry(id: string, startedAt: number): HistoryEntry {
     method: 'DELETE',
     chatId: CHAT,
     baseUrlHost: '127.0.0.1:4010',
-    request: { url: `http://127.0.0.1:4010/v3/chats/${CHAT}/typing`, headers: [['Authorization', 'Bearer [redacted]']], timeoutMs: 15_000 },
+    request: {
+      url: `http://127.0.0.1:4010/v3/chats/${CHAT}/typing`,
+      headers: [['Authorization', 'Bearer [redacted]']],
+      timeoutMs: 15_000,
+    },
   };
 }
 

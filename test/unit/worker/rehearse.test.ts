@@ -9,7 +9,10 @@ describe('start typing and the start-then-stop rehearsal', () => {
     await keys.save('production', KEY, false);
     const reply = await startTyping(CHAT, deps);
     expect(sent[0]?.request.method).toBe('POST');
-    expect(reply).toMatchObject({ ok: true, entry: { operation: 'typing.start', method: 'POST', outcome: { summary: '204 · typing started' } } });
+    expect(reply).toMatchObject({
+      ok: true,
+      entry: { operation: 'typing.start', method: 'POST', outcome: { summary: '204 · typing started' } },
+    });
   });
 
   it('starts, waits the chosen time, then stops, linking both entries', async () => {

@@ -13,7 +13,10 @@ describe('isOwnExtensionPage', () => {
     expect(isOwnExtensionPage({ id: ID, url: OWN_PAGE }, ID)).toBe(true);
   });
   it.each([
-    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html' }],
+    [
+      'another extension',
+      { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html' },
+    ],
     ['a content script on a web page', { id: ID, url: 'https://evil.example/', origin: 'https://evil.example' }],
     ['a look-alike URL', { id: ID, url: `chrome-extension://${ID}.evil.example/x` }],
     ['no URL', { id: ID }],

@@ -10,7 +10,10 @@ describe('the worker closes storage to web pages, and checks that Chrome did', (
   it('asks for trusted contexts only, and says so when it worked', async () => {
     const asked: unknown[] = [];
     const log: Log = [];
-    const closed = await keepStorageFromPages({ setAccessLevel: async (options) => void asked.push(options) }, logTo(log));
+    const closed = await keepStorageFromPages(
+      { setAccessLevel: async (options) => void asked.push(options) },
+      logTo(log),
+    );
     expect(closed).toBe(true);
     expect(asked).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
     expect(log).toEqual([]);
@@ -18,7 +21,10 @@ describe('the worker closes storage to web pages, and checks that Chrome did', (
 
   it('reports failure, never throwing, when Chrome refuses or lacks the call (before Chrome 140)', async () => {
     const log: Log = [];
-    const refused = await keepStorageFromPages({ setAccessLevel: () => Promise.reject(new Error('not allowed')) }, logTo(log));
+    const refused = await keepStorageFromPages(
+      { setAccessLevel: () => Promise.reject(new Error('not allowed')) },
+      logTo(log),
+    );
     const missing = await keepStorageFromPages({}, logTo(log));
     expect([refused, missing]).toEqual([false, false]);
     expect(log.map((line) => line.message)).toEqual([
@@ -37,7 +43,10 @@ describe('the worker closes storage to web pages, and checks that Chrome did', (
   it('with storage left open, the page script is never registered, even with access to all sites', async () => {
     const calls: string[] = [];
     const event = { addListener: () => undefined };
-    const closed = keepStorageFromPages({ setAccessLevel: () => Promise.reject(new Error('not allowed')) }, () => undefined);
+    const closed = keepStorageFromPages(
+      { setAccessLevel: () => Promise.reject(new Error('not allowed')) },
+      () => undefined,
+    );
     const api: PageMenuApi = {
       extensionId: 'abcdefghijklmnopabcdefghijklmnop',
       hasSiteAccess: onlyWithStorageClosed(async () => true, closed),

@@ -33,7 +33,12 @@ describe('stopTyping (journal, send, decode, settle)', () => {
     expect(seenBeforeSend).toEqual(['pending']);
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
-    expect(reply.entry).toMatchObject({ state: 'settled', chatId: CHAT, method: 'DELETE', baseUrlHost: 'api.linqapp.com' });
+    expect(reply.entry).toMatchObject({
+      state: 'settled',
+      chatId: CHAT,
+      method: 'DELETE',
+      baseUrlHost: 'api.linqapp.com',
+    });
     expect(reply.entry.outcome).toMatchObject({ kind: 'linq_error', code: 2001, traceId: 'abc123' });
     expect(reply.entry.durationMs).toBeGreaterThanOrEqual(0);
     // The reply comes first; the settled entry is stored and announced after it.
@@ -71,7 +76,9 @@ describe('stopTyping (journal, send, decode, settle)', () => {
   it('refuses a base URL without host access, naming the host', async () => {
     const { deps, keys, settings, sent } = makeDeps({ hasHostAccess: async () => false });
     await keys.save('production', KEY, false);
-    await settings.update((current) => updateProfile(current, 'production', { baseUrl: 'https://staging.example.com/api' }));
+    await settings.update((current) =>
+      updateProfile(current, 'production', { baseUrl: 'https://staging.example.com/api' }),
+    );
     const reply = await stopTyping(CHAT, deps);
     expect(reply).toMatchObject({ ok: false, field: 'baseUrl' });
     if (!reply.ok) expect(reply.message).toContain('staging.example.com');

@@ -8,7 +8,9 @@ import type { Page } from 'playwright-core';
  */
 export function burst(page: Page, chatIds: readonly string[]): Promise<void> {
   return page.evaluate(async (ids) => {
-    const label = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === 'Chat ID');
+    const label = [...document.querySelectorAll('label')].find(
+      (candidate) => candidate.textContent?.trim() === 'Chat ID',
+    );
     const field = label ? document.getElementById(label.htmlFor) : null;
     if (!(field instanceof HTMLInputElement)) throw new Error('no "Chat ID" field');
     // A macrotask that background tabs do not throttle (unlike setTimeout and requestAnimationFrame).
@@ -25,7 +27,9 @@ export function burst(page: Page, chatIds: readonly string[]): Promise<void> {
       field.value = id;
       field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: id }));
       await tick();
-      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+      field.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }),
+      );
     }
   }, chatIds);
 }

@@ -18,7 +18,11 @@ export interface FaultSession extends E2eSession {
  * One browser and one mock per file, as everywhere in e2e, with the fault key and an observer. The first view
  * opens while the observer sets itself up (chrome://extensions is slow to load), to keep setup short.
  */
-export async function startFaultSession(options: { slowMs?: number; firstView: ViewName; distDir?: string }): Promise<FaultSession> {
+export async function startFaultSession(options: {
+  slowMs?: number;
+  firstView: ViewName;
+  distDir?: string;
+}): Promise<FaultSession> {
   const session = await startSession({ slowMs: options.slowMs, apiKey: FAULT_KEY, distDir: options.distDir });
   try {
     const observer = new FaultObserver(session.extension.context, session.extension.extensionId);
@@ -103,7 +107,13 @@ export function defineSecretsSweep(get: () => { session: FaultSession; views: ()
     const { session, views, key = FAULT_KEY } = get();
     const open = views().filter((page) => !page.isClosed());
     expect(open.length).toBeGreaterThan(0);
-    const leaks = await sweepForKey({ page: open[0]!, views: open, observer: session.observer, mockRequests: session.mock.requests, key });
+    const leaks = await sweepForKey({
+      page: open[0]!,
+      views: open,
+      observer: session.observer,
+      mockRequests: session.mock.requests,
+      key,
+    });
     meta.leaks = leakCount(leaks);
     expect(leaks).toEqual([]);
 

@@ -90,7 +90,9 @@ export class FaultObserver {
       if (seen) seen.finished = true;
     });
     context.on('requestfailed', (request) => {
-      const seen = this.requests.findLast((candidate) => candidate.url === request.url() && candidate.failure === undefined);
+      const seen = this.requests.findLast(
+        (candidate) => candidate.url === request.url() && candidate.failure === undefined,
+      );
       if (seen) seen.failure = request.failure()?.errorText ?? 'failed';
     });
   }
@@ -107,7 +109,9 @@ export class FaultObserver {
     await page.evaluate(async (extensionId) => {
       const api = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
       await new Promise<void>((resolve) => api.updateProfileConfiguration({ inDeveloperMode: true }, resolve));
-      await new Promise<void>((resolve) => api.updateExtensionConfiguration({ extensionId, errorCollection: true }, resolve));
+      await new Promise<void>((resolve) =>
+        api.updateExtensionConfiguration({ extensionId, errorCollection: true }, resolve),
+      );
     }, this.extensionId);
     this.devPage = page;
   }
@@ -118,8 +122,10 @@ export class FaultObserver {
     const errors = await this.devPage.evaluate(
       (extensionId) =>
         new Promise<RuntimeError[]>((resolve) =>
-          (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate.getExtensionInfo(extensionId, (info) =>
-            resolve(info.runtimeErrors.map(({ id, message, isServiceWorker }) => ({ id, message, isServiceWorker }))),
+          (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate.getExtensionInfo(
+            extensionId,
+            (info) =>
+              resolve(info.runtimeErrors.map(({ id, message, isServiceWorker }) => ({ id, message, isServiceWorker }))),
           ),
         ),
       this.extensionId,

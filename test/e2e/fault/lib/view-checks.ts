@@ -27,9 +27,15 @@ export function viewSafety(page: Page): Promise<ViewSafety> {
       const anchors = [...document.querySelectorAll('a')];
       const badLinks = anchors
         .map((anchor) => anchor.getAttribute('href') ?? '(no href)')
-        .filter((href) => !href.startsWith('https://docs.linqapp.com/') && !new URL(href, location.href).href.startsWith(own));
-      const regions = [...document.querySelectorAll('section[aria-label="History"], section[aria-label="Latest result"]')];
-      const found = regions.flatMap((region) => [...region.querySelectorAll(markup)].map((element) => element.tagName.toLowerCase()));
+        .filter(
+          (href) => !href.startsWith('https://docs.linqapp.com/') && !new URL(href, location.href).href.startsWith(own),
+        );
+      const regions = [
+        ...document.querySelectorAll('section[aria-label="History"], section[aria-label="Latest result"]'),
+      ];
+      const found = regions.flatMap((region) =>
+        [...region.querySelectorAll(markup)].map((element) => element.tagName.toLowerCase()),
+      );
       const pattern = new RegExp(control, 'u');
       const rawControl = regions
         .flatMap((region) => [...region.querySelectorAll('.server-text, dd, code')])
@@ -54,7 +60,8 @@ export function shownStatus(page: Page, chatId: string): Promise<string> {
   return page.evaluate((wanted) => {
     const items = document.querySelectorAll('section[aria-label="History"] li');
     for (const item of items) {
-      if (item.querySelector('.chat-id')?.textContent?.trim() === wanted) return item.querySelector('.status')?.textContent?.trim() ?? '';
+      if (item.querySelector('.chat-id')?.textContent?.trim() === wanted)
+        return item.querySelector('.status')?.textContent?.trim() ?? '';
     }
     return '';
   }, chatId);
