@@ -29,7 +29,7 @@ const AT_CAP_RUNS = 10;
 const COLD_AT_50K_RUNS = 5;
 const VIEWS = ['popup', 'panel'] as const satisfies readonly View[];
 const IMPORT_ENTRIES = 100_000;
-/** BENCH_ONLY=import runs only the import section (and writes no results file), for working on it. */
+/** BENCH_ONLY=import or BENCH_ONLY=fire runs only that section (and writes no results file), for working on it. */
 const ONLY = process.env.BENCH_ONLY;
 
 const label = (size: number) => (size === 0 ? '0' : `${size / 1000}k`);
@@ -166,6 +166,11 @@ export async function runBench(): Promise<void> {
     if ((await historyCount(lab)) !== 0) throw new Error('bench: the fresh profile already has history');
     if (ONLY === 'import') {
       await importSection(results, session);
+      return;
+    }
+    if (ONLY === 'fire') {
+      await fireSection(results, session, curl);
+      console.log(`\n${results.table()}\n`);
       return;
     }
 
