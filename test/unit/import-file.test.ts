@@ -165,6 +165,36 @@ describe('F2: chat ID and URL must be a request this extension sends', () => {
     expect(stored?.outcome?.traceId?.length).toBeLessThanOrEqual(129);
   });
 
+  it('redacts the other credentials a file carries in its headers (an unredacted Authorization is refused)', () => {
+    const leaky = entry({
+      request: {
+        ...entry().request,
+        headers: [
+          ['Authorization', 'Bearer [redacted]'],
+          ['X-Api-Key', 'sk_live_THEIRS'],
+        ],
+      },
+      response: {
+        ...entry().response!,
+        headers: [
+          ['set-cookie', 'session=abc'],
+          ['x-trace-id', 'kept'],
+        ],
+      },
+    });
+    const [stored] = accepted(fileOf(leaky));
+    expect(JSON.stringify(stored)).not.toContain('THEIRS');
+    expect(JSON.stringify(stored)).not.toContain('session=abc');
+    expect(stored?.request.headers).toEqual([
+      ['Authorization', 'Bearer [redacted]'],
+      ['X-Api-Key', '[redacted]'],
+    ]);
+    expect(stored?.response?.headers).toEqual([
+      ['set-cookie', '[redacted]'],
+      ['x-trace-id', 'kept'],
+    ]);
+  });
+
   it('keeps an entry of our own as it was, apart from the imported mark', () => {
     const own = entry({ outcome: { ...entry().outcome!, docUrl: 'https://docs.linqapp.com/errors/2001' } });
     expect(accepted(fileOf(own))).toEqual([{ ...own, imported: true }]);
