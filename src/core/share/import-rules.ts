@@ -2,6 +2,7 @@ import type { HistoryEntry } from '../history.ts';
 import { BODY_PREVIEW_MAX } from '../linq/body-limit.ts';
 import { checkChatId } from '../linq/chat-id.ts';
 import { REDACTED } from '../linq/request.ts';
+import { RETRY_AFTER_MAX_S } from '../linq/retry-after.ts';
 import { isSafeDocUrl } from '../linq/doc-url.ts';
 import { checkBaseUrl } from '../linq/settings-rules.ts';
 import { sanitizeText } from '../linq/text.ts';
@@ -108,7 +109,7 @@ function numbersProblem(entry: HistoryEntry, now: number): string | undefined {
   if (outcome?.status !== undefined && !intIn(outcome.status, 100, 599))
     return 'its outcome status is not an HTTP status';
   if (outcome?.code !== undefined && !intIn(outcome.code, 0, 99_999)) return 'its error code is out of range';
-  if (outcome?.retryAfterSeconds !== undefined && !finiteIn(outcome.retryAfterSeconds, 0, 3600)) {
+  if (outcome?.retryAfterSeconds !== undefined && !finiteIn(outcome.retryAfterSeconds, 0, RETRY_AFTER_MAX_S)) {
     return 'its retryAfterSeconds is not between 0 and one hour';
   }
   return undefined;
