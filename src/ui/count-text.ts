@@ -1,6 +1,6 @@
-/** "1 entry", "2 entries": the noun agrees with the number. */
-export function entriesText(count: number): string {
-  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+/** "1 entry", "2 entries": the noun agrees with the number, written by `write` (plain digits by default). */
+export function entriesText(count: number, write: (count: number) => string = String): string {
+  return `${write(count)} ${count === 1 ? 'entry' : 'entries'}`;
 }
 
 /** The panel's count: "N entries", or "M of N entries" while a search or filter hides some. */

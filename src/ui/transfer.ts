@@ -1,9 +1,10 @@
 import type { HistoryEntry } from '../core/history.ts';
 import type { ImportSummary, InspectorClient } from './client.ts';
 import type { ExportFormat } from './components/HistoryTransfer.tsx';
+import { entriesText } from './count-text.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const entries = (n: number) => `${count(n)} ${n === 1 ? 'entry' : 'entries'}`;
+const entries = (n: number) => entriesText(n, count);
 
 function stamp(now: number): string {
   return new Date(now).toISOString().replace(/[:.]/g, '-');
