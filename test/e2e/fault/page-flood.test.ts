@@ -19,6 +19,7 @@ import {
   pageMessages,
   recordMenu,
   selectTextOf,
+  waitForQuietMenu,
 } from '../harness/page-menu.ts';
 import { extensionWorker } from '../harness/service-worker.ts';
 import { waitUntil } from '../harness/wait.ts';
@@ -102,7 +103,7 @@ test('synthetic events alone, with the selection still, send nothing at all', as
   const meta = recordFault(task, 'page flood');
   await page.bringToFront();
   await selectTextOf(page, '#a');
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await waitForQuietMenu(worker);
   await recordMenu(worker);
   await page.evaluate(() => {
     for (let i = 0; i < 3_000; i += 1) {

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { REPORT_LIMIT } from '../../../src/core/page-report-limit.ts';
 
 /** What the worker asked Chrome to do with the right-click item, in order. */
 export interface MenuUpdate {
@@ -63,4 +64,20 @@ export async function selectTextOf(page: Page, selector: string): Promise<string
   await page.bringToFront();
   await page.locator(selector).selectText();
   return page.evaluate(() => String(getSelection()));
+}
+
+/**
+ * Waits until the worker has made no menu update and had no page message for longer than the report
+ * limit's window: a flood in an earlier test can leave its latest report still to be applied.
+ */
+export async function waitForQuietMenu(worker: Worker, quietMs = REPORT_LIMIT.windowMs + 300): Promise<void> {
+  const deadline = Date.now() + 10 * quietMs;
+  let seen = -1;
+  for (;;) {
+    const count = (await menuUpdates(worker)).length + (await pageMessages(worker)).length;
+    if (count === seen) return;
+    if (Date.now() >= deadline) throw new Error('Timed out: the page menu never went quiet');
+    seen = count;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
 }
