@@ -4,6 +4,7 @@ import { createBrowserClient } from '../platform/browser-client.ts';
 import { devtoolsTheme } from '../platform/devtools-theme.ts';
 import { PanelApp } from '../ui/PanelApp.tsx';
 import '../ui/styles.css';
+import '../ui/panel.css';
 
 const theme = devtoolsTheme();
 if (theme) document.documentElement.dataset.theme = theme;

@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogueEntry } from '../core/linq/types.ts';
+import type { HistoryEntry } from '../core/history.ts';
+import type { CopyKind } from './components/EntryActions.tsx';
 import type { PanelRoute } from '../core/panel-route.ts';
 import type { InspectorClient } from './client.ts';
-import { Controls } from './Controls.tsx';
+import { PanelControls } from './PanelControls.tsx';
 import { activeProfile } from '../core/settings.ts';
 import { CodesView } from './components/CodesView.tsx';
-import { EntryDetails } from './components/EntryDetails.tsx';
-import { ErrorBoundary, EntryFallback } from './components/ErrorBoundary.tsx';
+import { LatestLine } from './components/LatestLine.tsx';
 import { PanelHistoryView } from './components/PanelHistory.tsx';
 import type { ExportFormat, ExportScope } from './components/HistoryTransfer.tsx';
 import { pure, useStableCallback } from './pure.ts';
@@ -15,6 +16,7 @@ import { copyEntry } from './sharing.ts';
 import { exportEntries, importFile } from './transfer.ts';
 import { useFilteredHistory } from './useFilteredHistory.ts';
 import { useInspector } from './useInspector.ts';
+import { usePanelKeys } from './usePanelKeys.ts';
 
 export interface PanelAppProps {
   client: InspectorClient;
@@ -37,9 +39,14 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const [route, setRoute] = useState(props.initialRoute);
   const history = useFilteredHistory(client, route.filter);
   const [selectedId, setSelectedId] = useState<string>();
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const [clearError, setClearError] = useState<string>();
   const [catalogue, setCatalogue] = useState<readonly CatalogueEntry[]>();
-  const selected = selectedId === undefined ? undefined : history.entry(selectedId);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { latest } = state.requests;
+  // The latest result is the stored entry as this view last heard it: fresher than the list's copy at first.
+  const selected =
+    selectedId === undefined ? undefined : selectedId === latest?.id ? latest : history.entry(selectedId);
 
   useEffect(() => props.subscribeToRoute(setRoute), []);
   useEffect(() => {
@@ -47,6 +54,12 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     if (route.view === 'codes' && !catalogue)
       void import('../core/linq/catalogue.ts').then((module) => setCatalogue(module.CATALOGUE));
   }, [route.view]);
+  // This view's newest result becomes the selected row, its details open beside the table.
+  useEffect(() => {
+    if (!latest) return;
+    setSelectedId(latest.id);
+    setDetailsOpen(true);
+  }, [latest?.id]);
 
   const navigate = (next: PanelRoute) => {
     setRoute(next);
@@ -60,6 +73,35 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     setSelectedId(id);
     history.want([id]);
   });
+  const onOpen = useStableCallback((id: string) => {
+    onSelect(id);
+    setDetailsOpen(true);
+  });
+  const onCloseDetails = useStableCallback(() => setDetailsOpen(false));
+  const onCopy = useStableCallback((entry: HistoryEntry, kind: CopyKind) =>
+    copyEntry(client, entry, kind, state.settings.profiles),
+  );
+  usePanelKeys(
+    document,
+    {
+      focusSearch: () => searchRef.current?.focus(),
+      closeDetails: () => {
+        if (!detailsOpen || !selected) return false;
+        // Focus inside the pane would be lost with it: it goes back to the table, on the same row.
+        const inPane = document.activeElement?.closest('.details-pane') !== null;
+        setDetailsOpen(false);
+        if (inPane) document.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+        return true;
+      },
+      clearSearch: () => {
+        if (route.filter.text === '') return false;
+        onFilterChange({ ...route.filter, text: '' });
+        return true;
+      },
+      fire: () => void actions.fire(state.chatId),
+    },
+    route.view === 'requests',
+  );
   const onRetry = useStableCallback(actions.retry);
   const onClear = useStableCallback(() =>
     client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)),
@@ -109,30 +151,32 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
           </div>
         ) : (
           <div class="layout" role="tabpanel" id="view-requests" aria-labelledby="tab-requests">
-            <Controls idPrefix="panel" state={state} actions={actions} onLookupCode={lookupCode} />
+            <PanelControls idPrefix="panel" state={state} actions={actions} />
             <PanelHistory
               history={shownHistory}
               filter={route.filter}
               selectedId={selectedId}
+              details={detailsOpen ? selected : undefined}
+              profiles={state.settings.profiles}
+              searchRef={searchRef}
               onFilterChange={onFilterChange}
               onSelect={onSelect}
+              onOpen={onOpen}
+              onCloseDetails={onCloseDetails}
               onRetry={onRetry}
+              onCopy={onCopy}
               onLookupCode={lookupCode}
               onClear={onClear}
               onExport={onExport}
               onImport={onImport}
             />
-            {selected ? (
-              <ErrorBoundary key={selected.id} fallback={<EntryFallback details />}>
-                <EntryDetails
-                  entry={selected}
-                  profiles={state.settings.profiles}
-                  onRetry={actions.retry}
-                  onCopy={(entry, kind) => copyEntry(client, entry, kind, state.settings.profiles)}
-                  onLookupCode={lookupCode}
-                />
-              </ErrorBoundary>
-            ) : null}
+            <LatestLine
+              entry={latest}
+              partner={state.requests.latestPartner}
+              inFlight={state.requests.inFlight}
+              error={state.requests.latestError}
+              storeError={state.requests.storeError}
+            />
           </div>
         )}
       </main>

@@ -11,6 +11,8 @@ export interface EnvironmentPickerProps {
   onAdd(): void;
   onNameInput(name: string): void;
   onDelete(): void;
+  /** false: the caller shows EnvironmentNameField elsewhere (the panel, in its settings drawer). */
+  withNameField?: boolean;
 }
 
 /**
@@ -18,7 +20,6 @@ export interface EnvironmentPickerProps {
  * environment can be renamed and deleted; the two built-in ones cannot.
  */
 export function EnvironmentPicker(props: EnvironmentPickerProps) {
-  const active = props.profiles.find((profile) => profile.id === props.activeId);
   return (
     <div class="environments">
       <fieldset>
@@ -38,19 +39,25 @@ export function EnvironmentPicker(props: EnvironmentPickerProps) {
           Add environment
         </button>
       </fieldset>
-      {active && !active.builtIn ? (
-        <Field
-          id={`${props.idPrefix}-environment-name`}
-          label="Environment name"
-          value={props.nameText}
-          error={props.nameError}
-          onInput={props.onNameInput}
-        >
-          <button type="button" class="secondary" onClick={props.onDelete}>
-            Delete environment
-          </button>
-        </Field>
-      ) : null}
+      {props.withNameField === false ? null : <EnvironmentNameField {...props} />}
     </div>
   );
+}
+
+/** Rename or delete the active environment, when it is a custom one. */
+export function EnvironmentNameField(props: EnvironmentPickerProps) {
+  const active = props.profiles.find((profile) => profile.id === props.activeId);
+  return active && !active.builtIn ? (
+    <Field
+      id={`${props.idPrefix}-environment-name`}
+      label="Environment name"
+      value={props.nameText}
+      error={props.nameError}
+      onInput={props.onNameInput}
+    >
+      <button type="button" class="secondary" onClick={props.onDelete}>
+        Delete environment
+      </button>
+    </Field>
+  ) : null;
 }

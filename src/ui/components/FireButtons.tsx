@@ -19,12 +19,22 @@ export interface FireButtonsProps {
  * shows the countdown; its accessible name stays the same, and the wait is described beside it.
  */
 export function FireButtons(props: FireButtonsProps) {
+  return (
+    <div class="fire">
+      <FireRow {...props} />
+      <Rehearsal {...props} />
+    </div>
+  );
+}
+
+/** Stop typing, Start typing, the rate-limit note and "Send anyway": the panel's toolbar places them alone. */
+export function FireRow(props: FireButtonsProps) {
   const waitId = `${props.idPrefix}-rate-limit`;
   const waiting = props.waitSeconds > 0;
   const countdown = waiting ? <span aria-hidden="true" class="countdown">{` · ${props.waitSeconds} s`}</span> : null;
   const describedBy = waiting ? waitId : undefined;
   return (
-    <div class="fire">
+    <>
       <div class="fire-row">
         <button
           type="submit"
@@ -59,29 +69,35 @@ export function FireButtons(props: FireButtonsProps) {
           </button>
         </div>
       ) : null}
-      <div class="rehearsal">
-        <label for={`${props.idPrefix}-rehearsal-seconds`}>Stop after (seconds)</label>
-        <input
-          id={`${props.idPrefix}-rehearsal-seconds`}
-          type="number"
-          min={REHEARSAL_LIMITS.min}
-          max={REHEARSAL_LIMITS.max}
-          step={1}
-          value={props.rehearsalSeconds}
-          onChange={(event) => {
-            const value = Math.round(Number(event.currentTarget.value));
-            props.onRehearsalSecondsChange(
-              Math.min(
-                REHEARSAL_LIMITS.max,
-                Math.max(REHEARSAL_LIMITS.min, Number.isFinite(value) ? value : REHEARSAL_LIMITS.default),
-              ),
-            );
-          }}
-        />
-        <button type="button" class="secondary" onClick={props.onRehearse}>
-          Start, then stop after {props.rehearsalSeconds} s
-        </button>
-      </div>
+    </>
+  );
+}
+
+/** "Stop after (seconds)" and the rehearsal button. */
+export function Rehearsal(props: FireButtonsProps) {
+  return (
+    <div class="rehearsal">
+      <label for={`${props.idPrefix}-rehearsal-seconds`}>Stop after (seconds)</label>
+      <input
+        id={`${props.idPrefix}-rehearsal-seconds`}
+        type="number"
+        min={REHEARSAL_LIMITS.min}
+        max={REHEARSAL_LIMITS.max}
+        step={1}
+        value={props.rehearsalSeconds}
+        onChange={(event) => {
+          const value = Math.round(Number(event.currentTarget.value));
+          props.onRehearsalSecondsChange(
+            Math.min(
+              REHEARSAL_LIMITS.max,
+              Math.max(REHEARSAL_LIMITS.min, Number.isFinite(value) ? value : REHEARSAL_LIMITS.default),
+            ),
+          );
+        }}
+      />
+      <button type="button" class="secondary" onClick={props.onRehearse}>
+        Start, then stop after {props.rehearsalSeconds} s
+      </button>
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import type { Ref } from 'preact';
 import type { CodeFamily, EntryKind, HistoryFilter } from '../../core/history-filter.ts';
 import { KIND_LABEL } from '../format.ts';
+import { MenuButton } from './MenuButton.tsx';
 
 const KINDS: readonly EntryKind[] = ['success', 'linq_error', 'http_failure', 'network', 'timeout', 'interrupted'];
 const FAMILIES: ReadonlyArray<[CodeFamily, string]> = [
@@ -31,68 +33,91 @@ function fromLocalInput(value: string, endOfMinute: boolean): number | undefined
   return endOfMinute ? ms + 59_999 : ms;
 }
 
-export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; onChange(filter: HistoryFilter): void }) {
+export interface HistoryFiltersProps {
+  filter: HistoryFilter;
+  onChange(filter: HistoryFilter): void;
+  /** The search box, for "/" and Ctrl+F. */
+  searchRef?: Ref<HTMLInputElement>;
+}
+
+/** Search, then Outcome, Code family and Time range as compact menus, all on one row. */
+export function HistoryFilters({ filter, onChange, searchRef }: HistoryFiltersProps) {
+  const timed = filter.from !== undefined || filter.to !== undefined;
   return (
     <div class="filters">
-      <div class="field search">
-        <label for="history-search">Search history</label>
+      <div class="search">
+        <label for="history-search" class="visually-hidden">
+          Search history
+        </label>
         <input
           id="history-search"
+          ref={searchRef}
           type="search"
           value={filter.text}
-          placeholder="Chat ID, code, trace ID, status or message"
+          placeholder="Search: chat ID, code, trace ID, status, message  ( / )"
           onInput={(event) => onChange({ ...filter, text: event.currentTarget.value })}
         />
       </div>
-      <fieldset>
-        <legend>Outcome</legend>
-        {KINDS.map((kind) => (
-          <label key={kind} class="chip">
+      <MenuButton id="filter-outcome" label={counted('Outcome', filter.kinds.size)}>
+        <fieldset>
+          <legend>Outcome</legend>
+          {KINDS.map((kind) => (
+            <label key={kind} class="chip">
+              <input
+                type="checkbox"
+                checked={filter.kinds.has(kind)}
+                onChange={(event) =>
+                  onChange({ ...filter, kinds: toggled(filter.kinds, kind, event.currentTarget.checked) })
+                }
+              />
+              {KIND_LABEL[kind]}
+            </label>
+          ))}
+        </fieldset>
+      </MenuButton>
+      <MenuButton id="filter-family" label={counted('Code family', filter.families.size)}>
+        <fieldset>
+          <legend>Code family</legend>
+          {FAMILIES.map(([family, label]) => (
+            <label key={family} class="chip">
+              <input
+                type="checkbox"
+                checked={filter.families.has(family)}
+                onChange={(event) =>
+                  onChange({ ...filter, families: toggled(filter.families, family, event.currentTarget.checked) })
+                }
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      </MenuButton>
+      <MenuButton id="filter-time" label={timed ? 'Time range (set)' : 'Time range'}>
+        <fieldset class="time-range">
+          <legend>Time range</legend>
+          <label>
+            From{' '}
             <input
-              type="checkbox"
-              checked={filter.kinds.has(kind)}
-              onChange={(event) =>
-                onChange({ ...filter, kinds: toggled(filter.kinds, kind, event.currentTarget.checked) })
-              }
+              type="datetime-local"
+              value={toLocalInput(filter.from)}
+              onChange={(event) => onChange({ ...filter, from: fromLocalInput(event.currentTarget.value, false) })}
             />
-            {KIND_LABEL[kind]}
           </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Code family</legend>
-        {FAMILIES.map(([family, label]) => (
-          <label key={family} class="chip">
+          <label>
+            To{' '}
             <input
-              type="checkbox"
-              checked={filter.families.has(family)}
-              onChange={(event) =>
-                onChange({ ...filter, families: toggled(filter.families, family, event.currentTarget.checked) })
-              }
+              type="datetime-local"
+              value={toLocalInput(filter.to)}
+              onChange={(event) => onChange({ ...filter, to: fromLocalInput(event.currentTarget.value, true) })}
             />
-            {label}
           </label>
-        ))}
-      </fieldset>
-      <fieldset class="time-range">
-        <legend>Time range</legend>
-        <label>
-          From{' '}
-          <input
-            type="datetime-local"
-            value={toLocalInput(filter.from)}
-            onChange={(event) => onChange({ ...filter, from: fromLocalInput(event.currentTarget.value, false) })}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="datetime-local"
-            value={toLocalInput(filter.to)}
-            onChange={(event) => onChange({ ...filter, to: fromLocalInput(event.currentTarget.value, true) })}
-          />
-        </label>
-      </fieldset>
+        </fieldset>
+      </MenuButton>
     </div>
   );
+}
+
+/** "Outcome", or "Outcome (2)" while two of its boxes are ticked. */
+function counted(label: string, ticked: number): string {
+  return ticked === 0 ? label : `${label} (${ticked})`;
 }

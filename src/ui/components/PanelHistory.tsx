@@ -1,23 +1,35 @@
+import type { Ref } from 'preact';
 import type { HistoryEntry } from '../../core/history.ts';
 import type { HistoryFilter } from '../../core/history-filter.ts';
 import type { IndexRow } from '../../core/history-index.ts';
+import type { Profile } from '../../core/profiles.ts';
 import type { FilteredHistory } from '../useFilteredHistory.ts';
 import { useRef } from 'preact/hooks';
 import { ClearHistory, focusList } from './ClearHistory.tsx';
 import { HistoryFilters } from './HistoryFilters.tsx';
 import { ErrorBoundary, EntryFallback } from './ErrorBoundary.tsx';
-import { HistoryItem } from './HistoryItem.tsx';
+import { EntryDetails } from './EntryDetails.tsx';
+import type { CopyKind } from './EntryActions.tsx';
 import { HistoryTransfer, type ExportFormat, type ExportScope } from './HistoryTransfer.tsx';
-import { VirtualList } from './VirtualList.tsx';
+import { RequestRow } from './RequestRow.tsx';
+import { RequestTable } from './RequestTable.tsx';
+import { SplitPane } from './SplitPane.tsx';
 import { shownOfTotalText } from '../count-text.ts';
 
 export interface PanelHistoryProps {
   history: FilteredHistory;
   filter: HistoryFilter;
   selectedId?: string;
+  /** The entry the details pane shows; absent while it is closed. */
+  details?: HistoryEntry;
+  profiles: readonly Profile[];
+  searchRef?: Ref<HTMLInputElement>;
   onFilterChange(filter: HistoryFilter): void;
   onSelect(id: string): void;
+  onOpen(id: string): void;
+  onCloseDetails(): void;
   onRetry(entry: HistoryEntry): void;
+  onCopy(entry: HistoryEntry, kind: CopyKind): Promise<string>;
   onLookupCode(code: number): void;
   /** Resolves once the history is cleared; focus then moves to the (empty) list. */
   onClear(): Promise<void>;
@@ -25,68 +37,84 @@ export interface PanelHistoryProps {
   onImport(file: Blob, onProgress: (text: string) => void, signal: AbortSignal): Promise<string>;
 }
 
-/** Fixed row height of the panel's list (CSS .virtual-row matches it). */
-export const ROW_HEIGHT = 148;
-
-/** The panel's history: search, filters and the whole list, virtualised. */
+/** The panel's history: a one-row filter bar, the request table (virtualised) and the details pane. */
 export function PanelHistoryView(props: PanelHistoryProps) {
   const section = useRef<HTMLElement>(null);
-  const { history } = props;
+  const { history, details } = props;
   const shown = history.rows.length;
+  const table =
+    shown === 0 ? (
+      <p class="empty" tabIndex={-1}>
+        {history.total === 0
+          ? history.loading
+            ? 'Loading…'
+            : 'No requests yet.'
+          : 'No entries match the search and filters.'}
+      </p>
+    ) : (
+      <RequestTable<IndexRow>
+        items={history.rows}
+        label="History entries"
+        keyOf={(row) => row.id}
+        selectedId={props.selectedId}
+        onSelect={props.onSelect}
+        onOpen={props.onOpen}
+        onVisible={(rows) => history.want(rows.map((row) => row.id))}
+        renderRow={(row) => {
+          const entry = history.entry(row.id);
+          return entry ? (
+            <ErrorBoundary key={row.id} fallback={<EntryFallback />}>
+              <RequestRow entry={entry} />
+            </ErrorBoundary>
+          ) : (
+            <div class="history-item placeholder" aria-busy="true">
+              Loading…
+            </div>
+          );
+        }}
+      />
+    );
   return (
     <section class="history browser" aria-label="History" ref={section}>
-      <div class="section-head">
-        <h2>History</h2>
+      <div class="filter-bar">
+        <h2 class="visually-hidden">History</h2>
+        <HistoryFilters filter={props.filter} onChange={props.onFilterChange} searchRef={props.searchRef} />
         <span class="count" aria-live="polite">
           {history.loading ? 'Loading all entries…' : shownOfTotalText(shown, history.total)}
         </span>
+        <HistoryTransfer total={history.total} filtered={shown} onExport={props.onExport} onImport={props.onImport} />
         <ClearHistory
           disabled={history.total === 0}
           onClear={() => void props.onClear().then(() => focusList(section.current))}
         />
       </div>
-      <HistoryFilters filter={props.filter} onChange={props.onFilterChange} />
-      <HistoryTransfer total={history.total} filtered={shown} onExport={props.onExport} onImport={props.onImport} />
       {history.error ? (
         <p class="error" role="alert">
           {history.error}
         </p>
       ) : null}
-      {shown === 0 ? (
-        <p class="empty" tabIndex={-1}>
-          {history.total === 0
-            ? history.loading
-              ? 'Loading…'
-              : 'No requests yet.'
-            : 'No entries match the search and filters.'}
-        </p>
-      ) : (
-        <VirtualList<IndexRow>
-          items={history.rows}
-          rowHeight={ROW_HEIGHT}
-          label="History entries"
-          keyOf={(row) => row.id}
-          onVisible={(rows) => history.want(rows.map((row) => row.id))}
-          renderRow={(row) => {
-            const entry = history.entry(row.id);
-            return entry ? (
-              <ErrorBoundary key={row.id} fallback={<EntryFallback />}>
-                <HistoryItem
-                  entry={entry}
-                  selected={row.id === props.selectedId}
-                  onSelect={props.onSelect}
+      <SplitPane
+        separatorLabel="Resize details"
+        main={table}
+        side={
+          details ? (
+            <div class="details-pane">
+              <button type="button" class="secondary small close-details" onClick={props.onCloseDetails}>
+                Close details <span aria-hidden="true">(Esc)</span>
+              </button>
+              <ErrorBoundary key={details.id} fallback={<EntryFallback details />}>
+                <EntryDetails
+                  entry={details}
+                  profiles={props.profiles}
                   onRetry={props.onRetry}
+                  onCopy={props.onCopy}
                   onLookupCode={props.onLookupCode}
                 />
               </ErrorBoundary>
-            ) : (
-              <div class="history-item placeholder" aria-busy="true">
-                Loading…
-              </div>
-            );
-          }}
-        />
-      )}
+            </div>
+          ) : undefined
+        }
+      />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../../src/core/settings.ts';
 import { PanelApp } from '../../../src/ui/PanelApp.tsx';
 import { PopupApp } from '../../../src/ui/PopupApp.tsx';
 import '../../../src/ui/styles.css';
+import '../../../src/ui/panel.css';
 import { settledEntries } from '../../bench/bench-entries.ts';
 import { createFakeClient } from '../fake-client.ts';
 

@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+export interface PanelKeyActions {
+  /** "/" (outside a text field) or Ctrl+F / Cmd+F. */
+  focusSearch(): void;
+  /** Esc: closes the details pane; true if it was open. */
+  closeDetails(): boolean;
+  /** Esc with the details closed: empties the search; true if there was one. */
+  clearSearch(): boolean;
+  /** Ctrl+Enter / Cmd+Enter outside the form (the form handles its own). */
+  fire(): void;
+}
+
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function popoverOpen(doc: Document): boolean {
+  try {
+    return doc.querySelector(':popover-open') !== null;
+  } catch {
+    // A DOM without popovers (happy-dom) has none open.
+    return false;
+  }
+}
+
+/**
+ * The panel's keyboard map, as in DevTools: "/" or Ctrl+F focuses search, Esc closes the details and then
+ * clears the search, Ctrl+Enter fires from anywhere. ↑/↓ and Enter belong to the table itself.
+ */
+export function usePanelKeys(doc: Document, actions: PanelKeyActions, enabled: boolean): void {
+  // The listener stays; the actions it calls are always the latest render's.
+  const latest = useRef(actions);
+  latest.current = actions;
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const keys = latest.current;
+      if (event.defaultPrevented) return;
+      const command = event.ctrlKey || event.metaKey;
+      if ((event.key === '/' && !command && !typingInto(event.target)) || (command && event.key === 'f')) {
+        event.preventDefault();
+        keys.focusSearch();
+      } else if (event.key === 'Escape' && !popoverOpen(doc)) {
+        // Handled here, Esc must not also clear a search box the browser's way (out of order).
+        if (keys.closeDetails() || keys.clearSearch()) event.preventDefault();
+      } else if (event.key === 'Enter' && command) {
+        event.preventDefault();
+        keys.fire();
+      }
+    };
+    doc.addEventListener('keydown', onKeyDown);
+    return () => doc.removeEventListener('keydown', onKeyDown);
+  }, [doc, enabled]);
+}
