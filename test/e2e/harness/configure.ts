@@ -18,6 +18,7 @@ export interface ViewConfig {
 export async function configure(page: Page, config: ViewConfig): Promise<void> {
   // A background tab's frames are throttled, which makes every click wait ~1 s for a stable element.
   await page.bringToFront();
+  await openSettingsDrawer(page);
   if (config.remember !== undefined) {
     await page.getByRole('checkbox', { name: 'Remember key on this device' }).setChecked(config.remember);
   }
@@ -53,6 +54,21 @@ export async function configure(page: Page, config: ViewConfig): Promise<void> {
     },
     { message: 'settings did not reach chrome.storage', describe: () => `stored settings: ${last}` },
   );
+}
+
+/**
+ * The panel keeps the key, Base URL and the rest in a settings drawer its toolbar opens ("Settings", or the
+ * key status); the popup shows them at once. Opens the drawer if there is one and it is closed.
+ */
+export async function openSettingsDrawer(page: Page): Promise<void> {
+  const drawer = page.getByRole('button', { name: 'Settings', exact: true });
+  if ((await drawer.count()) > 0 && (await drawer.getAttribute('aria-expanded')) === 'false') await drawer.click();
+}
+
+/** Closes the panel's settings drawer, if it is open (the popup has none). */
+export async function closeSettingsDrawer(page: Page): Promise<void> {
+  const drawer = page.getByRole('button', { name: 'Settings', exact: true });
+  if ((await drawer.count()) > 0 && (await drawer.getAttribute('aria-expanded')) === 'true') await drawer.click();
 }
 
 /** Opens the folded "Settings" and sets "Request timeout (seconds)". */

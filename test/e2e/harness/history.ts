@@ -1,9 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { waitUntil } from './wait.ts';
 
-/** The History region's items, newest first (the region named "History" that both views have). */
+/**
+ * The History region's items, newest first (the region named "History" that both views have): the popup's
+ * list items, or the panel's table rows (options of its listbox).
+ */
 export function historyItems(page: Page): Locator {
-  return page.getByRole('region', { name: 'History' }).getByRole('listitem');
+  const region = page.getByRole('region', { name: 'History' });
+  return region.getByRole('listitem').or(region.getByRole('option'));
 }
 
 /** The newest item for a chat ID. */

@@ -10,12 +10,15 @@ export function viewUrl(extensionId: string, view: ViewName): string {
 /**
  * Waits until a view shows its stored settings and key: the panel renders the form only after they load
  * ("Loading…" before); the popup may paint from its first-paint copy first, its key field aria-busy until
- * the stored key is in.
+ * the stored key is in. The panel keeps its key field in the settings drawer, and shows its key status
+ * ("Key: session ✓") in the toolbar instead.
  */
 export async function waitForViewReady(page: Page): Promise<void> {
   await page
     .getByRole('textbox', { name: 'API key' })
+    .or(page.getByRole('button', { name: /^Key: / }))
     .and(page.locator(':not([aria-busy="true"])'))
+    .first()
     .waitFor({ state: 'visible', timeout: 15_000 });
   await page.getByRole('region', { name: 'History' }).waitFor({ state: 'visible' });
 }
