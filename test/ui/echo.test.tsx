@@ -57,6 +57,8 @@ describe('echoes while the operator types', () => {
   it('the environment name: the echo of the first letters leaves the whole name', async () => {
     const client = createFakeClient({ settings: { ...withStaging(), activeProfileId: STAGING.id } });
     renderPanel(client);
+    // The panel keeps the environment's name in its settings drawer.
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const name = await screen.findByRole('textbox', { name: 'Environment name' });
     client.holdWrites();
     type(name, 'Stag');

@@ -23,9 +23,9 @@ const sent = (type: string, chatId: string) => expect.objectContaining({ type, c
 async function openPanelDetails() {
   const client = createFakeClient({ keys: { production: 'sk_live_1234' }, history: history() });
   renderPanel(client);
-  const list = await screen.findByRole('list', { name: /entries/i });
-  const row = (await within(list).findAllByRole('listitem'))[0]!;
-  fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+  const table = await screen.findByRole('listbox', { name: /entries/i });
+  // A click on a row selects it and opens its details.
+  fireEvent.click((await within(table).findAllByRole('option'))[0]!);
   return { client, details: await screen.findByRole('region', { name: 'Entry details' }) };
 }
 
