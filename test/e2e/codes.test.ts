@@ -10,6 +10,7 @@ import { configure } from './harness/configure.ts';
 import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { currentHash } from './harness/history-search.ts';
+import { openDetails } from './harness/outcome.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { openView, viewUrl, waitForViewReady } from './harness/views.ts';
 
@@ -68,6 +69,13 @@ function shownCodes(page: Page): Promise<ShownCode[]> {
 }
 
 /** The row is the only current one and lies wholly inside the scrolled Codes view. */
+/** "Look up NNNN in Codes" on a history entry: in the panel it is in the entry's details, opened from its row. */
+async function lookUpFromRow(page: Page, code: number): Promise<void> {
+  const chatId = linqErrorChat(code);
+  const details = await openDetails(page, historyItems(page).filter({ hasText: chatId }).first(), chatId);
+  await details.getByRole('button', { name: `Look up ${code} in Codes` }).click();
+}
+
 async function expectLookedUp(page: Page, code: number): Promise<void> {
   const row = page.locator(`#code-${code}`);
   await expect.poll(() => row.getAttribute('aria-current')).toBe('true');
@@ -146,10 +154,7 @@ describe('Codes view', () => {
   test('"Look up 2001 in Codes" on a history entry switches to Codes with row 2001 current and in view', async () => {
     await tab(panel, 'Requests').click();
     expect(await currentHash(panel)).toBe('');
-    const item = historyItems(panel)
-      .filter({ hasText: linqErrorChat(2001) })
-      .first();
-    await item.getByRole('button', { name: 'Look up 2001 in Codes' }).click();
+    await lookUpFromRow(panel, 2001);
 
     await expectLookedUp(panel, 2001);
     expect(await currentHash(panel)).toBe('#view=codes&code=2001');
@@ -157,21 +162,13 @@ describe('Codes view', () => {
 
     // Another code from the same history moves the highlight.
     await tab(panel, 'Requests').click();
-    await historyItems(panel)
-      .filter({ hasText: linqErrorChat(3006) })
-      .first()
-      .getByRole('button', { name: 'Look up 3006 in Codes' })
-      .click();
+    await lookUpFromRow(panel, 3006);
     await expectLookedUp(panel, 3006);
     expect(await panel.locator('#code-2001').getAttribute('aria-current')).toBeNull();
 
     // Back to 2001 for the README picture.
     await tab(panel, 'Requests').click();
-    await historyItems(panel)
-      .filter({ hasText: linqErrorChat(2001) })
-      .first()
-      .getByRole('button', { name: 'Look up 2001 in Codes' })
-      .click();
+    await lookUpFromRow(panel, 2001);
     await expectLookedUp(panel, 2001);
     const shot = await saveDocsScreenshot(panel, 'codes', VIEWPORT);
     if (shot) console.log(`wrote ${shot}`);

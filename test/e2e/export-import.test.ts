@@ -16,8 +16,10 @@ import {
   historyRegion,
   kindBox,
   openTransfer,
+  setFilterBox,
 } from './harness/history-search.ts';
 import { readHistoryDb, type StoredEntry } from './harness/history-db.ts';
+import { openDetails } from './harness/outcome.ts';
 import { DIST_DIR } from './harness/paths.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { downloadText, pickFile } from './harness/transfer.ts';
@@ -187,7 +189,7 @@ describe('Export and import', () => {
   });
 
   test('Export JSON of the filtered view holds only the entries the filter shows', async () => {
-    await kindBox(panel, 'Linq error').check();
+    await setFilterBox(kindBox(panel, 'Linq error'), true);
     await expectListed(panel, LINQ_ERRORS, TOTAL);
     await transfer.getByRole('radio', { name: `Filtered view (${LINQ_ERRORS.length})` }).check();
 
@@ -353,8 +355,10 @@ describe('Export and import', () => {
     expect(stored?.outcome?.kind).toBe('interrupted');
     const item = historyItems(panel).filter({ hasText: chatId }).first();
     await expect.poll(() => statusLabelOf(item)).toBe('Interrupted');
-    expect(await item.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
-    await kindBox(panel, 'Interrupted').check();
+    // Retry is offered in its details (a click on the row opens them).
+    const itemDetails = await openDetails(panel, item, chatId);
+    expect(await itemDetails.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
+    await setFilterBox(kindBox(panel, 'Interrupted'), true);
     await expectListed(panel, [chatId], TOTAL + 3);
     await clearFilters(panel);
   });

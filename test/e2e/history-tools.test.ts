@@ -25,9 +25,11 @@ import {
   timeInput,
   type FamilyLabel,
   type KindLabel,
+  setFilterBox,
+  fillTime,
 } from './harness/history-search.ts';
 import { readHistoryDb, type StoredEntry } from './harness/history-db.ts';
-import { describedValue, openDetails } from './harness/outcome.ts';
+import { openDetails } from './harness/outcome.ts';
 import { DIST_DIR } from './harness/paths.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { readExtensionStorage } from './harness/storage.ts';
@@ -149,7 +151,7 @@ describe('panel history tools', () => {
     // The trace ID as the entry shows it (the mock's X-Trace-ID / trace_id).
     await search.fill(linqErrorChat(3006));
     await expectListed(panel, [linqErrorChat(3006)], TOTAL);
-    const traceId = await describedValue(historyItems(panel).first(), 'Trace ID');
+    const traceId = await historyItems(panel).first().locator('.trace-id').textContent();
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(traceId).toBe(seeded.get(linqErrorChat(3006))?.outcome?.traceId);
     await search.fill(traceId!);
@@ -172,18 +174,18 @@ describe('panel history tools', () => {
 
   test('each Outcome checkbox keeps only its kind; two together show both', async () => {
     for (const kind of KIND_LABELS) {
-      await kindBox(panel, kind).check();
+      await setFilterBox(kindBox(panel, kind), true);
       await expectListed(
         panel,
         newestFirstWhere((seed) => seed.kind === kind),
         TOTAL,
       );
-      await kindBox(panel, kind).uncheck();
+      await setFilterBox(kindBox(panel, kind), false);
     }
     await expectListed(panel, NEWEST_FIRST, TOTAL);
 
-    await kindBox(panel, 'Timeout').check();
-    await kindBox(panel, 'Interrupted').check();
+    await setFilterBox(kindBox(panel, 'Timeout'), true);
+    await setFilterBox(kindBox(panel, 'Interrupted'), true);
     await expectListed(
       panel,
       newestFirstWhere((seed) => seed.kind === 'Timeout' || seed.kind === 'Interrupted'),
@@ -196,14 +198,14 @@ describe('panel history tools', () => {
 
   test('each Code family checkbox keeps only codes of that family', async () => {
     for (const family of FAMILY_LABELS) {
-      await familyBox(panel, family).check();
+      await setFilterBox(familyBox(panel, family), true);
       const expected = newestFirstWhere((seed) => seed.family === family);
       expect(expected.length).toBeGreaterThan(0);
       await expectListed(panel, expected, TOTAL);
-      await familyBox(panel, family).uncheck();
+      await setFilterBox(familyBox(panel, family), false);
     }
-    await familyBox(panel, '3xxx server').check();
-    await familyBox(panel, '5xxx attachment').check();
+    await setFilterBox(familyBox(panel, '3xxx server'), true);
+    await setFilterBox(familyBox(panel, '5xxx attachment'), true);
     await expectListed(panel, [linqErrorChat(5005), linqErrorChat(3006)], TOTAL);
     expect(new URLSearchParams((await currentHash(panel)).slice(1)).get('family')).toBe('3,5');
     await clearFilters(panel);
@@ -217,19 +219,19 @@ describe('panel history tools', () => {
         endOfMinute,
       ] as const);
 
-    await timeInput(panel, 'From').fill('2099-01-01T00:00');
+    await fillTime(timeInput(panel, 'From'), '2099-01-01T00:00');
     await expectListed(panel, [], TOTAL);
     expect(new URLSearchParams((await currentHash(panel)).slice(1)).get('from')).toBe(
       await localToIso('2099-01-01T00:00', false),
     );
-    await timeInput(panel, 'From').fill('');
+    await fillTime(timeInput(panel, 'From'), '');
     await expectListed(panel, NEWEST_FIRST, TOTAL);
 
-    await timeInput(panel, 'To').fill('2000-01-01T00:00');
+    await fillTime(timeInput(panel, 'To'), '2000-01-01T00:00');
     await expectListed(panel, [], TOTAL);
 
-    await timeInput(panel, 'From').fill('2000-01-01T00:00');
-    await timeInput(panel, 'To').fill('2099-12-31T23:59');
+    await fillTime(timeInput(panel, 'From'), '2000-01-01T00:00');
+    await fillTime(timeInput(panel, 'To'), '2099-12-31T23:59');
     await expectListed(panel, NEWEST_FIRST, TOTAL);
     const params = new URLSearchParams((await currentHash(panel)).slice(1));
     expect(params.get('from')).toBe(await localToIso('2000-01-01T00:00', false));
@@ -246,8 +248,8 @@ describe('panel history tools', () => {
 
   test('the URL hash holds the filter; reloading or opening that URL restores the same filtered view', async () => {
     await searchBox(panel).fill('2001');
-    await kindBox(panel, 'Linq error').check();
-    await familyBox(panel, '2xxx resource').check();
+    await setFilterBox(kindBox(panel, 'Linq error'), true);
+    await setFilterBox(familyBox(panel, '2xxx resource'), true);
     const expected = searchHits('2001', [linqErrorChat(2001)]).filter((chatId) => {
       const seed = SEEDS.find((candidate) => candidate.chatId === chatId)!;
       return seed.kind === 'Linq error' && seed.family === '2xxx resource';
@@ -313,7 +315,7 @@ describe('panel history tools', () => {
     const entry = seeded.get(chatId)!;
     await panel.bringToFront();
     // A filter stays active, as an operator would have it while investigating.
-    await kindBox(panel, 'Linq error').check();
+    await setFilterBox(kindBox(panel, 'Linq error'), true);
     await expectListed(
       panel,
       newestFirstWhere((seed) => seed.kind === 'Linq error'),
@@ -413,8 +415,12 @@ describe('panel history tools', () => {
     // Found by search first: in the virtual list, the newest entry is the first row only when scrolled to the top.
     await searchBox(panel).fill(OK_B);
     await expectListed(panel, [OK_B], TOTAL + 1);
+    // The row's Retry is in its details, which a click on the row opens.
     const row = historyItems(panel).filter({ hasText: OK_B }).first();
-    const again = await expectNewEntry(panel, OK_B, () => row.getByRole('button', { name: 'Retry' }).click());
+    const rowDetails = await openDetails(panel, row, OK_B);
+    const again = await expectNewEntry(panel, OK_B, () =>
+      rowDetails.getByRole('group', { name: 'Entry actions' }).getByRole('button', { name: 'Retry' }).click(),
+    );
     expect(await statusLabelOf(again)).toBe('204 Success');
     expect(session.mock.requests).toHaveLength(1);
     expect(session.mock.requests[0]).toMatchObject({ chatId: OK_B, authorization: `Bearer ${currentKey}` });

@@ -55,16 +55,18 @@ describe('History', () => {
     }
     // The popup, open all along, shows the same entries.
     await expect.poll(() => historyItems(popup).count()).toBe(chats.length);
-    // Only the panel offers Details.
+    // Only the panel offers Details: each of its table rows opens them (a listbox option).
     expect(await popup.getByRole('button', { name: 'Details' }).count()).toBe(0);
-    expect(await panel.getByRole('button', { name: 'Details' }).count()).toBe(chats.length);
+    expect(await panel.getByRole('listbox', { name: 'History entries' }).getByRole('option').count()).toBe(
+      chats.length,
+    );
   });
 
   test('panel Details: request (key redacted), response status, headers and body preview', async () => {
     const chatId = linqErrorChat(2001);
     const item = historyItems(panel).filter({ hasText: chatId }).first();
     const details = await openDetails(panel, item, chatId);
-    expect(await item.getByRole('button', { name: 'Details' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await item.getAttribute('aria-selected')).toBe('true');
 
     const text = (await details.textContent()) ?? '';
     expect(text).toContain(`DELETE ${session.baseUrl}/v3/chats/${chatId}/typing`);

@@ -12,7 +12,7 @@ import { runAxe } from './harness/axe.ts';
 import { configure, setRequestTimeout } from './harness/configure.ts';
 import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
-import { countText, kindBox } from './harness/history-search.ts';
+import { countText, kindBox, setFilterBox } from './harness/history-search.ts';
 import { openDetails } from './harness/outcome.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { openView } from './harness/views.ts';
@@ -157,7 +157,7 @@ describe('Accessibility (axe-core) and the README pictures', () => {
   test('panel Requests view with a filter and Details open: no axe violations, light and dark', async () => {
     await panel.bringToFront();
     const total = POPUP_CHATS.length + PANEL_CHATS.length;
-    await kindBox(panel, 'Linq error').check();
+    await setFilterBox(kindBox(panel, 'Linq error'), true);
     await expect.poll(() => countText(panel)).toBe(`5 of ${total} entries`);
     const item = historyItems(panel).filter({ hasText: DETAILS_CHAT }).first();
     await openDetails(panel, item, DETAILS_CHAT);

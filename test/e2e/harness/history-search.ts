@@ -47,6 +47,34 @@ export function timeInput(page: Page, bound: 'From' | 'To'): Locator {
   return historyRegion(page).getByRole('group', { name: 'Time range' }).getByLabel(bound, { exact: true });
 }
 
+/**
+ * The panel keeps Outcome, Code family and Time range in compact menus (popovers) on its filter bar: a box
+ * or field inside one is set with its menu opened, and the menu is closed again so it covers nothing.
+ */
+async function inMenu(control: Locator, act: () => Promise<void>): Promise<void> {
+  const menuId = await control.evaluate((element) => element.closest('[popover]')?.id ?? '', undefined, {
+    timeout: 2_000,
+  });
+  const page = control.page();
+  await page.bringToFront();
+  if (menuId !== '' && !(await control.isVisible())) await page.locator(`[popovertarget="${menuId}"]`).click();
+  await act();
+  if (menuId !== '')
+    await page.locator(`[id="${menuId}"]`).evaluate((menu) => {
+      if (menu.matches(':popover-open')) (menu as HTMLElement).hidePopover();
+    });
+}
+
+/** Ticks or unticks an Outcome or Code family box (kindBox, familyBox). */
+export function setFilterBox(box: Locator, on: boolean): Promise<void> {
+  return inMenu(box, () => box.setChecked(on));
+}
+
+/** Fills From or To of the Time range (timeInput). */
+export function fillTime(input: Locator, value: string): Promise<void> {
+  return inMenu(input, () => input.fill(value));
+}
+
 /** "N entries" or "M of N entries". */
 export async function countText(page: Page): Promise<string> {
   return ((await page.locator('.history.browser .count').textContent({ timeout: 2_000 })) ?? '').trim();
@@ -159,11 +187,13 @@ export function currentHash(page: Page): Promise<string> {
 export async function clearFilters(page: Page): Promise<void> {
   await page.bringToFront();
   await searchBox(page).fill('');
-  for (const kind of KIND_LABELS) await kindBox(page, kind).setChecked(false);
-  for (const family of FAMILY_LABELS) await familyBox(page, family).setChecked(false);
+  for (const kind of KIND_LABELS)
+    if (await kindBox(page, kind).isChecked()) await setFilterBox(kindBox(page, kind), false);
+  for (const family of FAMILY_LABELS)
+    if (await familyBox(page, family).isChecked()) await setFilterBox(familyBox(page, family), false);
   for (const bound of ['From', 'To'] as const) {
     const input = timeInput(page, bound);
-    if ((await input.inputValue()) !== '') await input.fill('');
+    if ((await input.inputValue()) !== '') await fillTime(input, '');
   }
 }
 

@@ -11,9 +11,12 @@ export async function describedValue(scope: Locator, term: string): Promise<stri
   return ((await value.textContent()) ?? '').trim();
 }
 
-/** Opens an entry's details (panel only) and returns the "Entry details" region, checked to be that entry's. */
+/**
+ * Opens an entry's details (panel only: a click on its table row) and returns the "Entry details" region,
+ * checked to be that entry's.
+ */
 export async function openDetails(page: Page, item: Locator, chatId: string): Promise<Locator> {
-  await item.getByRole('button', { name: 'Details' }).click();
+  await item.click();
   const details = page.getByRole('region', { name: 'Entry details' });
   await details.getByRole('heading', { level: 2 }).filter({ hasText: chatId }).waitFor({ state: 'visible' });
   return details;
