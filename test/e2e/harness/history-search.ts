@@ -33,18 +33,23 @@ export const FAMILY_LABELS: readonly FamilyLabel[] = [
   '5xxx attachment',
 ];
 
+// Found also while their filter menu is closed (hidden), so their state can be read without opening it.
 export function kindBox(page: Page, kind: KindLabel): Locator {
-  return historyRegion(page).getByRole('group', { name: 'Outcome' }).getByRole('checkbox', { name: kind, exact: true });
+  return historyRegion(page)
+    .getByRole('group', { name: 'Outcome', includeHidden: true })
+    .getByRole('checkbox', { name: kind, exact: true, includeHidden: true });
 }
 
 export function familyBox(page: Page, family: FamilyLabel): Locator {
   return historyRegion(page)
-    .getByRole('group', { name: 'Code family' })
-    .getByRole('checkbox', { name: family, exact: true });
+    .getByRole('group', { name: 'Code family', includeHidden: true })
+    .getByRole('checkbox', { name: family, exact: true, includeHidden: true });
 }
 
 export function timeInput(page: Page, bound: 'From' | 'To'): Locator {
-  return historyRegion(page).getByRole('group', { name: 'Time range' }).getByLabel(bound, { exact: true });
+  return historyRegion(page)
+    .getByRole('group', { name: 'Time range', includeHidden: true })
+    .getByLabel(bound, { exact: true });
 }
 
 /**
