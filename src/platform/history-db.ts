@@ -1,7 +1,18 @@
 import type { HistoryEntry } from '../core/history.ts';
 import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
 import type { HistoryStore } from '../core/history-store.ts';
-import { addMissingEntries } from './history-import-write.ts';
+import {
+  allPageRows,
+  countImported,
+  deleteOldest,
+  newestInPages,
+  pageRecords,
+  pageRow,
+  pickImported,
+  storedIds,
+  writePages,
+} from './history-import-pages.ts';
+import { done, promised } from './idb-request.ts';
 import { HISTORY_MIGRATIONS, HISTORY_STORES, type Migration } from './history-migrations.ts';
 
 /**
@@ -12,21 +23,9 @@ import { HISTORY_MIGRATIONS, HISTORY_STORES, type Migration } from './history-mi
 const DB_NAME = 'linq-inspector';
 const ENTRIES = HISTORY_STORES.entries;
 const ROWS = HISTORY_STORES.rows;
-
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
+const PAGES = HISTORY_STORES.pages;
+const PAGE_ROWS = HISTORY_STORES.pageRows;
+const ALL = [ENTRIES, ROWS, PAGES, PAGE_ROWS];
 
 function open(factory: IDBFactory, migrations: readonly Migration[]): Promise<IDBDatabase> {
   const request = factory.open(DB_NAME, migrations.length);
@@ -37,6 +36,13 @@ function open(factory: IDBFactory, migrations: readonly Migration[]): Promise<ID
   };
   return promised(request);
 }
+
+/** Resolves once `tx` runs: every earlier write has completed, and counted, by then. */
+const running = (tx: IDBTransaction) => promised(tx.objectStore(ENTRIES).getKey(''));
+const countAll = async (tx: IDBTransaction) => {
+  const [own, imported] = await Promise.all([promised(tx.objectStore(ENTRIES).count()), countImported(tx)]);
+  return own + imported;
+};
 
 export type EntryReader = (record: unknown) => HistoryEntry | undefined;
 
@@ -72,6 +78,9 @@ export function openHistoryDb(
   // IndexedDB's count() walks the whole key range, so the entry count is kept here once known: every put
   // learns whether it added an entry, and trimming only counts when this cache is missing.
   let knownCount: number | undefined;
+  // Every stored id, once an import has needed it (so a chunk need not read each key): ids are added as they
+  // are written, and the set is dropped whenever anything is deleted.
+  let knownIds: Set<string> | undefined;
   // A Clear that runs between an entry's journal and its settled write deletes the journal entry, so the
   // "replace" then adds it back: each journaled id remembers how many clears had been issued before it, and
   // a replace after a later clear is written as a put, which counts what it adds.
@@ -84,10 +93,12 @@ export function openHistoryDb(
         opened.close();
         db = undefined;
         knownCount = undefined;
+        knownIds = undefined;
       };
       opened.onclose = () => {
         db = undefined;
         knownCount = undefined;
+        knownIds = undefined;
       };
       return opened;
     });
@@ -115,6 +126,7 @@ export function openHistoryDb(
     const mode = clearedSince ? 'put' : asked;
     if (asked === 'add') journaledAfter.set(entry.id, clearsIssued);
     else journaledAfter.delete(entry.id);
+    knownIds?.add(entry.id);
     const entries = tx.objectStore(ENTRIES);
     // The count is updated inside the transaction (in a request's callback), so a trim, whose transaction runs
     // before or after this one, sees it exact; counted at issue time, a trim already running would miss it.
@@ -142,6 +154,17 @@ export function openHistoryDb(
     return { written };
   };
 
+  /** The operator's own entries by key; the rest from the import pages. */
+  const getMany = async (ids: readonly string[]): Promise<HistoryEntry[]> => {
+    if (ids.length === 0) return [];
+    const tx = await transaction([ENTRIES, PAGES], 'readonly');
+    const store = tx.objectStore(ENTRIES);
+    const own = await Promise.all(ids.map((id) => promised<unknown>(store.get(id))));
+    const missing = ids.filter((_, i) => own[i] === undefined);
+    const imported = missing.length > 0 ? await pageRecords(tx, missing) : new Map<string, unknown>();
+    return valid(ids.map((id, i) => own[i] ?? imported.get(id)).filter((record) => record !== undefined));
+  };
+
   return {
     journal: (entry) => write(entry, 'add'),
     async replace(entry) {
@@ -155,30 +178,23 @@ export function openHistoryDb(
       ).written;
     },
     async get(id) {
-      const tx = await transaction(ENTRIES, 'readonly');
-      const record: unknown = await promised(tx.objectStore(ENTRIES).get(id));
-      return record === undefined ? undefined : valid([record])[0];
+      return (await getMany([id]))[0];
     },
-    async getMany(ids) {
-      if (ids.length === 0) return [];
-      const tx = await transaction(ENTRIES, 'readonly');
-      const store = tx.objectStore(ENTRIES);
-      const records = await Promise.all(ids.map((id) => promised<unknown>(store.get(id))));
-      return valid(records.filter((record) => record !== undefined));
-    },
+    getMany,
     async indexRows() {
-      const tx = await transaction(ROWS, 'readonly');
-      const rows: unknown[] = await promised(tx.objectStore(ROWS).getAll());
-      return rows.filter(isIndexRow).toSorted(compareNewestFirst);
+      const tx = await transaction([ROWS, PAGE_ROWS], 'readonly');
+      const [own, imported] = await Promise.all([promised<unknown[]>(tx.objectStore(ROWS).getAll()), allPageRows(tx)]);
+      return [...own, ...imported].filter(isIndexRow).toSorted(compareNewestFirst);
     },
     async indexRow(id) {
-      const tx = await transaction(ROWS, 'readonly');
-      const row: unknown = await promised(tx.objectStore(ROWS).get(id));
+      const tx = await transaction([ROWS, PAGES, PAGE_ROWS], 'readonly');
+      const own: unknown = await promised(tx.objectStore(ROWS).get(id));
+      const row = own ?? (await pageRow(tx, id));
       return isIndexRow(row) ? row : undefined;
     },
     async newest(limit) {
       if (limit <= 0) return [];
-      const tx = await transaction(ENTRIES, 'readonly');
+      const tx = await transaction([ENTRIES, PAGES], 'readonly');
       const records: unknown[] = [];
       await new Promise<void>((resolve, reject) => {
         const cursor = tx.objectStore(ENTRIES).index('startedAt').openCursor(null, 'prev');
@@ -191,7 +207,7 @@ export function openHistoryDb(
           current.continue();
         };
       });
-      return valid(records);
+      return valid(await newestInPages(tx, limit, records));
     },
     async pending() {
       const tx = await transaction(ENTRIES, 'readonly');
@@ -227,76 +243,68 @@ export function openHistoryDb(
         await done(tx);
       } finally {
         // Deleted here, so the cached count is fixed up, or dropped if the transaction failed half way.
-        if (removed > 0) knownCount = undefined;
+        if (removed > 0) {
+          knownCount = undefined;
+          knownIds = undefined;
+        }
       }
       return { rewritten, removed };
     },
     async count() {
-      const tx = await transaction(ENTRIES, 'readonly');
-      knownCount = await promised(tx.objectStore(ENTRIES).count());
+      const tx = await transaction([ENTRIES, PAGES], 'readonly');
+      const [own, imported] = await Promise.all([promised(tx.objectStore(ENTRIES).count()), countImported(tx)]);
+      knownCount = own + imported;
       return knownCount;
     },
     knownTotal: () => knownCount,
     async addImported(chunk, cap) {
-      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
-      const names = { entries: ENTRIES, rows: ROWS };
-      return addMissingEntries(
-        tx,
-        names,
-        chunk,
-        cap,
-        () => knownCount,
-        (total) => {
-          knownCount = total;
-        },
-      ).catch((error: unknown) => {
+      const tx = await transaction(ALL, 'readwrite');
+      try {
+        await running(tx);
+        const known = knownIds ?? (await storedIds(tx));
+        const total = knownCount ?? (await countAll(tx));
+        const { fresh, counts } = pickImported(chunk, known, total, cap);
+        writePages(tx, fresh);
+        knownIds = known;
+        knownCount = total + fresh.length;
+        await done(tx);
+        return counts;
+      } catch (error) {
         knownCount = undefined;
+        knownIds = undefined;
         throw error;
-      });
+      }
     },
     async trimTo(cap) {
       if (knownCount !== undefined && knownCount <= cap) return 0;
-      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
-      const entries = tx.objectStore(ENTRIES);
-      const rows = tx.objectStore(ROWS);
-      // Read the count once this transaction runs: every earlier write has completed and counted by then.
-      const total =
-        knownCount === undefined
-          ? await promised(entries.count())
-          : await promised(entries.getKey('')).then(() => knownCount!);
-      const excess = total - cap;
-      if (excess <= 0) {
-        knownCount = total;
-        return 0;
-      }
-      knownCount = total - excess;
-      let deleted = 0;
-      // Keys only: eviction never deserialises the entries it deletes.
-      const cursor = entries.index('startedAt').openKeyCursor();
-      cursor.onsuccess = () => {
-        const current = cursor.result;
-        if (!current || deleted >= excess) return;
-        entries.delete(current.primaryKey);
-        rows.delete(current.primaryKey);
-        deleted += 1;
-        current.continue();
-      };
+      const tx = await transaction(ALL, 'readwrite');
       try {
+        await running(tx);
+        const total = knownCount ?? (await countAll(tx));
+        const excess = total - cap;
+        if (excess <= 0) {
+          knownCount = total;
+          return 0;
+        }
+        knownCount = total - excess;
+        knownIds = undefined;
+        const deleted = await deleteOldest(tx, excess);
         await done(tx);
+        return deleted;
       } catch (error) {
         knownCount = undefined;
         throw error;
       }
-      return deleted;
     },
     async clear() {
-      const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+      const tx = await transaction(ALL, 'readwrite');
       clearsIssued += 1;
+      knownIds = undefined;
       // Zero inside the transaction: a write created after this one runs, and counts, after it.
       tx.objectStore(ENTRIES).clear().onsuccess = () => {
         knownCount = 0;
       };
-      tx.objectStore(ROWS).clear();
+      for (const store of [ROWS, PAGES, PAGE_ROWS]) tx.objectStore(store).clear();
       try {
         await done(tx);
       } catch (error) {

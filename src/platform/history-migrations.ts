@@ -6,7 +6,12 @@
  */
 export type Migration = (db: IDBDatabase, tx: IDBTransaction) => void;
 
-export const HISTORY_STORES = { entries: 'history', rows: 'search' } as const;
+export const HISTORY_STORES = {
+  entries: 'history',
+  rows: 'search',
+  pages: 'imported',
+  pageRows: 'imported-search',
+} as const;
 
 export const HISTORY_MIGRATIONS: readonly Migration[] = [
   // 1: entries by id, with the indexes eviction and reconcile use; the compact index rows beside them.
@@ -15,5 +20,14 @@ export const HISTORY_MIGRATIONS: readonly Migration[] = [
     entries.createIndex('startedAt', 'startedAt');
     entries.createIndex('state', 'state');
     db.createObjectStore(HISTORY_STORES.rows, { keyPath: 'id' });
+  },
+  // 2: imported entries, a page of up to 100 a record (one record an entry cost about 0.5 ms each to write), found
+  // by id through a multi-entry index, and by age for eviction and the newest list; each page's rows beside it.
+  (db) => {
+    const pages = db.createObjectStore(HISTORY_STORES.pages, { autoIncrement: true });
+    pages.createIndex('ids', 'ids', { multiEntry: true });
+    pages.createIndex('oldest', 'oldest');
+    pages.createIndex('newest', 'newest');
+    db.createObjectStore(HISTORY_STORES.pageRows);
   },
 ];

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 
-/** The stored history as the worker wrote it (IndexedDB "linq-inspector", store "history"), read from a view. */
+/**
+ * The stored history as the worker wrote it, read from a view: IndexedDB "linq-inspector", the operator's own
+ * entries in store "history", imported ones a page of entries a record in store "imported".
+ */
 export interface StoredEntry {
   id: string;
   state: 'pending' | 'settled' | 'interrupted';
@@ -26,11 +29,15 @@ export function readHistoryDb(page: Page): Promise<StoredEntry[]> {
           db.close();
           return resolve([]);
         }
-        const request = db.transaction('history', 'readonly').objectStore('history').getAll();
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
+        const withPages = db.objectStoreNames.contains('imported');
+        const tx = db.transaction(withPages ? ['history', 'imported'] : ['history'], 'readonly');
+        const own = tx.objectStore('history').getAll();
+        const pages = withPages ? tx.objectStore('imported').getAll() : undefined;
+        tx.onerror = () => reject(tx.error);
+        tx.oncomplete = () => {
           db.close();
-          resolve(request.result as StoredEntry[]);
+          const imported = ((pages?.result ?? []) as Array<{ entries: StoredEntry[] }>).flatMap((page) => page.entries);
+          resolve([...(own.result as StoredEntry[]), ...imported]);
         };
       };
     });
