@@ -18,7 +18,7 @@ import {
 } from '../platform/toolbar.ts';
 import { clearHistory } from './clear-history.ts';
 import { createRequestHandlers } from './request-handlers.ts';
-import { importHistory } from './import-history.ts';
+import { createImportJobs } from './import-job.ts';
 import type { WorkerDeps } from './deps.ts';
 import { reconcilePending } from './reconcile.ts';
 import { startTyping, stopTyping } from './typing-request.ts';
@@ -75,7 +75,9 @@ requests.handle('typing.rehearse', (message) =>
   }),
 );
 requests.handle('history.clear', () => clearHistory(deps));
-requests.handle('history.import', (message) => importHistory(message.entries, deps, message.last));
+const imports = createImportJobs(deps);
+requests.handle('history.import', (message) => imports.piece(message));
+requests.handle('history.importStatus', (message) => imports.status(message));
 requests.handle('worker.ping', () => deps.ready.then(() => ({ ok: true }) as const));
 // Registered synchronously at the top level, so a message that wakes the worker is never missed.
 listenForRequests(browser.runtime, (request) => requests.dispatch(request));

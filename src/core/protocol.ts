@@ -26,15 +26,39 @@ export const RehearseMessage = z.object({
 /** For a request that carries nothing but its type. */
 const NoFields = z.object({});
 /**
- * Imported entries, in chunks small enough for one message each (about 5 MB) and one transaction: 500 made
- * 100,000 entries take 200 round trips. `last` is false on every chunk but the file's last (or an empty one
- * sent on Cancel): views then hear of the import once, not once per chunk, each making them re-read the index.
+ * An export file goes to the worker as its text, in pieces small enough for one message each; the worker
+ * reads, checks and stores it (sent as entries, each message cost the panel 250 ms of JSON, and each entry was
+ * checked twice). `job` names the file; `last` starts the work, which a view follows with history.importStatus.
  */
-export const IMPORT_CHUNK = 5_000;
-export const ImportHistoryMessage = z.object({
-  entries: z.array(HistoryEntrySchema).check(z.maxLength(IMPORT_CHUNK)),
-  last: z.optional(z.boolean()),
+export const IMPORT_PIECE = 4 * 1024 * 1024;
+const ImportJobId = z.string().check(z.minLength(1), z.maxLength(64));
+export const ImportPieceMessage = z.object({
+  job: ImportJobId,
+  piece: z.string().check(z.maxLength(IMPORT_PIECE)),
+  last: z.boolean(),
 });
+export const ImportPieceReply = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
+/** `cancel`: stop at the next chunk; what was stored stays. */
+export const ImportStatusMessage = z.object({ job: ImportJobId, cancel: z.optional(z.boolean()) });
+export const ImportPhase = z.enum(['receiving', 'reading', 'checking', 'storing', 'done', 'unknown']);
+export const ImportStatusReply = z.object({
+  /** "unknown": the worker has no such job (it was restarted, or the job ended long ago). */
+  phase: ImportPhase,
+  /** Entries checked (while checking), or handled (while storing and after). */
+  done: z.number(),
+  total: z.number(),
+  imported: z.number(),
+  /** Ids that were stored already: skipped, never overwritten. */
+  present: z.number(),
+  /** Entries left out because the history limit was reached: an import never evicts. */
+  overLimit: z.number(),
+  cancelledWhile: z.optional(z.enum(['checking', 'storing'])),
+  /** The file was refused: nothing was stored. */
+  refused: z.optional(z.string()),
+  /** Storing failed part way: what was stored before stays. */
+  failed: z.optional(z.string()),
+});
+export type ImportStatus = z.infer<typeof ImportStatusReply>;
 
 export const FieldSchema = z.enum(['apiKey', 'chatId', 'baseUrl']);
 
@@ -69,17 +93,6 @@ export type RehearseReply = z.infer<typeof RehearseReply>;
 export const ClearHistoryReply = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
 export type ClearHistoryReply = z.infer<typeof ClearHistoryReply>;
 
-export const ImportHistoryReply = z.object({
-  ok: z.boolean(),
-  imported: z.number(),
-  /** Ids that were stored already: skipped, never overwritten. */
-  present: z.optional(z.number()),
-  /** Entries left out because the history limit was reached: an import never evicts. */
-  overLimit: z.optional(z.number()),
-  message: z.optional(z.string()),
-});
-export type ImportHistoryReply = z.infer<typeof ImportHistoryReply>;
-
 export const PingReply = z.object({ ok: z.literal(true) });
 
 /**
@@ -91,7 +104,8 @@ export const REQUESTS = {
   'typing.start': { message: TypingMessage, reply: TypingReply },
   'typing.rehearse': { message: RehearseMessage, reply: RehearseReply },
   'history.clear': { message: NoFields, reply: ClearHistoryReply },
-  'history.import': { message: ImportHistoryMessage, reply: ImportHistoryReply },
+  'history.import': { message: ImportPieceMessage, reply: ImportPieceReply },
+  'history.importStatus': { message: ImportStatusMessage, reply: ImportStatusReply },
   /** Wakes the worker, which reconciles interrupted entries at start; views send it when they open. */
   'worker.ping': { message: NoFields, reply: PingReply },
 } as const;

@@ -15,6 +15,7 @@ import { firstPaintStore } from './first-paint-store.ts';
 import { protocol } from './lazy-protocol.ts';
 import { createWorkerChannel } from './worker-channel.ts';
 import { createAsk } from './ask.ts';
+import { sendImport } from './import-sender.ts';
 
 const worker = createWorkerChannel(viewApi.connect);
 // A ping that fails wakes nothing more: the next request opens a new port, which starts a new worker.
@@ -70,44 +71,9 @@ export function createBrowserClient(): InspectorClient {
     loadEntries: (ids) => history.getMany(ids),
     onHistoryChange: (listener) =>
       onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
-    async importHistory(entries, { onProgress, signal } = {}) {
-      const { IMPORT_CHUNK } = await protocol();
-      const sum = { ok: true, imported: 0, present: 0, overLimit: 0, handled: 0, cancelled: false };
-      const sendChunk = (start: number) => {
-        const chunk = entries.slice(start, start + IMPORT_CHUNK);
-        const last = start + IMPORT_CHUNK >= entries.length;
-        return ask('history.import', { entries: chunk, last }).then((reply) => ({ reply, size: chunk.length }));
-      };
-      // Two chunks in flight: the worker checks the next one while the one before is being written. On Cancel
-      // or a failure, no more are sent, and the replies of those already sent are still counted.
-      const inFlight: Array<ReturnType<typeof sendChunk>> = [];
-      let failure: { message?: string } | undefined;
-      let next = 0;
-      const more = () => next < entries.length && !signal?.aborted && failure === undefined;
-      while (more() || inFlight.length > 0) {
-        for (; more() && inFlight.length < 2; next += IMPORT_CHUNK) inFlight.push(sendChunk(next));
-        const { reply, size } = await inFlight.shift()!;
-        if (!reply) {
-          failure ??= { message: WORKER_GONE };
-          continue;
-        }
-        sum.imported += reply.imported;
-        sum.present += reply.present ?? 0;
-        sum.overLimit += reply.overLimit ?? 0;
-        if (!reply.ok) {
-          failure ??= { message: reply.message };
-          continue;
-        }
-        sum.handled += size;
-        onProgress?.(sum.handled);
-      }
-      if (failure) return { ...sum, ok: false, message: failure.message };
-      if (next < entries.length) {
-        // An empty last chunk: the worker tells the views of what was stored now, not seconds later.
-        await ask('history.import', { entries: [], last: true });
-        return { ...sum, cancelled: true };
-      }
-      return sum;
+    async importHistory(text, options) {
+      const { IMPORT_PIECE } = await protocol();
+      return sendImport(ask, text, IMPORT_PIECE, options);
     },
     extensionVersion: viewApi.extensionVersion(),
     // Only the panel copies and saves files; loading that code on use keeps it out of the popup.

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../core/history.ts';
 import type { IndexRow } from '../core/history-index.ts';
-import type { Ask, ClearHistoryReply } from '../core/protocol.ts';
+import type { Ask, ClearHistoryReply, ImportStatus } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
 import type { RecentHistoryCopy } from '../core/recent-history.ts';
 import type { FirstPaint } from '../core/first-paint.ts';
@@ -71,7 +71,8 @@ export interface InspectorClient {
    * were handled, and an aborted `signal` sends no further chunk (what was stored stays, including the chunk
    * already sent ahead, which is counted).
    */
-  importHistory(entries: HistoryEntry[], options?: ImportOptions): Promise<ImportSummary>;
+  /** Sends an export file's text to the worker, which reads, checks and stores it; progress as it goes. */
+  importHistory(text: string, options?: ImportOptions): Promise<ImportStatus>;
 
   readonly extensionVersion: string;
   copyText(text: string): Promise<void>;
@@ -88,20 +89,7 @@ export const WORKER_GONE =
   'try again, and check the history.';
 
 export interface ImportOptions {
-  onProgress?(handled: number): void;
+  onProgress?(status: ImportStatus): void;
+  /** Aborted by Cancel: the worker stops before its next chunk, and keeps what it stored. */
   signal?: AbortSignal;
-}
-
-/** What an import did, added up over its chunks. */
-export interface ImportSummary {
-  ok: boolean;
-  imported: number;
-  /** Already stored: skipped, never overwritten. */
-  present: number;
-  /** Left out because the history limit was reached. */
-  overLimit: number;
-  /** Entries the worker answered for. */
-  handled: number;
-  cancelled: boolean;
-  message?: string;
 }

@@ -1,5 +1,5 @@
-import type { HistoryEntry } from '../core/history.ts';
-import type { ImportSummary, InspectorClient } from './client.ts';
+import type { ImportStatus } from '../core/protocol.ts';
+import type { InspectorClient } from './client.ts';
 import type { ExportFormat } from './components/HistoryTransfer.tsx';
 import { entriesText } from './count-text.ts';
 
@@ -46,60 +46,56 @@ export interface ImportControl {
   signal: AbortSignal;
 }
 
-/** Entries checked between two yields to the page, so the panel repaints and Cancel can be pressed. */
-const CHECK_CHUNK = 2_000;
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const refused = (reason: string) => new Error(`Import refused: ${reason} Nothing was imported.`);
 
-function confirmation(summary: ImportSummary, total: number): string {
-  const counts = `${count(summary.imported)} imported, ${count(summary.present)} already present`;
+function progressText(status: ImportStatus): string {
+  if (status.phase === 'checking') return `Checking… ${count(status.done)} of ${count(status.total)}`;
+  if (status.phase === 'storing' || status.phase === 'done')
+    return `Importing… ${count(status.done)} of ${count(status.total)}`;
+  return 'Reading the file…';
+}
+
+function confirmation(status: ImportStatus): string {
+  const counts = `${count(status.imported)} imported, ${count(status.present)} already present`;
   const full =
-    summary.overLimit > 0
-      ? `, ${count(summary.overLimit)} not imported because the history limit is reached (raise it in Settings)`
+    status.overLimit > 0
+      ? `, ${count(status.overLimit)} not imported because the history limit is reached (raise it in Settings)`
       : '';
-  if (summary.cancelled) {
-    return `Import cancelled after ${count(summary.handled)} of ${entries(total)}: ${counts}${full}. What was imported stays in the history. Nothing was evicted.`;
+  if (status.cancelledWhile === 'storing') {
+    return `Import cancelled after ${count(status.done)} of ${entries(status.total)}: ${counts}${full}. What was imported stays in the history. Nothing was evicted.`;
   }
-  return `Read ${entries(total)}: ${counts}${full}. Nothing was evicted.`;
+  return `Read ${entries(status.total)}: ${counts}${full}. Nothing was evicted.`;
 }
 
 /**
- * Imports an export file. Its size is checked before it is read and its entry count before any entry is
- * parsed; then every entry is checked, a chunk at a time, and an invalid file is refused with the entry and
- * the reason, with nothing merged. Storing goes a chunk at a time too, with progress, until done or cancelled.
+ * Imports an export file. Its size is checked before it is read; then the worker reads it, checks every
+ * entry (an invalid file is refused with the entry and the reason, with nothing merged) and stores it a
+ * chunk at a time, with progress, until done or cancelled.
  */
 export async function importFile(client: InspectorClient, file: Blob, control: ImportControl): Promise<string> {
-  const { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT, checkImportEntries, readImportFile } =
-    await import('../core/share/export-json.ts');
+  const { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT } = await import('../core/share/import-limits.ts');
   if (file.size > MAX_IMPORT_BYTES) {
     throw refused(
       `The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_IMPORT_TEXT} can be imported.`,
     );
   }
   control.onProgress('Reading the file…');
-  const read = readImportFile(await file.text());
-  if (!read.ok) throw refused(read.reason);
-  const total = read.rawEntries.length;
-  const now = Date.now();
-  const checked: HistoryEntry[] = [];
-  for (let start = 0; start < total; start += CHECK_CHUNK) {
-    await yieldToPage();
-    if (control.signal.aborted) return 'Import cancelled while checking the file. Nothing was imported.';
-    const part = checkImportEntries(read.rawEntries.slice(start, start + CHECK_CHUNK), start, now);
-    if (!part.ok) throw refused(part.reason);
-    for (const entry of part.entries) checked.push(entry);
-    control.onProgress(`Checking… ${count(checked.length)} of ${count(total)}`);
-  }
-  const summary = await client.importHistory(checked, {
+  const text = await file.text();
+  if (control.signal.aborted) return CANCELLED_WHILE_CHECKING;
+  const status = await client.importHistory(text, {
     signal: control.signal,
-    onProgress: (handled) => control.onProgress(`Importing… ${count(handled)} of ${count(total)}`),
+    onProgress: (progress) => control.onProgress(progressText(progress)),
   });
-  if (!summary.ok) {
+  if (status.refused !== undefined) throw refused(status.refused);
+  if (status.failed !== undefined) {
     const kept =
-      summary.imported > 0
-        ? ` ${entries(summary.imported)} imported before that stay in the history.`
+      status.imported > 0
+        ? ` ${entries(status.imported)} imported before that stay in the history.`
         : ' Nothing was imported.';
-    throw new Error(`${summary.message ?? 'Import failed.'}${kept}`);
+    throw new Error(`${status.failed}${kept}`);
   }
-  return confirmation(summary, total);
+  if (status.cancelledWhile === 'checking') return CANCELLED_WHILE_CHECKING;
+  return confirmation(status);
 }
+
+const CANCELLED_WHILE_CHECKING = 'Import cancelled while checking the file. Nothing was imported.';

@@ -6,6 +6,7 @@
 import type { FirstPaint } from '../../src/core/first-paint.ts';
 import type { HistoryEntry } from '../../src/core/history.ts';
 import { indexRowOf } from '../../src/core/history-index.ts';
+import { parseHistoryImport } from '../../src/core/share/export-json.ts';
 import { decodeOutcome } from '../../src/core/linq/decode.ts';
 import type { RawOutcome } from '../../src/core/linq/outcome.ts';
 import { RECENT_LIMIT } from '../../src/core/recent-history.ts';
@@ -241,14 +242,18 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeInspector
     },
     loadEntries: async (ids) => stored.history.filter((entry) => ids.includes(entry.id)),
     onHistoryChange: (listener) => listen(listeners.history, listener),
-    async importHistory(entries) {
+    async importHistory(text) {
+      // What the worker does with a file, at once: every entry checked, stored ids skipped.
+      const read = parseHistoryImport(text);
+      const status = { phase: 'done' as const, done: 0, total: 0, imported: 0, present: 0, overLimit: 0 };
+      if (!read.ok) return { ...status, refused: read.reason };
       const known = new Set(stored.history.map((entry) => entry.id));
-      const fresh = entries.filter((entry) => !known.has(entry.id));
+      const fresh = read.entries.filter((entry) => !known.has(entry.id));
       stored.history.push(...fresh);
       stored.history.sort((a, b) => b.startedAt - a.startedAt);
       listeners.history.forEach((listener) => listener());
-      const present = entries.length - fresh.length;
-      return { ok: true, imported: fresh.length, present, overLimit: 0, handled: entries.length, cancelled: false };
+      const total = read.entries.length;
+      return { ...status, done: total, total, imported: fresh.length, present: total - fresh.length };
     },
 
     extensionVersion: '0.0.0-fake',

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { HistoryEntrySchema, type HistoryEntry } from '../history.ts';
 import { checkImportedEntry, shownId } from './import-rules.ts';
+import { MAX_IMPORT_ENTRIES } from './import-limits.ts';
+
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, MAX_IMPORT_TEXT } from './import-limits.ts';
 
 /** The history export file: versioned, so a later version can still read today's files. */
 export const EXPORT_FORMAT = 'linq-typing-inspector.history';
@@ -33,14 +36,6 @@ export function exportHistoryJson(entries: readonly HistoryEntry[], extensionVer
 
 export type ImportResult = { ok: true; entries: HistoryEntry[] } | { ok: false; reason: string };
 export type ImportFileRead = { ok: true; rawEntries: unknown[] } | { ok: false; reason: string };
-
-export const MAX_IMPORT_ENTRIES = 100_000;
-/**
- * Checked before the file is read at all (a 114 MB file once froze the panel for 6.8 s). 128 MiB, because an
- * export of a full 100,000-entry history (about 1 KB an entry, about 101 MB) must import again.
- */
-export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
-export const MAX_IMPORT_TEXT = `${MAX_IMPORT_BYTES / 1024 / 1024} MiB (enough for an export of a full ${MAX_IMPORT_ENTRIES.toLocaleString('en-US')}-entry history)`;
 
 const NOT_OURS = 'This is not a Linq Typing Inspector history export (its "format" field is missing or different).';
 

@@ -1,0 +1,181 @@
+import { IDBDatabase } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHECK_CHUNK, createImportJobs, KEEP_FINISHED_MS } from '../../../src/background/import-job.ts';
+import { exportHistoryJson } from '../../../src/core/share/export-json.ts';
+import type { HistoryEntry } from '../../../src/core/history.ts';
+import { CHAT, makeDeps } from './fixtures.ts';
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+const BASE = 'https://api.linqapp.com/api/partner';
+
+function fileEntry(id: string, startedAt = NOW - 60_000, state: HistoryEntry['state'] = 'settled'): HistoryEntry {
+  return {
+    id,
+    startedAt,
+    durationMs: 80,
+    state,
+    operation: 'typing.stop',
+    method: 'DELETE',
+    chatId: CHAT,
+    baseUrlHost: 'api.linqapp.com',
+    profileId: 'production',
+    request: {
+      url: `${BASE}/v3/chats/${CHAT}/typing`,
+      headers: [['Authorization', 'Bearer [redacted]']],
+      timeoutMs: 15_000,
+    },
+    ...(state === 'settled'
+      ? { outcome: { kind: 'success' as const, summary: '204', retry: 'no' as const, retryText: 'No', hint: '' } }
+      : {}),
+  };
+}
+
+/** The operator's own entries, as the worker writes them (no `imported`). */
+async function ownEntries(history: ReturnType<typeof makeDeps>['history'], count: number, startedAt = NOW - 3_600_000) {
+  for (let i = 0; i < count; i += 1) {
+    const { profileId: _profileId, ...own } = fileEntry(`own-${i}`, startedAt + i);
+    await history.put(own);
+  }
+}
+
+const at = (now: number) => ({ now: () => now });
+
+/** Sends a file's entries as an export's text, in `pieces` pieces, and waits for the job to end. */
+async function importFile(
+  jobs: ReturnType<typeof createImportJobs>,
+  entries: HistoryEntry[],
+  { pieces = 1, job = 'job-1', text = exportHistoryJson(entries, '1.0.0', NOW) } = {},
+) {
+  const size = Math.ceil(text.length / pieces);
+  for (let i = 0; i < pieces; i += 1) {
+    expect(jobs.piece({ job, piece: text.slice(i * size, (i + 1) * size), last: i === pieces - 1 })).toEqual({
+      ok: true,
+    });
+  }
+  return vi.waitUntil(
+    () => {
+      const status = jobs.status({ job });
+      return status.phase === 'done' ? status : undefined;
+    },
+    { timeout: 5_000 },
+  );
+}
+
+const done = { phase: 'done', done: 0, total: 0, imported: 0, present: 0, overLimit: 0 };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe("the worker's import job", () => {
+  it('marks entries imported, drops the exporting environment, turns pending into interrupted, announces once', async () => {
+    const { deps, history, announced } = makeDeps(at(NOW));
+    const jobs = createImportJobs(deps);
+    const file = [fileEntry('a'), fileEntry('p', NOW - 1000, 'pending')];
+    expect(await importFile(jobs, file, { pieces: 3 })).toEqual({ ...done, done: 2, total: 2, imported: 2 });
+    const stored = await history.get('a');
+    expect(stored?.imported).toBe(true);
+    expect(stored).not.toHaveProperty('profileId');
+    expect((await history.get('p'))?.state).toBe('interrupted');
+    expect(announced).toEqual([undefined]);
+  });
+
+  it("F9: never overwrites a stored id: it skips and counts it, so re-importing says '0 imported, N present'", async () => {
+    const { deps, history } = makeDeps(at(NOW));
+    const jobs = createImportJobs(deps);
+    await ownEntries(history, 1);
+    const own = await history.get('own-0');
+    const file = [{ ...fileEntry('own-0'), durationMs: 9999 }, fileEntry('b'), fileEntry('b')];
+    expect(await importFile(jobs, file)).toMatchObject({ imported: 1, present: 2, overLimit: 0 });
+    expect(await history.get('own-0')).toEqual(own);
+    expect(await importFile(jobs, file, { job: 'job-2' })).toMatchObject({ imported: 0, present: 3 });
+    expect(await history.count()).toBe(2);
+  });
+
+  it("F6: an import never evicts the operator's own entries, even dated 2100 (refused) or at the limit", async () => {
+    const { deps, history, settings } = makeDeps(at(NOW));
+    const jobs = createImportJobs(deps);
+    await settings.update({ historyCap: 100 });
+    await ownEntries(history, 95);
+    const file = Array.from({ length: 10 }, (_, i) => fileEntry(`f${i}`, NOW - i));
+    expect(await importFile(jobs, file)).toMatchObject({ imported: 5, present: 0, overLimit: 5 });
+    const kept = await history.newest(200);
+    expect(kept.filter((entry) => !entry.imported)).toHaveLength(95);
+    expect(kept).toHaveLength(100);
+
+    const future = await importFile(jobs, [fileEntry('y2100', Date.UTC(2100, 0, 1))], { job: 'job-2' });
+    expect(future.refused).toMatch(/startedAt/);
+    expect((await history.newest(200)).filter((entry) => !entry.imported)).toHaveLength(95);
+  });
+
+  it('F2: the worker checks every entry of the text it is sent; one bad entry stores nothing', async () => {
+    const { deps, history, announced } = makeDeps(at(NOW));
+    const jobs = createImportJobs(deps);
+    const hostile = {
+      ...fileEntry('x'),
+      request: { ...fileEntry('x').request, url: `https://evil.example/v3/chats/${CHAT}/typing` },
+    };
+    const file = [...Array.from({ length: CHECK_CHUNK }, (_, i) => fileEntry(`ok${i}`)), hostile];
+    const status = await importFile(jobs, file);
+    expect(status.refused).toMatch(new RegExp(`^Entry ${CHECK_CHUNK + 1} \\(id "x"\\): .*(Base URL|baseUrlHost)`));
+    expect(status.imported).toBe(0);
+    expect(await history.count()).toBe(0);
+    expect(announced).toEqual([]);
+  });
+
+  it('refuses text that is not an export, and a file larger than the limit, with nothing stored', async () => {
+    const { deps, history } = makeDeps(at(NOW));
+    const jobs = createImportJobs(deps);
+    expect((await importFile(jobs, [], { text: 'not json' })).refused).toBe('The file is not JSON.');
+    const big = 'x'.repeat(64 * 1024 * 1024);
+    expect(jobs.piece({ job: 'big', piece: big, last: false })).toEqual({ ok: true });
+    expect(jobs.piece({ job: 'big', piece: big, last: false })).toEqual({ ok: true });
+    expect(jobs.piece({ job: 'big', piece: 'x', last: true })).toMatchObject({ ok: false, message: /larger than/ });
+    expect(jobs.status({ job: 'big' }).phase).toBe('unknown');
+    expect(await history.count()).toBe(0);
+  });
+
+  it('F8: stores 500 entries in one transaction, as a handful of page records', async () => {
+    const { deps, history } = makeDeps(at(NOW));
+    const jobs = createImportJobs(deps);
+    await history.count();
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const file = Array.from({ length: 500 }, (_, i) => fileEntry(`c${i}`, NOW - i));
+    expect(await importFile(jobs, file)).toMatchObject({ imported: 500 });
+    expect(transactions.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(1);
+    expect(await history.count()).toBe(500);
+  });
+
+  it('Cancel while checking stores nothing; the status says where it stopped', async () => {
+    const { deps, history, announced } = makeDeps(at(NOW));
+    const jobs = createImportJobs(deps);
+    const file = Array.from({ length: 3 * CHECK_CHUNK }, (_, i) => fileEntry(`c${i}`, NOW - i));
+    jobs.piece({ job: 'j', piece: exportHistoryJson(file, '1.0.0', NOW), last: true });
+    await vi.waitUntil(() => jobs.status({ job: 'j' }).phase === 'checking');
+    jobs.status({ job: 'j', cancel: true });
+    const status = await vi.waitUntil(() =>
+      jobs.status({ job: 'j' }).phase === 'done' ? jobs.status({ job: 'j' }) : 0,
+    );
+    expect(status).toMatchObject({ cancelledWhile: 'checking', imported: 0 });
+    expect(await history.count()).toBe(0);
+    expect(announced).toEqual([]);
+  });
+
+  it('a view that stops sending leaves nothing behind; a finished job is kept a while for its view', async () => {
+    const { deps } = makeDeps(at(NOW));
+    const timers: Array<{ run: () => void; ms: number }> = [];
+    const jobs = createImportJobs(deps, (run, ms) => void timers.push({ run, ms }));
+    jobs.piece({ job: 'half', piece: '{"format":', last: false });
+    expect(jobs.status({ job: 'half' }).phase).toBe('receiving');
+    for (const timer of timers.splice(0)) timer.run();
+    expect(jobs.status({ job: 'half' }).phase).toBe('unknown');
+
+    const status = await importFile(jobs, [fileEntry('a')]);
+    expect(status.imported).toBe(1);
+    await vi.waitUntil(() => timers.some((timer) => timer.ms === KEEP_FINISHED_MS));
+    expect(jobs.status({ job: 'job-1' }).phase).toBe('done');
+    for (const timer of timers.splice(0)) timer.run();
+    expect(jobs.status({ job: 'job-1' }).phase).toBe('unknown');
+  });
+});
