@@ -5,7 +5,7 @@ import { Field } from './components/Field.tsx';
 import { EnvironmentNameField, EnvironmentPicker } from './components/EnvironmentPicker.tsx';
 import { MenuButton } from './components/MenuButton.tsx';
 import { FireRow, Rehearsal, type FireButtonsProps } from './components/FireButtons.tsx';
-import { RequestSettingsFields } from './components/RequestSettings.tsx';
+import type { RequestSettingsFields } from './components/RequestSettings.tsx';
 import { activeProfile } from '../core/settings.ts';
 import { defaultBaseUrl } from '../core/profiles.ts';
 import { secondsLeft, useNow } from './useNow.ts';
@@ -33,6 +33,12 @@ export function PanelControls({ idPrefix, state, actions }: Omit<ControlsProps, 
   const until = rateLimitedUntil(requests, state.chatId);
   const now = useNow(until > Date.now());
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // Loaded when the drawer first opens, as the popup's Settings do: one lazy chunk for both views.
+  const [Fields, setFields] = useState<typeof RequestSettingsFields>();
+  useEffect(() => {
+    if (drawerOpen && !Fields)
+      void import('./components/RequestSettings.tsx').then((module) => setFields(() => module.RequestSettingsFields));
+  }, [drawerOpen]);
   // A refused key, URL or name is explained beside its field, which must then be on screen.
   const drawerError = errors.apiKey ?? errors.baseUrl ?? errors.profileName;
   useEffect(() => {
@@ -139,12 +145,16 @@ export function PanelControls({ idPrefix, state, actions }: Omit<ControlsProps, 
           onReset={actions.onResetBaseUrl}
           onGrantAccess={actions.onGrantAccess}
         />
-        <RequestSettingsFields
-          idPrefix={idPrefix}
-          settings={state.settings}
-          onChange={actions.onSettingsChange}
-          pageMenu={actions.pageMenu}
-        />
+        {Fields ? (
+          <Fields
+            idPrefix={idPrefix}
+            settings={state.settings}
+            onChange={actions.onSettingsChange}
+            pageMenu={actions.pageMenu}
+          />
+        ) : (
+          <p class="loading">Loading…</p>
+        )}
       </div>
     </form>
   );

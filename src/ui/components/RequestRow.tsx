@@ -25,7 +25,9 @@ export function RequestRow({ entry }: { entry: HistoryEntry }) {
       <time dateTime={isoTime(entry.startedAt)} title={formatDateTime(entry.startedAt)}>
         {formatTime(entry.startedAt)}
       </time>
-      <span class="operation">{OPERATION_LABEL[entry.operation]}</span>
+      <span class="operation" title={`${entry.method} ${OPERATION_LABEL[entry.operation]}`}>
+        <span class="method">{entry.method}</span> {OPERATION_LABEL[entry.operation]}
+      </span>
       <code class="chat-id" title={entry.chatId}>
         {entry.chatId}
       </code>
