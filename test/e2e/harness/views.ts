@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { openSettingsDrawer } from './configure.ts';
 import type { LaunchedExtension } from './launch.ts';
 import type { PageErrors } from './page-errors.ts';
 import { VIEW_PATHS, type ViewName } from './paths.ts';
@@ -21,6 +22,9 @@ export async function waitForViewReady(page: Page): Promise<void> {
     .first()
     .waitFor({ state: 'visible', timeout: 15_000 });
   await page.getByRole('region', { name: 'History' }).waitFor({ state: 'visible' });
+  // The panel's key, Base URL and settings live in its settings drawer: the tests open it, as an operator
+  // does to see them, so both views show the same fields (a test that measures the layout closes it).
+  await openSettingsDrawer(page);
 }
 
 /** Opens the popup or the panel page as a tab and waits until it is ready to be typed into. */
