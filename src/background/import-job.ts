@@ -1,10 +1,11 @@
 import { markInterrupted, type HistoryEntry } from '../core/history.ts';
 import type { ImportStatus, RequestMessage, RequestReply } from '../core/protocol.ts';
-import { checkImportEntries, MAX_IMPORT_BYTES, MAX_IMPORT_TEXT, readImportFile } from '../core/share/export-json.ts';
+import { checkImportEntries, MAX_IMPORT_BYTES, readImportFile } from '../core/share/export-json.ts';
+import type { FileRead } from '../platform/import-file-url.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /**
- * Imports an export file that a view sends as text, in pieces. The worker trusts no message: it reads the
+ * Imports an export file that a view hands over as an object URL. The worker trusts no message: it reads the
  * file and checks every entry (src/core/share/export-json.ts) before it stores any, so a refused file stores
  * nothing. Then it stores a chunk a transaction: a stored id is skipped and counted, never overwritten, and
  * nothing is evicted (an entry beyond the history limit is counted instead). A pending entry from a file can
@@ -14,24 +15,26 @@ export const CHECK_CHUNK = 5_000;
 export const STORE_CHUNK = 10_000;
 /** How long a finished job's status is kept for its view to read. */
 export const KEEP_FINISHED_MS = 60_000;
-/** Files being sent or stored at once; more is not views importing files. */
+/** Files being read or stored at once; more is not views importing files. */
 const MAX_JOBS = 4;
 
 type Deps = Pick<WorkerDeps, 'history' | 'announce' | 'ready' | 'loadSettings' | 'now'>;
 
 interface Job {
-  pieces: string[];
-  chars: number;
-  /** Pieces received so far: a view that stops sending (it closed) leaves a job that is dropped. */
-  received: number;
+  url: string;
   cancel: boolean;
   status: ImportStatus;
 }
 
-const fresh = (): ImportStatus => ({ phase: 'receiving', done: 0, total: 0, imported: 0, present: 0, overLimit: 0 });
+const fresh = (): ImportStatus => ({ phase: 'reading', done: 0, total: 0, imported: 0, present: 0, overLimit: 0 });
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createImportJobs(deps: Deps, schedule: (run: () => void, ms: number) => void = setTimeout) {
+/** `readFile` reads the object URL, refusing one not of this extension or a file beyond `maxBytes`. */
+export function createImportJobs(
+  deps: Deps,
+  readFile: (url: string, maxBytes: number) => Promise<FileRead>,
+  schedule: (run: () => void, ms: number) => void = setTimeout,
+) {
   const jobs = new Map<string, Job>();
   // One file at a time: two at once would each read the stored ids before the other wrote.
   let queue = Promise.resolve();
@@ -40,9 +43,9 @@ export function createImportJobs(deps: Deps, schedule: (run: () => void, ms: num
     const status = job.status;
     try {
       await deps.ready;
-      status.phase = 'reading';
-      const read = readImportFile(job.pieces.join(''));
-      job.pieces = [];
+      const file = await readFile(job.url, MAX_IMPORT_BYTES);
+      if (!file.ok) return void (status.refused = file.reason);
+      const read = readImportFile(file.text);
       if (!read.ok) return void (status.refused = read.reason);
       status.total = read.rawEntries.length;
       status.phase = 'checking';
@@ -55,7 +58,6 @@ export function createImportJobs(deps: Deps, schedule: (run: () => void, ms: num
       status.failed = `Import failed while storing: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
       status.phase = 'done';
-      job.pieces = [];
       if (status.imported > 0) deps.announce();
     }
   }
@@ -90,32 +92,13 @@ export function createImportJobs(deps: Deps, schedule: (run: () => void, ms: num
   }
 
   return {
-    piece({ job: id, piece, last }: RequestMessage<'history.import'>): RequestReply<'history.import'> {
-      let job = jobs.get(id);
-      if (!job) {
-        const active = [...jobs.values()].filter((other) => other.status.phase !== 'done').length;
-        if (active >= MAX_JOBS) return { ok: false, message: 'Too many imports are running at once.' };
-        job = { pieces: [], chars: 0, received: 0, cancel: false, status: fresh() };
-        jobs.set(id, job);
-      }
-      if (job.status.phase !== 'receiving')
-        return { ok: false, message: 'Import refused: this file was sent already.' };
-      job.chars += piece.length;
-      if (job.chars > MAX_IMPORT_BYTES) {
-        jobs.delete(id);
-        return { ok: false, message: `The file is larger than ${MAX_IMPORT_TEXT}.` };
-      }
-      job.pieces.push(piece);
-      job.received += 1;
-      const waiting = job;
-      const received = job.received;
-      schedule(() => {
-        if (waiting.status.phase === 'receiving' && waiting.received === received) jobs.delete(id);
-      }, KEEP_FINISHED_MS);
-      if (last) {
-        waiting.status.phase = 'reading';
-        queue = queue.then(() => run(waiting)).finally(() => schedule(() => jobs.delete(id), KEEP_FINISHED_MS));
-      }
+    start({ job: id, url }: RequestMessage<'history.import'>): RequestReply<'history.import'> {
+      if (jobs.has(id)) return { ok: false, message: 'This file was sent already.' };
+      const active = [...jobs.values()].filter((other) => other.status.phase !== 'done').length;
+      if (active >= MAX_JOBS) return { ok: false, message: 'Too many imports are running at once.' };
+      const job: Job = { url, cancel: false, status: fresh() };
+      jobs.set(id, job);
+      queue = queue.then(() => run(job)).finally(() => schedule(() => jobs.delete(id), KEEP_FINISHED_MS));
       return { ok: true };
     },
 

@@ -19,6 +19,7 @@ import {
 import { clearHistory } from './clear-history.ts';
 import { createRequestHandlers } from './request-handlers.ts';
 import { createImportJobs } from './import-job.ts';
+import { readOwnObjectUrl } from '../platform/import-file-url.ts';
 import type { WorkerDeps } from './deps.ts';
 import { reconcilePending } from './reconcile.ts';
 import { startTyping, stopTyping } from './typing-request.ts';
@@ -75,8 +76,8 @@ requests.handle('typing.rehearse', (message) =>
   }),
 );
 requests.handle('history.clear', () => clearHistory(deps));
-const imports = createImportJobs(deps);
-requests.handle('history.import', (message) => imports.piece(message));
+const imports = createImportJobs(deps, readOwnObjectUrl);
+requests.handle('history.import', (message) => imports.start(message));
 requests.handle('history.importStatus', (message) => imports.status(message));
 requests.handle('worker.ping', () => deps.ready.then(() => ({ ok: true }) as const));
 // Registered synchronously at the top level, so a message that wakes the worker is never missed.

@@ -12,7 +12,6 @@ import { readRecentHistoryCopy } from '../core/recent-history.ts';
 import { settingsFrom } from '../core/settings.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { firstPaintStore } from './first-paint-store.ts';
-import { protocol } from './lazy-protocol.ts';
 import { createWorkerChannel } from './worker-channel.ts';
 import { createAsk } from './ask.ts';
 import { sendImport } from './import-sender.ts';
@@ -71,10 +70,7 @@ export function createBrowserClient(): InspectorClient {
     loadEntries: (ids) => history.getMany(ids),
     onHistoryChange: (listener) =>
       onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
-    async importHistory(text, options) {
-      const { IMPORT_PIECE } = await protocol();
-      return sendImport(ask, text, IMPORT_PIECE, options);
-    },
+    importHistory: (file, options) => sendImport(ask, file, options),
     extensionVersion: viewApi.extensionVersion(),
     // Only the panel copies and saves files; loading that code on use keeps it out of the popup.
     copyText: async (text) => (await import('./files.ts')).copyToClipboard(text),

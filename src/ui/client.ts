@@ -71,8 +71,8 @@ export interface InspectorClient {
    * were handled, and an aborted `signal` sends no further chunk (what was stored stays, including the chunk
    * already sent ahead, which is counted).
    */
-  /** Sends an export file's text to the worker, which reads, checks and stores it; progress as it goes. */
-  importHistory(text: string, options?: ImportOptions): Promise<ImportStatus>;
+  /** Hands an export file to the worker, which reads, checks and stores it; progress as it goes. */
+  importHistory(file: Blob, options?: ImportOptions): Promise<ImportStatus>;
 
   readonly extensionVersion: string;
   copyText(text: string): Promise<void>;

@@ -80,9 +80,7 @@ export async function importFile(client: InspectorClient, file: Blob, control: I
     );
   }
   control.onProgress('Reading the file…');
-  const text = await file.text();
-  if (control.signal.aborted) return CANCELLED_WHILE_CHECKING;
-  const status = await client.importHistory(text, {
+  const status = await client.importHistory(file, {
     signal: control.signal,
     onProgress: (progress) => control.onProgress(progressText(progress)),
   });

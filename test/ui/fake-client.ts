@@ -242,9 +242,9 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeInspector
     },
     loadEntries: async (ids) => stored.history.filter((entry) => ids.includes(entry.id)),
     onHistoryChange: (listener) => listen(listeners.history, listener),
-    async importHistory(text) {
+    async importHistory(file) {
       // What the worker does with a file, at once: every entry checked, stored ids skipped.
-      const read = parseHistoryImport(text);
+      const read = parseHistoryImport(await file.text());
       const status = { phase: 'done' as const, done: 0, total: 0, imported: 0, present: 0, overLimit: 0 };
       if (!read.ok) return { ...status, refused: read.reason };
       const known = new Set(stored.history.map((entry) => entry.id));

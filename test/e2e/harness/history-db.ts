@@ -36,7 +36,9 @@ export function readHistoryDb(page: Page): Promise<StoredEntry[]> {
         tx.onerror = () => reject(tx.error);
         tx.oncomplete = () => {
           db.close();
-          const imported = ((pages?.result ?? []) as Array<{ entries: StoredEntry[] }>).flatMap((page) => page.entries);
+          const imported = ((pages?.result ?? []) as Array<{ entries: StoredEntry[] }>).flatMap(
+            (record) => record.entries,
+          );
           resolve([...(own.result as StoredEntry[]), ...imported]);
         };
       };

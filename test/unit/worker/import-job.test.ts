@@ -2,6 +2,7 @@ import { IDBDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHECK_CHUNK, createImportJobs, KEEP_FINISHED_MS } from '../../../src/background/import-job.ts';
 import { exportHistoryJson } from '../../../src/core/share/export-json.ts';
+import type { FileRead } from '../../../src/platform/import-file-url.ts';
 import type { HistoryEntry } from '../../../src/core/history.ts';
 import { CHAT, makeDeps } from './fixtures.ts';
 
@@ -40,18 +41,25 @@ async function ownEntries(history: ReturnType<typeof makeDeps>['history'], count
 
 const at = (now: number) => ({ now: () => now });
 
-/** Sends a file's entries as an export's text, in `pieces` pieces, and waits for the job to end. */
+/** Object URLs as the worker reads them: here, a map from URL to the file's text. */
+const files = new Map<string, string>();
+const readFile = async (url: string, maxBytes: number): Promise<FileRead> => {
+  const text = files.get(url);
+  if (text === undefined) return { ok: false, reason: 'The file could no longer be read (was the panel closed?).' };
+  return text.length > maxBytes ? { ok: false, reason: 'The file is larger than the limit.' } : { ok: true, text };
+};
+const jobsOver = (deps: ReturnType<typeof makeDeps>['deps'], schedule?: (run: () => void, ms: number) => void) =>
+  createImportJobs(deps, readFile, schedule);
+
+/** Hands a file of these entries (as Export JSON writes it) to the job, and waits for the job to end. */
 async function importFile(
   jobs: ReturnType<typeof createImportJobs>,
   entries: HistoryEntry[],
-  { pieces = 1, job = 'job-1', text = exportHistoryJson(entries, '1.0.0', NOW) } = {},
+  { job = 'job-1', text = exportHistoryJson(entries, '1.0.0', NOW) } = {},
 ) {
-  const size = Math.ceil(text.length / pieces);
-  for (let i = 0; i < pieces; i += 1) {
-    expect(jobs.piece({ job, piece: text.slice(i * size, (i + 1) * size), last: i === pieces - 1 })).toEqual({
-      ok: true,
-    });
-  }
+  const url = `blob:test/${job}`;
+  files.set(url, text);
+  expect(jobs.start({ job, url })).toEqual({ ok: true });
   return vi.waitUntil(
     () => {
       const status = jobs.status({ job });
@@ -71,9 +79,9 @@ afterEach(() => {
 describe("the worker's import job", () => {
   it('marks entries imported, drops the exporting environment, turns pending into interrupted, announces once', async () => {
     const { deps, history, announced } = makeDeps(at(NOW));
-    const jobs = createImportJobs(deps);
+    const jobs = jobsOver(deps);
     const file = [fileEntry('a'), fileEntry('p', NOW - 1000, 'pending')];
-    expect(await importFile(jobs, file, { pieces: 3 })).toEqual({ ...done, done: 2, total: 2, imported: 2 });
+    expect(await importFile(jobs, file, {})).toEqual({ ...done, done: 2, total: 2, imported: 2 });
     const stored = await history.get('a');
     expect(stored?.imported).toBe(true);
     expect(stored).not.toHaveProperty('profileId');
@@ -83,7 +91,7 @@ describe("the worker's import job", () => {
 
   it("F9: never overwrites a stored id: it skips and counts it, so re-importing says '0 imported, N present'", async () => {
     const { deps, history } = makeDeps(at(NOW));
-    const jobs = createImportJobs(deps);
+    const jobs = jobsOver(deps);
     await ownEntries(history, 1);
     const own = await history.get('own-0');
     const file = [{ ...fileEntry('own-0'), durationMs: 9999 }, fileEntry('b'), fileEntry('b')];
@@ -95,7 +103,7 @@ describe("the worker's import job", () => {
 
   it("F6: an import never evicts the operator's own entries, even dated 2100 (refused) or at the limit", async () => {
     const { deps, history, settings } = makeDeps(at(NOW));
-    const jobs = createImportJobs(deps);
+    const jobs = jobsOver(deps);
     await settings.update({ historyCap: 100 });
     await ownEntries(history, 95);
     const file = Array.from({ length: 10 }, (_, i) => fileEntry(`f${i}`, NOW - i));
@@ -111,7 +119,7 @@ describe("the worker's import job", () => {
 
   it('F2: the worker checks every entry of the text it is sent; one bad entry stores nothing', async () => {
     const { deps, history, announced } = makeDeps(at(NOW));
-    const jobs = createImportJobs(deps);
+    const jobs = jobsOver(deps);
     const hostile = {
       ...fileEntry('x'),
       request: { ...fileEntry('x').request, url: `https://evil.example/v3/chats/${CHAT}/typing` },
@@ -124,21 +132,20 @@ describe("the worker's import job", () => {
     expect(announced).toEqual([]);
   });
 
-  it('refuses text that is not an export, and a file larger than the limit, with nothing stored', async () => {
+  it('refuses a file that is not an export, one it cannot read, and the same job twice, with nothing stored', async () => {
     const { deps, history } = makeDeps(at(NOW));
-    const jobs = createImportJobs(deps);
+    const jobs = jobsOver(deps);
     expect((await importFile(jobs, [], { text: 'not json' })).refused).toBe('The file is not JSON.');
-    const big = 'x'.repeat(64 * 1024 * 1024);
-    expect(jobs.piece({ job: 'big', piece: big, last: false })).toEqual({ ok: true });
-    expect(jobs.piece({ job: 'big', piece: big, last: false })).toEqual({ ok: true });
-    expect(jobs.piece({ job: 'big', piece: 'x', last: true })).toMatchObject({ ok: false, message: /larger than/ });
-    expect(jobs.status({ job: 'big' }).phase).toBe('unknown');
+    expect(jobs.start({ job: 'job-1', url: 'blob:test/job-1' })).toMatchObject({ ok: false, message: /sent already/ });
+    expect(jobs.start({ job: 'gone', url: 'blob:test/closed' })).toEqual({ ok: true });
+    await vi.waitUntil(() => jobs.status({ job: 'gone' }).phase === 'done');
+    expect(jobs.status({ job: 'gone' }).refused).toMatch(/could no longer be read/);
     expect(await history.count()).toBe(0);
   });
 
   it('F8: stores 500 entries in one transaction, as a handful of page records', async () => {
     const { deps, history } = makeDeps(at(NOW));
-    const jobs = createImportJobs(deps);
+    const jobs = jobsOver(deps);
     await history.count();
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const file = Array.from({ length: 500 }, (_, i) => fileEntry(`c${i}`, NOW - i));
@@ -149,9 +156,10 @@ describe("the worker's import job", () => {
 
   it('Cancel while checking stores nothing; the status says where it stopped', async () => {
     const { deps, history, announced } = makeDeps(at(NOW));
-    const jobs = createImportJobs(deps);
+    const jobs = jobsOver(deps);
     const file = Array.from({ length: 3 * CHECK_CHUNK }, (_, i) => fileEntry(`c${i}`, NOW - i));
-    jobs.piece({ job: 'j', piece: exportHistoryJson(file, '1.0.0', NOW), last: true });
+    files.set('blob:test/j', exportHistoryJson(file, '1.0.0', NOW));
+    jobs.start({ job: 'j', url: 'blob:test/j' });
     await vi.waitUntil(() => jobs.status({ job: 'j' }).phase === 'checking');
     jobs.status({ job: 'j', cancel: true });
     const status = await vi.waitUntil(() =>
@@ -162,15 +170,10 @@ describe("the worker's import job", () => {
     expect(announced).toEqual([]);
   });
 
-  it('a view that stops sending leaves nothing behind; a finished job is kept a while for its view', async () => {
+  it('a finished job is kept a while for its view to read, then dropped', async () => {
     const { deps } = makeDeps(at(NOW));
     const timers: Array<{ run: () => void; ms: number }> = [];
-    const jobs = createImportJobs(deps, (run, ms) => void timers.push({ run, ms }));
-    jobs.piece({ job: 'half', piece: '{"format":', last: false });
-    expect(jobs.status({ job: 'half' }).phase).toBe('receiving');
-    for (const timer of timers.splice(0)) timer.run();
-    expect(jobs.status({ job: 'half' }).phase).toBe('unknown');
-
+    const jobs = jobsOver(deps, (run, ms) => void timers.push({ run, ms }));
     const status = await importFile(jobs, [fileEntry('a')]);
     expect(status.imported).toBe(1);
     await vi.waitUntil(() => timers.some((timer) => timer.ms === KEEP_FINISHED_MS));

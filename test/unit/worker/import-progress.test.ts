@@ -1,6 +1,6 @@
 /**
  * Import progress and Cancel (issue 12, F8), end to end without a browser: the panel's import logic
- * (src/ui/transfer.ts) sends the file through the view's sender (src/platform/import-sender.ts) to the
+ * (src/ui/transfer.ts) hands the file through the view's sender (src/platform/import-sender.ts) to the
  * worker's import job (src/background/import-job.ts) over in-memory storage, each message passing through
  * its protocol schema as it does between the contexts.
  */
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_CHUNK, createImportJobs, STORE_CHUNK } from '../../../src/background/import-job.ts';
 import { REQUESTS, type Ask } from '../../../src/core/protocol.ts';
 import { exportHistoryJson } from '../../../src/core/share/export-json.ts';
-import { piecesOf, sendImport } from '../../../src/platform/import-sender.ts';
+import { sendImport, type ObjectUrls } from '../../../src/platform/import-sender.ts';
 import { WORKER_GONE, type InspectorClient } from '../../../src/ui/client.ts';
 import { importFile } from '../../../src/ui/transfer.ts';
 import { settledEntries } from '../../bench/bench-entries.ts';
@@ -17,21 +17,34 @@ import { makeDeps } from './fixtures.ts';
 const TOTAL = 2 * STORE_CHUNK + 500;
 const entries = settledEntries('https://api.linqapp.com/api/partner', TOTAL, Date.now() - 60_000);
 const file = new Blob([exportHistoryJson(entries, '1.0.0', Date.now())]);
-const PIECE = 1024 * 1024;
+/** Object URLs that the test's worker reads back; each is revoked when its import ends. */
+const urls = new Map<string, Blob>();
+const objectUrls: ObjectUrls = {
+  create: (blob) => {
+    const url = `blob:test/${urls.size + 1}`;
+    urls.set(url, blob);
+    return url;
+  },
+  revoke: (url) => void urls.delete(url),
+};
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
 /** A view's client whose `ask` reaches a worker's import job, and what the worker stored. */
 async function connected() {
   const { deps, history, settings } = makeDeps({ now: () => Date.now() });
   await settings.update({ historyCap: 50_000 });
-  const jobs = createImportJobs(deps);
+  const jobs = createImportJobs(deps, async (url) => {
+    const blob = urls.get(url);
+    return blob ? { ok: true, text: await blob.text() } : { ok: false, reason: 'gone' };
+  });
   const ask = (async (type, message) => {
     const parsed = REQUESTS[type].message.parse(message);
-    const reply = type === 'history.import' ? jobs.piece(parsed as never) : jobs.status(parsed as never);
+    const reply = type === 'history.import' ? jobs.start(parsed as never) : jobs.status(parsed as never);
     return REQUESTS[type].reply.parse(reply);
   }) as Ask;
   const client = {
-    importHistory: (text: string, options: Parameters<InspectorClient['importHistory']>[1]) =>
-      sendImport(ask, text, PIECE, options, () => new Promise((resolve) => setTimeout(resolve, 1))),
+    importHistory: (blob: Blob, options: Parameters<InspectorClient['importHistory']>[1]) =>
+      sendImport(ask, blob, options, tick, objectUrls),
   } as unknown as InspectorClient;
   return { client, history };
 }
@@ -48,6 +61,8 @@ describe('import progress and Cancel', () => {
     expect(progress.at(-1)).toBe('Importing… 20,500 of 20,500');
     expect(done).toBe('Read 20,500 entries: 20,500 imported, 0 already present. Nothing was evicted.');
     expect(await history.count()).toBe(TOTAL);
+    // The file's object URL lives only as long as its import.
+    expect(urls.size).toBe(0);
   }, 30_000);
 
   it('Cancel while storing keeps the chunks stored, whole, and says how many', async () => {
@@ -84,23 +99,8 @@ describe('import progress and Cancel', () => {
       polls += 1;
       return polls === 1 ? status : undefined;
     }) as Ask;
-    const ended = await sendImport(ask, '{}', PIECE, {}, async () => undefined);
+    const ended = await sendImport(ask, new Blob(['{}']), {}, async () => undefined, objectUrls);
     expect(ended).toEqual({ ...status, phase: 'done', failed: WORKER_GONE });
-  });
-});
-
-describe('the file goes in pieces', () => {
-  it('of at most the size asked, joined back exactly, never splitting a surrogate pair', () => {
-    const text = `ab😀cd${'😀'.repeat(10)}e`;
-    for (const size of [1, 2, 3, 4, 5, 100]) {
-      const pieces = piecesOf(text, size);
-      expect(pieces.join('')).toBe(text);
-      for (const piece of pieces) {
-        expect(piece.length).toBeLessThanOrEqual(Math.max(size, 1));
-        expect(piece.length).toBeGreaterThan(0);
-        if (size > 1) expect(piece).not.toMatch(/[\uD800-\uDBFF]$/);
-      }
-    }
-    expect(piecesOf('', 10)).toEqual(['']);
+    expect(urls.size).toBe(0);
   });
 });

@@ -98,8 +98,8 @@ describe('handle(type, fn)', () => {
 
   it('passes a valid reply on as its schema parsed it, paired with the port request\u2019s id', async () => {
     const { handle, post, posted } = worker();
-    handle('history.import', (message) => ({ ok: message.last, message: message.job, stray: 1 }) as never);
-    post(9, { type: 'history.import', job: 'j1', piece: '{}', last: true });
+    handle('history.import', (message) => ({ ok: true, message: message.job, stray: 1 }) as never);
+    post(9, { type: 'history.import', job: 'j1', url: 'blob:chrome-extension://x/1' });
     await settle();
     expect(posted).toEqual([{ id: 9, reply: { ok: true, message: 'j1' } }]);
   });
