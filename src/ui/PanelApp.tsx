@@ -104,7 +104,11 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   );
   const onRetry = useStableCallback(actions.retry);
   const onClear = useStableCallback(() =>
-    client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)),
+    client.clearHistory().then((reply) => {
+      setClearError(reply.ok ? undefined : reply.message);
+      // The entry shown is gone with the rest.
+      if (reply.ok) setDetailsOpen(false);
+    }),
   );
   const onExport = useStableCallback((format: ExportFormat, scope: ExportScope) =>
     exportEntries(
@@ -156,7 +160,8 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
               history={shownHistory}
               filter={route.filter}
               selectedId={selectedId}
-              details={detailsOpen ? selected : undefined}
+              // An emptied history (cleared here or elsewhere) has no entry to show details of.
+              details={detailsOpen && (history.total > 0 || history.loading) ? selected : undefined}
               profiles={state.settings.profiles}
               searchRef={searchRef}
               onFilterChange={onFilterChange}
