@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { linqErrorChat, okChat } from './harness/chat-ids.ts';
-import { configure } from './harness/configure.ts';
+import { closeSettingsDrawer, configure } from './harness/configure.ts';
 import { environmentRadio, headerEnvironment, switchEnvironment } from './harness/environments.ts';
 import { expectNewEntry, fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { readHistoryDb } from './harness/history-db.ts';
@@ -77,6 +77,8 @@ describe('Keyboard', () => {
   test('every visible control of the popup and of the panel is reached with Tab (Settings opened by keyboard)', async () => {
     for (const page of [popup, panel]) {
       await page.bringToFront();
+      // The panel's settings drawer opens with the view (harness): closed first, so the keyboard opens it.
+      await closeSettingsDrawer(page);
       const summary = page.getByText('Settings', { exact: true });
       await summary.focus();
       await page.keyboard.press('Enter');
