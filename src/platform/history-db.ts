@@ -5,7 +5,7 @@ import {
   allPageRows,
   countImported,
   deleteOldest,
-  newestInPages,
+  newestWithPages,
   pageRecords,
   pageRow,
   pickImported,
@@ -157,7 +157,7 @@ export function openHistoryDb(
   /** The operator's own entries by key; the rest from the import pages. */
   const getMany = async (ids: readonly string[]): Promise<HistoryEntry[]> => {
     if (ids.length === 0) return [];
-    const tx = await transaction([ENTRIES, PAGES], 'readonly');
+    const tx = await transaction([ENTRIES, PAGES, PAGE_ROWS], 'readonly');
     const store = tx.objectStore(ENTRIES);
     const own = await Promise.all(ids.map((id) => promised<unknown>(store.get(id))));
     const missing = ids.filter((_, i) => own[i] === undefined);
@@ -187,14 +187,14 @@ export function openHistoryDb(
       return [...own, ...imported].filter(isIndexRow).toSorted(compareNewestFirst);
     },
     async indexRow(id) {
-      const tx = await transaction([ROWS, PAGES, PAGE_ROWS], 'readonly');
+      const tx = await transaction([ROWS, PAGE_ROWS], 'readonly');
       const own: unknown = await promised(tx.objectStore(ROWS).get(id));
       const row = own ?? (await pageRow(tx, id));
       return isIndexRow(row) ? row : undefined;
     },
     async newest(limit) {
       if (limit <= 0) return [];
-      const tx = await transaction([ENTRIES, PAGES], 'readonly');
+      const tx = await transaction([ENTRIES, PAGES, PAGE_ROWS], 'readonly');
       const records: unknown[] = [];
       await new Promise<void>((resolve, reject) => {
         const cursor = tx.objectStore(ENTRIES).index('startedAt').openCursor(null, 'prev');
@@ -207,7 +207,7 @@ export function openHistoryDb(
           current.continue();
         };
       });
-      return valid(await newestInPages(tx, limit, records));
+      return valid(await newestWithPages(tx, limit, records));
     },
     async pending() {
       const tx = await transaction(ENTRIES, 'readonly');
@@ -251,7 +251,7 @@ export function openHistoryDb(
       return { rewritten, removed };
     },
     async count() {
-      const tx = await transaction([ENTRIES, PAGES], 'readonly');
+      const tx = await transaction([ENTRIES, PAGE_ROWS], 'readonly');
       const [own, imported] = await Promise.all([promised(tx.objectStore(ENTRIES).count()), countImported(tx)]);
       knownCount = own + imported;
       return knownCount;

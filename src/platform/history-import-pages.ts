@@ -6,30 +6,32 @@ import { promised, walk } from './idb-request.ts';
 
 /**
  * Imported entries are stored a page at a time: one IndexedDB record an entry cost about 0.5 ms on this
- * machine, so 100,000 took a minute; a page of 100 costs about the same as one entry. A page is never
- * pending (an import turns pending into interrupted), so reconcile never looks here; lookups by id go
- * through the page's multi-entry `ids` index, and its index rows sit beside it under the same key.
+ * machine, so 100,000 took a minute; a page of 100 costs about the same as one entry. A page (store
+ * "imported", its entries oldest first) has no index; its summary (store "imported-search", same key) holds
+ * its ids, its age range and its index rows, and carries the indexes, so lookups, eviction and the newest
+ * list read summaries first and only the pages they need. A page is never pending (an import turns pending
+ * into interrupted), so reconcile never looks here.
  */
 export const PAGE_SIZE = 100;
 const PAGES = HISTORY_STORES.pages;
-const PAGE_ROWS = HISTORY_STORES.pageRows;
+const SUMMARIES = HISTORY_STORES.pageRows;
 
-/** What a page record holds; read back, it is checked, as every record is. */
-export interface ImportPage {
+/** A page's summary; read back, it is checked, as every record is. */
+export interface PageSummary {
   ids: string[];
   oldest: number;
   newest: number;
-  /** Oldest first. */
-  entries: unknown[];
+  /** The page's index rows (unchecked when read), in the page's order. */
+  rows: unknown[];
 }
 
-function isPage(value: unknown): value is ImportPage {
-  const page = value as ImportPage | undefined;
+function isSummary(value: unknown): value is PageSummary {
+  const summary = value as PageSummary | undefined;
   return (
-    Array.isArray(page?.ids) &&
-    Array.isArray(page.entries) &&
-    typeof page.oldest === 'number' &&
-    typeof page.newest === 'number'
+    Array.isArray(summary?.ids) &&
+    Array.isArray(summary.rows) &&
+    typeof summary.oldest === 'number' &&
+    typeof summary.newest === 'number'
   );
 }
 
@@ -37,13 +39,10 @@ const startedAtOf = (record: unknown): number => {
   const at = (record as { startedAt?: unknown } | null)?.startedAt;
   return typeof at === 'number' ? at : Number.NEGATIVE_INFINITY;
 };
-const idOf = (record: unknown): unknown => (record as { id?: unknown } | null)?.id;
+const idOf = (record: unknown): string => String((record as { id?: unknown } | null)?.id);
 /** compareNewestFirst's order, for records not checked yet. */
 const newestFirst = (a: unknown, b: unknown) =>
-  compareNewestFirst(
-    { startedAt: startedAtOf(a), id: String(idOf(a)) },
-    { startedAt: startedAtOf(b), id: String(idOf(b)) },
-  );
+  compareNewestFirst({ startedAt: startedAtOf(a), id: idOf(a) }, { startedAt: startedAtOf(b), id: idOf(b) });
 
 /**
  * Which entries of a chunk to store: an id stored already (or twice in the file) is counted as present, and
@@ -71,85 +70,89 @@ export function pickImported(
 
 /** Every id stored, the operator's own and imported: read once, then kept up to date by the store. */
 export async function storedIds(tx: IDBTransaction): Promise<Set<string>> {
-  const [own, pageRows] = await Promise.all([
+  const [own, summaries] = await Promise.all([
     promised(tx.objectStore(HISTORY_STORES.entries).getAllKeys()),
-    promised<unknown[]>(tx.objectStore(PAGE_ROWS).getAll()),
+    promised<unknown[]>(tx.objectStore(SUMMARIES).getAll()),
   ]);
   const ids = new Set<string>();
   for (const key of own) if (typeof key === 'string') ids.add(key);
-  for (const rows of pageRows) {
-    if (Array.isArray(rows)) for (const row of rows) if (typeof idOf(row) === 'string') ids.add(idOf(row) as string);
-  }
+  for (const summary of summaries) if (isSummary(summary)) for (const id of summary.ids) ids.add(String(id));
   return ids;
 }
 
-/** Writes entries as pages, oldest first, each with its index rows. */
+function summaryOf(entries: readonly unknown[], rows: readonly unknown[]): PageSummary {
+  return {
+    ids: entries.map(idOf),
+    oldest: startedAtOf(entries[0]),
+    newest: startedAtOf(entries.at(-1)),
+    rows: [...rows],
+  };
+}
+
+/** Writes entries as pages, oldest first, each with its summary. */
 export function writePages(tx: IDBTransaction, entries: readonly HistoryEntry[]): void {
   const pages = tx.objectStore(PAGES);
-  const rows = tx.objectStore(PAGE_ROWS);
+  const summaries = tx.objectStore(SUMMARIES);
   const sorted = entries.toSorted((a, b) => a.startedAt - b.startedAt);
   for (let start = 0; start < sorted.length; start += PAGE_SIZE) {
     const part = sorted.slice(start, start + PAGE_SIZE);
-    const page: ImportPage = {
-      ids: part.map((entry) => entry.id),
-      oldest: part[0]!.startedAt,
-      newest: part.at(-1)!.startedAt,
-      entries: part,
-    };
-    const added = pages.add(page);
-    added.onsuccess = () => rows.put(part.map(indexRowOf), added.result);
+    const added = pages.add(part);
+    added.onsuccess = () => summaries.put(summaryOf(part, part.map(indexRowOf)), added.result);
   }
 }
 
 /** The imported records with these ids (unchecked), by id. */
 export async function pageRecords(tx: IDBTransaction, ids: readonly string[]): Promise<Map<string, unknown>> {
-  const pages = tx.objectStore(PAGES);
-  const keys = await Promise.all(ids.map((id) => promised(pages.index('ids').getKey(id))));
+  const byId = tx.objectStore(SUMMARIES).index('ids');
+  const keys = await Promise.all(ids.map((id) => promised(byId.getKey(id))));
   const wanted = new Set(ids);
   const found = new Map<string, unknown>();
   const distinct = [...new Set(keys.filter((key) => key !== undefined))];
+  const pages = tx.objectStore(PAGES);
   for (const page of await Promise.all(distinct.map((key) => promised<unknown>(pages.get(key))))) {
-    if (!isPage(page)) continue;
-    for (const record of page.entries) {
-      const id = idOf(record);
-      if (typeof id === 'string' && wanted.has(id)) found.set(id, record);
-    }
+    if (!Array.isArray(page)) continue;
+    for (const record of page) if (wanted.has(idOf(record))) found.set(idOf(record), record);
   }
   return found;
 }
 
 /** Every imported index row (unchecked). */
 export async function allPageRows(tx: IDBTransaction): Promise<unknown[]> {
-  const pages: unknown[] = await promised(tx.objectStore(PAGE_ROWS).getAll());
-  return pages.flatMap((rows) => (Array.isArray(rows) ? rows : []));
+  const summaries: unknown[] = await promised(tx.objectStore(SUMMARIES).getAll());
+  return summaries.flatMap((summary) => (isSummary(summary) ? summary.rows : []));
 }
 
 export async function pageRow(tx: IDBTransaction, id: string): Promise<unknown> {
-  const key = await promised(tx.objectStore(PAGES).index('ids').getKey(id));
-  if (key === undefined) return undefined;
-  const rows: unknown = await promised(tx.objectStore(PAGE_ROWS).get(key));
-  return Array.isArray(rows) ? rows.find((row) => idOf(row) === id) : undefined;
+  const summary: unknown = await promised(tx.objectStore(SUMMARIES).index('ids').get(id));
+  return isSummary(summary) ? summary.rows.find((row) => idOf(row) === id) : undefined;
 }
 
 export function countImported(tx: IDBTransaction): Promise<number> {
-  return promised(tx.objectStore(PAGES).index('ids').count());
+  return promised(tx.objectStore(SUMMARIES).index('ids').count());
 }
 
 /**
- * The newest `limit` imported records (unchecked), newest first, given the operator's own newest: pages are
- * read newest first until no page left can hold a record newer than the `limit`-th found so far.
+ * The newest `limit` records (unchecked), newest first, of the operator's own newest and the imported ones:
+ * summaries are read newest first until none left can hold a row newer than the `limit`-th found so far,
+ * then only the pages holding the winners are read.
  */
-export async function newestInPages(tx: IDBTransaction, limit: number, own: readonly unknown[]): Promise<unknown[]> {
-  let best = [...own];
-  const floor = () => (best.length < limit ? Number.NEGATIVE_INFINITY : startedAtOf(best[limit - 1]));
-  await walk(tx.objectStore(PAGES).index('newest').openCursor(null, 'prev'), (cursor) => {
-    const page: unknown = cursor.value;
-    if (!isPage(page)) return true;
-    if (page.newest < floor()) return false;
-    best = [...best, ...page.entries].toSorted(newestFirst).slice(0, limit);
+export async function newestWithPages(tx: IDBTransaction, limit: number, own: readonly unknown[]): Promise<unknown[]> {
+  type Pick = { record: unknown; page?: IDBValidKey };
+  let best: Pick[] = own.map((record) => ({ record }));
+  const floor = () => (best.length < limit ? Number.NEGATIVE_INFINITY : startedAtOf(best[limit - 1]!.record));
+  await walk(tx.objectStore(SUMMARIES).index('newest').openCursor(null, 'prev'), (cursor) => {
+    const summary: unknown = cursor.value;
+    if (!isSummary(summary)) return true;
+    if (summary.newest < floor()) return false;
+    const rows = summary.rows.map((record) => ({ record, page: cursor.primaryKey }));
+    best = [...best, ...rows].toSorted((a, b) => newestFirst(a.record, b.record)).slice(0, limit);
     return true;
   });
-  return best;
+  const wanted = best.filter((pick) => pick.page !== undefined).map((pick) => idOf(pick.record));
+  const imported = wanted.length > 0 ? await pageRecords(tx, wanted) : new Map<string, unknown>();
+  return best
+    .map((pick) => (pick.page === undefined ? pick.record : imported.get(idOf(pick.record))))
+    .filter((record) => record !== undefined);
 }
 
 type Candidate = { at: number; id: string; page?: IDBValidKey };
@@ -162,29 +165,25 @@ export async function deleteOldest(tx: IDBTransaction, excess: number): Promise<
   const entries = tx.objectStore(HISTORY_STORES.entries);
   const rows = tx.objectStore(HISTORY_STORES.rows);
   const pages = tx.objectStore(PAGES);
-  const pageRows = tx.objectStore(PAGE_ROWS);
-  const candidates: Candidate[] = [];
+  const summaries = tx.objectStore(SUMMARIES);
+  const own: Candidate[] = [];
   // Keys only: eviction never deserialises the operator's entries it deletes.
   await walk(entries.index('startedAt').openKeyCursor(), (cursor) => {
-    candidates.push({ at: Number(cursor.key), id: String(cursor.primaryKey) });
-    return candidates.length < excess;
+    own.push({ at: Number(cursor.key), id: String(cursor.primaryKey) });
+    return own.length < excess;
   });
-  const touched = new Map<IDBValidKey, ImportPage>();
+  const touched = new Map<IDBValidKey, PageSummary>();
   let imported: Candidate[] = [];
-  await walk(pages.index('oldest').openCursor(), (cursor) => {
-    const page: unknown = cursor.value;
-    if (!isPage(page)) return true;
-    if (imported.length >= excess && page.oldest > imported[excess - 1]!.at) return false;
-    touched.set(cursor.primaryKey, page);
-    const mine = page.entries.map((record) => ({
-      at: startedAtOf(record),
-      id: String(idOf(record)),
-      page: cursor.primaryKey,
-    }));
+  await walk(summaries.index('oldest').openCursor(), (cursor) => {
+    const summary: unknown = cursor.value;
+    if (!isSummary(summary)) return true;
+    if (imported.length >= excess && summary.oldest > imported[excess - 1]!.at) return false;
+    touched.set(cursor.primaryKey, summary);
+    const mine = summary.rows.map((row) => ({ at: startedAtOf(row), id: idOf(row), page: cursor.primaryKey }));
     imported = [...imported, ...mine].toSorted((a, b) => a.at - b.at).slice(0, excess);
     return true;
   });
-  const chosen = [...candidates, ...imported]
+  const chosen = [...own, ...imported]
     .toSorted((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, excess);
   const fromPages = new Map<IDBValidKey, Set<string>>();
@@ -192,34 +191,25 @@ export async function deleteOldest(tx: IDBTransaction, excess: number): Promise<
     if (candidate.page === undefined) {
       entries.delete(candidate.id);
       rows.delete(candidate.id);
-    } else {
-      const ids = fromPages.get(candidate.page) ?? new Set<string>();
-      fromPages.set(candidate.page, ids.add(candidate.id));
-    }
+    } else fromPages.set(candidate.page, (fromPages.get(candidate.page) ?? new Set<string>()).add(candidate.id));
   }
   for (const [key, gone] of fromPages) {
-    const page = touched.get(key)!;
-    const kept = page.entries.filter((record) => !gone.has(String(idOf(record))));
+    const summary = touched.get(key)!;
+    const page: unknown = await promised(pages.get(key));
+    const kept = (Array.isArray(page) ? page : []).filter((record) => !gone.has(idOf(record)));
     if (kept.length === 0) {
       pages.delete(key);
-      pageRows.delete(key);
+      summaries.delete(key);
       continue;
     }
-    pages.put(
-      {
-        ids: kept.map((record) => String(idOf(record))),
-        oldest: startedAtOf(kept[0]),
-        newest: startedAtOf(kept.at(-1)),
-        entries: kept,
-      },
+    pages.put(kept, key);
+    summaries.put(
+      summaryOf(
+        kept,
+        summary.rows.filter((row) => !gone.has(idOf(row))),
+      ),
       key,
     );
-    const rowsOfPage: unknown = await promised(pageRows.get(key));
-    if (Array.isArray(rowsOfPage))
-      pageRows.put(
-        rowsOfPage.filter((row) => !gone.has(String(idOf(row)))),
-        key,
-      );
   }
   return chosen.length;
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * The stored history as the worker wrote it, read from a view: IndexedDB "linq-inspector", the operator's own
- * entries in store "history", imported ones a page of entries a record in store "imported".
+ * entries in store "history", imported ones a page (a list of entries) a record in store "imported".
  */
 export interface StoredEntry {
   id: string;
@@ -36,9 +36,7 @@ export function readHistoryDb(page: Page): Promise<StoredEntry[]> {
         tx.onerror = () => reject(tx.error);
         tx.oncomplete = () => {
           db.close();
-          const imported = ((pages?.result ?? []) as Array<{ entries: StoredEntry[] }>).flatMap(
-            (record) => record.entries,
-          );
+          const imported = ((pages?.result ?? []) as StoredEntry[][]).flat();
           resolve([...(own.result as StoredEntry[]), ...imported]);
         };
       };
