@@ -2,6 +2,7 @@ import { markInterrupted, type HistoryEntry } from '../core/history.ts';
 import type { ImportStatus, RequestMessage, RequestReply } from '../core/protocol.ts';
 import { checkImportEntries, MAX_IMPORT_BYTES, readImportFile } from '../core/share/export-json.ts';
 import type { FileRead } from '../platform/import-file-url.ts';
+import type { ImportCounts } from '../core/history-store.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /**
@@ -77,18 +78,37 @@ export function createImportJobs(
     return checked;
   }
 
+  /** Two chunks in flight: the next one's pages are serialised while the one before is committed. */
   async function storeAll(job: Job, checked: readonly HistoryEntry[]): Promise<void> {
     const status = job.status;
     const cap = (await deps.loadSettings()).historyCap;
-    for (let start = 0; start < checked.length; start += STORE_CHUNK) {
-      if (job.cancel) return void (status.cancelledWhile = 'storing');
-      const chunk = checked.slice(start, start + STORE_CHUNK);
-      const counts = await deps.history.addImported(chunk, cap);
+    const inFlight: Array<Promise<void>> = [];
+    let failure: { error: unknown } | undefined;
+    const landed = (size: number, counts: ImportCounts) => {
       status.imported += counts.added;
       status.present += counts.present;
       status.overLimit += counts.overLimit;
-      status.done += chunk.length;
+      status.done += size;
+    };
+    for (let start = 0; start < checked.length; start += STORE_CHUNK) {
+      // Set by a chunk's callback while this loop awaits the one before it.
+      if (failure) break;
+      if (job.cancel) {
+        status.cancelledWhile = 'storing';
+        break;
+      }
+      const chunk = checked.slice(start, start + STORE_CHUNK);
+      inFlight.push(
+        deps.history.addImported(chunk, cap).then(
+          (counts) => landed(chunk.length, counts),
+          (error: unknown) => void (failure ??= { error }),
+        ),
+      );
+      if (inFlight.length >= 2) await inFlight.shift();
     }
+    // What was sent is counted, even when a chunk after it failed.
+    await Promise.all(inFlight);
+    if (failure) throw failure.error;
   }
 
   return {

@@ -165,6 +165,41 @@ export function openHistoryDb(
     return valid(ids.map((id, i) => own[i] ?? imported.get(id)).filter((record) => record !== undefined));
   };
 
+  const addImported: HistoryStore['addImported'] = async (chunk, cap) => {
+    const tx = await transaction(ALL, 'readwrite');
+    // With the ids known and room to spare, the pages are written as the transaction is created, so their
+    // serialising overlaps the commit of the chunk before; the count is checked once this transaction runs.
+    const early = knownIds !== undefined && knownCount !== undefined && knownCount + chunk.length <= cap;
+    try {
+      const picked = early ? pickImported(chunk, knownIds!, knownCount!, cap) : undefined;
+      if (picked) writePages(tx, picked.fresh);
+      await running(tx);
+      if (picked && knownCount !== undefined && knownCount + picked.fresh.length <= cap) {
+        knownCount += picked.fresh.length;
+        await done(tx);
+        return picked.counts;
+      }
+      if (picked) {
+        // Writes that landed in between left no room: nothing of this chunk is kept, and it is added again.
+        tx.abort();
+        knownIds = undefined;
+        return await addImported(chunk, cap);
+      }
+      const known = knownIds ?? (await storedIds(tx));
+      const total = knownCount ?? (await countAll(tx));
+      const { fresh, counts } = pickImported(chunk, known, total, cap);
+      writePages(tx, fresh);
+      knownIds = known;
+      knownCount = total + fresh.length;
+      await done(tx);
+      return counts;
+    } catch (error) {
+      knownCount = undefined;
+      knownIds = undefined;
+      throw error;
+    }
+  };
+
   return {
     journal: (entry) => write(entry, 'add'),
     async replace(entry) {
@@ -215,6 +250,8 @@ export function openHistoryDb(
     },
     async settlePending(settle) {
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
+      // It may delete: an import created after it must not trust ids it may delete.
+      knownIds = undefined;
       const entries = tx.objectStore(ENTRIES);
       const rows = tx.objectStore(ROWS);
       let rewritten = 0;
@@ -257,27 +294,12 @@ export function openHistoryDb(
       return knownCount;
     },
     knownTotal: () => knownCount,
-    async addImported(chunk, cap) {
-      const tx = await transaction(ALL, 'readwrite');
-      try {
-        await running(tx);
-        const known = knownIds ?? (await storedIds(tx));
-        const total = knownCount ?? (await countAll(tx));
-        const { fresh, counts } = pickImported(chunk, known, total, cap);
-        writePages(tx, fresh);
-        knownIds = known;
-        knownCount = total + fresh.length;
-        await done(tx);
-        return counts;
-      } catch (error) {
-        knownCount = undefined;
-        knownIds = undefined;
-        throw error;
-      }
-    },
+    addImported,
     async trimTo(cap) {
       if (knownCount !== undefined && knownCount <= cap) return 0;
       const tx = await transaction(ALL, 'readwrite');
+      // Dropped as the transaction is created: an import created after it must not trust ids it may delete.
+      knownIds = undefined;
       try {
         await running(tx);
         const total = knownCount ?? (await countAll(tx));
@@ -287,7 +309,6 @@ export function openHistoryDb(
           return 0;
         }
         knownCount = total - excess;
-        knownIds = undefined;
         const deleted = await deleteOldest(tx, excess);
         await done(tx);
         return deleted;

@@ -2,7 +2,7 @@
  * Imported entries are stored in pages of PAGE_SIZE (issue 12, F8 budget: one record an entry made 100,000
  * take a minute to store). Every read of the history store sees them as it sees the operator's own entries.
  */
-import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore, IDBTransaction } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHistoryEntry, type HistoryEntry } from '../../../src/core/history.ts';
 import { openHistoryDb } from '../../../src/platform/history-db.ts';
@@ -46,6 +46,22 @@ describe('import pages', () => {
     expect(reply).toEqual({ added: 5, present: 5, overLimit: 5 });
     expect(await history.count()).toBe(100);
     expect(history.knownTotal()).toBe(100);
+  });
+
+  it('a chunk written early is added again when writes that landed first left it no room', async () => {
+    const history = open();
+    await history.addImported(entries('a', 90), 100);
+    // Issued before the import, counted only once their transactions run: the chunk is written as it is
+    // created (the cached count had room), then found too big, dropped, and written again within the limit.
+    const abort = vi.spyOn(IDBTransaction.prototype, 'abort');
+    const own = Array.from({ length: 8 }, (_, i) => history.put(storedEntry(`own${i}`, NOW + i)));
+    const reply = await history.addImported(entries('b', 5), 100);
+    await Promise.all(own);
+    expect(reply).toEqual({ added: 2, present: 0, overLimit: 3 });
+    expect(abort).toHaveBeenCalledTimes(1);
+    expect(await history.count()).toBe(100);
+    expect(history.knownTotal()).toBe(100);
+    expect((await history.indexRows()).filter((row) => row.id.startsWith('b'))).toHaveLength(2);
   });
 
   it('finds imported entries and rows by id, beside own ones, in the order asked', async () => {

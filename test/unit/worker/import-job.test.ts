@@ -1,6 +1,6 @@
 import { IDBDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHECK_CHUNK, createImportJobs, KEEP_FINISHED_MS } from '../../../src/background/import-job.ts';
+import { CHECK_CHUNK, createImportJobs, KEEP_FINISHED_MS, STORE_CHUNK } from '../../../src/background/import-job.ts';
 import { exportHistoryJson } from '../../../src/core/share/export-json.ts';
 import type { FileRead } from '../../../src/platform/import-file-url.ts';
 import type { HistoryEntry } from '../../../src/core/history.ts';
@@ -169,6 +169,30 @@ describe("the worker's import job", () => {
     expect(await history.count()).toBe(0);
     expect(announced).toEqual([]);
   });
+
+  it('a chunk that fails to store ends the job with the reason; the chunks stored before it are counted', async () => {
+    const { deps, history, settings, announced } = makeDeps(at(NOW));
+    await settings.update({ historyCap: 50_000 });
+    const real = history.addImported.bind(history);
+    let calls = 0;
+    const failing = {
+      ...deps,
+      history: {
+        ...history,
+        addImported: async (chunk: readonly HistoryEntry[], cap: number) => {
+          calls += 1;
+          if (calls === 2) throw new Error('QuotaExceededError');
+          return real(chunk, cap);
+        },
+      },
+    };
+    const file = Array.from({ length: 2 * STORE_CHUNK + 10 }, (_, i) => fileEntry(`c${i}`, NOW - 60_000 - i));
+    const status = await importFile(jobsOver(failing), file);
+    expect(status.failed).toBe('Import failed while storing: QuotaExceededError');
+    expect(status.imported).toBe(STORE_CHUNK + (calls === 3 ? 10 : 0));
+    expect(await history.count()).toBe(status.imported);
+    expect(announced).toEqual([undefined]);
+  }, 30_000);
 
   it('a finished job is kept a while for its view to read, then dropped', async () => {
     const { deps } = makeDeps(at(NOW));
