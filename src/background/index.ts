@@ -19,6 +19,7 @@ import {
 import { clearHistory } from './clear-history.ts';
 import { createRequestHandlers } from './request-handlers.ts';
 import { createImportJobs } from './import-job.ts';
+import * as importPages from '../platform/history-import-pages.ts';
 import { readOwnObjectUrl } from '../platform/import-file-url.ts';
 import type { WorkerDeps } from './deps.ts';
 import { reconcilePending } from './reconcile.ts';
@@ -29,7 +30,8 @@ import { stopLastChat, stopSelectedChat, type QuickStopDeps } from './quick-stop
 import { send } from './transport.ts';
 import { startPageMenu } from './page-menu.ts';
 
-const history = openHistoryDb(parseHistoryEntry);
+// The worker links the import pages' code in: a service worker cannot load code once it has started.
+const history = openHistoryDb(parseHistoryEntry, indexedDB, { importPages: async () => importPages });
 const settings = createSettingsStore(browser.storage);
 const hostAccess = rememberGrants(createHostAccess(browser.permissions), browser.permissions.onRemoved);
 const requestConfig = createRequestConfigSource(browser.storage, settingsFrom);

@@ -10,6 +10,12 @@ export interface ImportCounts {
   overLimit: number;
 }
 
+/** What a view reads history with. */
+export type HistoryReader = Pick<
+  HistoryStore,
+  'get' | 'getMany' | 'indexRows' | 'indexRow' | 'newest' | 'pending' | 'count'
+>;
+
 /** Where history lives. The worker is the only writer; views only read. */
 export interface HistoryStore {
   /** Stores an entry, new or not. */

@@ -3,7 +3,7 @@ import { WORKER_GONE, type InspectorClient } from '../ui/client.ts';
 import { createPageMenuAccess } from './page-menu-access.ts';
 import { viewApi } from './view-api.ts';
 import { onHistoryChange } from './broadcast.ts';
-import { openHistoryDb } from './history-db.ts';
+import { openHistoryReader } from './history-reader.ts';
 import { createHostAccess } from './host-access.ts';
 import { createKeyStore } from './key-store.ts';
 import { readBothAreas, requestConfigFrom } from './request-config.ts';
@@ -14,7 +14,6 @@ import { createSettingsStore } from './settings-store.ts';
 import { firstPaintStore } from './first-paint-store.ts';
 import { createWorkerChannel } from './worker-channel.ts';
 import { createAsk } from './ask.ts';
-import { sendImport } from './import-sender.ts';
 
 const worker = createWorkerChannel(viewApi.connect);
 // A ping that fails wakes nothing more: the next request opens a new port, which starts a new worker.
@@ -29,7 +28,7 @@ export function createBrowserClient(): InspectorClient {
   const settings = createSettingsStore(viewApi.storage);
   const keys = createKeyStore(viewApi.storage);
   const hostAccess = createHostAccess(viewApi.permissions);
-  const history = openHistoryDb(readStoredEntry);
+  const history = openHistoryReader(readStoredEntry);
   // Started now rather than when the view first asks (after its first render): the round trip (~7 ms)
   // then overlaps the render. Only the first loadInitial uses it; it has a handler at once, so a failure is
   // reported there, not as an unhandled rejection.
@@ -70,7 +69,8 @@ export function createBrowserClient(): InspectorClient {
     loadEntries: (ids) => history.getMany(ids),
     onHistoryChange: (listener) =>
       onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
-    importHistory: (file, options) => sendImport(ask, file, options),
+    // Only the panel imports; loading that code on use keeps it out of the popup.
+    importHistory: async (file, options) => (await import('./import-sender.ts')).sendImport(ask, file, options),
     extensionVersion: viewApi.extensionVersion(),
     // Only the panel copies and saves files; loading that code on use keeps it out of the popup.
     copyText: async (text) => (await import('./files.ts')).copyToClipboard(text),

@@ -1,80 +1,46 @@
 import type { HistoryEntry } from '../core/history.ts';
-import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
+import { indexRowOf } from '../core/history-index.ts';
 import type { HistoryStore } from '../core/history-store.ts';
-import {
-  allPageRows,
-  countImported,
-  deleteOldest,
-  newestWithPages,
-  pageRecords,
-  pageRow,
-  pickImported,
-  storedIds,
-  writePages,
-} from './history-import-pages.ts';
 import { done, promised } from './idb-request.ts';
-import { HISTORY_MIGRATIONS, HISTORY_STORES, type Migration } from './history-migrations.ts';
+import { HISTORY_STORES } from './history-migrations.ts';
+import {
+  connectHistory,
+  historyReads,
+  type EntryReader,
+  type HistoryDbOptions,
+  type PagesModule,
+} from './history-reader.ts';
+
+export type { EntryReader, PagesModule };
 
 /**
  * History in IndexedDB: one record per entry, so appending costs the same at 50,000 entries as at 0, and the
  * oldest can be evicted through the startedAt index without reading the rest. Beside each full entry sits a
  * compact index row (store "search"), written in the same transaction, which views load whole to search.
  */
-const DB_NAME = 'linq-inspector';
 const ENTRIES = HISTORY_STORES.entries;
 const ROWS = HISTORY_STORES.rows;
 const PAGES = HISTORY_STORES.pages;
 const PAGE_ROWS = HISTORY_STORES.pageRows;
 const ALL = [ENTRIES, ROWS, PAGES, PAGE_ROWS];
 
-function open(factory: IDBFactory, migrations: readonly Migration[]): Promise<IDBDatabase> {
-  const request = factory.open(DB_NAME, migrations.length);
-  // Only the steps this database lacks: recreating a store that exists would abort the upgrade, and the open.
-  request.onupgradeneeded = (event) => {
-    const tx = request.transaction!;
-    for (const step of migrations.slice(event.oldVersion)) step(request.result, tx);
-  };
-  return promised(request);
-}
-
 /** Resolves once `tx` runs: every earlier write has completed, and counted, by then. */
 const running = (tx: IDBTransaction) => promised(tx.objectStore(ENTRIES).getKey(''));
-const countAll = async (tx: IDBTransaction) => {
-  const [own, imported] = await Promise.all([promised(tx.objectStore(ENTRIES).count()), countImported(tx)]);
+const countAll = async (tx: IDBTransaction, pages: PagesModule) => {
+  const [own, imported] = await Promise.all([promised(tx.objectStore(ENTRIES).count()), pages.countImported(tx)]);
   return own + imported;
 };
 
-export type EntryReader = (record: unknown) => HistoryEntry | undefined;
-
-function isIndexRow(value: unknown): value is IndexRow {
-  const row = value as IndexRow | undefined;
-  return (
-    typeof row?.id === 'string' &&
-    typeof row.startedAt === 'number' &&
-    typeof row.text === 'string' &&
-    typeof row.kind === 'string'
-  );
-}
-
 /**
- * `readEntry` checks each record read back; records it refuses (damaged, or from another version) are
- * skipped rather than crash a view.
+ * The worker's history: every read a view has (src/platform/history-reader.ts), and the writes. `readEntry`
+ * checks each record read back; records it refuses (damaged, or from another version) are skipped rather
+ * than crash a view.
  */
 export function openHistoryDb(
   readEntry: EntryReader,
   factory: IDBFactory = indexedDB,
-  // Tests pass the list with a next step, to check that an upgrade keeps what the current version wrote.
-  { migrations = HISTORY_MIGRATIONS }: { migrations?: readonly Migration[] } = {},
+  options: HistoryDbOptions = {},
 ): HistoryStore {
-  const valid = (records: unknown[]): HistoryEntry[] => {
-    const entries: HistoryEntry[] = [];
-    for (const record of records) {
-      const entry = readEntry(record);
-      if (entry) entries.push(entry);
-    }
-    return entries;
-  };
-  let db: Promise<IDBDatabase> | undefined;
   // IndexedDB's count() walks the whole key range, so the entry count is kept here once known: every put
   // learns whether it added an entry, and trimming only counts when this cache is missing.
   let knownCount: number | undefined;
@@ -86,33 +52,12 @@ export function openHistoryDb(
   // a replace after a later clear is written as a put, which counts what it adds.
   let clearsIssued = 0;
   const journaledAfter = new Map<string, number>();
-  const connection = (): Promise<IDBDatabase> => {
-    db ??= open(factory, migrations).then((opened) => {
-      // Another context deleting or upgrading the database closes ours; reopen lazily next time.
-      opened.onversionchange = () => {
-        opened.close();
-        db = undefined;
-        knownCount = undefined;
-        knownIds = undefined;
-      };
-      opened.onclose = () => {
-        db = undefined;
-        knownCount = undefined;
-        knownIds = undefined;
-      };
-      return opened;
-    });
-    db.catch(() => {
-      db = undefined;
-    });
-    return db;
-  };
-  // Relaxed durability: a commit is handed to the OS without waiting for a disk flush. That survives the
-  // worker or the browser being killed, which is what the journal guards against, and saves milliseconds
-  // on every request.
-  const transaction = async (stores: string | string[], mode: IDBTransactionMode) =>
-    (await connection()).transaction(stores, mode, { durability: 'relaxed' });
-
+  const connection = connectHistory(readEntry, factory, options, () => {
+    knownCount = undefined;
+    knownIds = undefined;
+  });
+  const { transaction, loadPages } = connection;
+  const reads = historyReads(connection);
   /**
    * Writes an entry and its index row; resolves once the write is issued, with `written` for its completion.
    * `add`: a new entry; `replace`: one known to be stored; `put`: either, found out by reading its key (the
@@ -154,25 +99,15 @@ export function openHistoryDb(
     return { written };
   };
 
-  /** The operator's own entries by key; the rest from the import pages. */
-  const getMany = async (ids: readonly string[]): Promise<HistoryEntry[]> => {
-    if (ids.length === 0) return [];
-    const tx = await transaction([ENTRIES, PAGES, PAGE_ROWS], 'readonly');
-    const store = tx.objectStore(ENTRIES);
-    const own = await Promise.all(ids.map((id) => promised<unknown>(store.get(id))));
-    const missing = ids.filter((_, i) => own[i] === undefined);
-    const imported = missing.length > 0 ? await pageRecords(tx, missing) : new Map<string, unknown>();
-    return valid(ids.map((id, i) => own[i] ?? imported.get(id)).filter((record) => record !== undefined));
-  };
-
   const addImported: HistoryStore['addImported'] = async (chunk, cap) => {
+    const pages = await loadPages();
     const tx = await transaction(ALL, 'readwrite');
     // With the ids known and room to spare, the pages are written as the transaction is created, so their
     // serialising overlaps the commit of the chunk before; the count is checked once this transaction runs.
     const early = knownIds !== undefined && knownCount !== undefined && knownCount + chunk.length <= cap;
     try {
-      const picked = early ? pickImported(chunk, knownIds!, knownCount!, cap) : undefined;
-      if (picked) writePages(tx, picked.fresh);
+      const picked = early ? pages.pickImported(chunk, knownIds!, knownCount!, cap) : undefined;
+      if (picked) pages.writePages(tx, picked.fresh);
       await running(tx);
       if (picked && knownCount !== undefined && knownCount + picked.fresh.length <= cap) {
         knownCount += picked.fresh.length;
@@ -185,10 +120,10 @@ export function openHistoryDb(
         knownIds = undefined;
         return await addImported(chunk, cap);
       }
-      const known = knownIds ?? (await storedIds(tx));
-      const total = knownCount ?? (await countAll(tx));
-      const { fresh, counts } = pickImported(chunk, known, total, cap);
-      writePages(tx, fresh);
+      const known = knownIds ?? (await pages.storedIds(tx));
+      const total = knownCount ?? (await countAll(tx, pages));
+      const { fresh, counts } = pages.pickImported(chunk, known, total, cap);
+      pages.writePages(tx, fresh);
       knownIds = known;
       knownCount = total + fresh.length;
       await done(tx);
@@ -201,6 +136,7 @@ export function openHistoryDb(
   };
 
   return {
+    ...reads,
     journal: (entry) => write(entry, 'add'),
     async replace(entry) {
       await (
@@ -211,42 +147,6 @@ export function openHistoryDb(
       await (
         await write(entry, 'put')
       ).written;
-    },
-    async get(id) {
-      return (await getMany([id]))[0];
-    },
-    getMany,
-    async indexRows() {
-      const tx = await transaction([ROWS, PAGE_ROWS], 'readonly');
-      const [own, imported] = await Promise.all([promised<unknown[]>(tx.objectStore(ROWS).getAll()), allPageRows(tx)]);
-      return [...own, ...imported].filter(isIndexRow).toSorted(compareNewestFirst);
-    },
-    async indexRow(id) {
-      const tx = await transaction([ROWS, PAGE_ROWS], 'readonly');
-      const own: unknown = await promised(tx.objectStore(ROWS).get(id));
-      const row = own ?? (await pageRow(tx, id));
-      return isIndexRow(row) ? row : undefined;
-    },
-    async newest(limit) {
-      if (limit <= 0) return [];
-      const tx = await transaction([ENTRIES, PAGES, PAGE_ROWS], 'readonly');
-      const records: unknown[] = [];
-      await new Promise<void>((resolve, reject) => {
-        const cursor = tx.objectStore(ENTRIES).index('startedAt').openCursor(null, 'prev');
-        cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB cursor failed'));
-        cursor.onsuccess = () => {
-          const current = cursor.result;
-          if (!current) return resolve();
-          records.push(current.value);
-          if (records.length >= limit) return resolve();
-          current.continue();
-        };
-      });
-      return valid(await newestWithPages(tx, limit, records));
-    },
-    async pending() {
-      const tx = await transaction(ENTRIES, 'readonly');
-      return valid(await promised(tx.objectStore(ENTRIES).index('state').getAll('pending')));
     },
     async settlePending(settle) {
       const tx = await transaction([ENTRIES, ROWS], 'readwrite');
@@ -288,28 +188,27 @@ export function openHistoryDb(
       return { rewritten, removed };
     },
     async count() {
-      const tx = await transaction([ENTRIES, PAGE_ROWS], 'readonly');
-      const [own, imported] = await Promise.all([promised(tx.objectStore(ENTRIES).count()), countImported(tx)]);
-      knownCount = own + imported;
+      knownCount = await reads.count();
       return knownCount;
     },
     knownTotal: () => knownCount,
     addImported,
     async trimTo(cap) {
       if (knownCount !== undefined && knownCount <= cap) return 0;
+      const pages = await loadPages();
       const tx = await transaction(ALL, 'readwrite');
       // Dropped as the transaction is created: an import created after it must not trust ids it may delete.
       knownIds = undefined;
       try {
         await running(tx);
-        const total = knownCount ?? (await countAll(tx));
+        const total = knownCount ?? (await countAll(tx, pages));
         const excess = total - cap;
         if (excess <= 0) {
           knownCount = total;
           return 0;
         }
         knownCount = total - excess;
-        const deleted = await deleteOldest(tx, excess);
+        const deleted = await pages.deleteOldest(tx, excess);
         await done(tx);
         return deleted;
       } catch (error) {
