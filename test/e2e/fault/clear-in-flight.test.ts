@@ -95,6 +95,13 @@ test('a request still hanging when history is cleared times out into a counted e
   if (!(await timeout.isVisible())) await popup.getByText('Settings', { exact: true }).click();
   await timeout.fill('1');
   await timeout.blur();
+  // Saved before the request goes, or it would wait the default 15 s (seen once under load in the full suite).
+  const savedTimeout = () =>
+    popup.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      return (settings as { timeoutMs?: number } | undefined)?.timeoutMs;
+    });
+  await expect.poll(savedTimeout).toBe(1_000);
   const before = session.mock.requests.length;
   await submitChatId(popup, SPECIAL.hang);
   await session.mock.waitForRequests(before + 1, 5_000);
