@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../core/history.ts';
 import { compareNewestFirst, type IndexRow } from '../core/history-index.ts';
 import type { HistoryReader } from '../core/history-store.ts';
+import type { IndexChunk, IndexChunkCursor, IndexChunkReader } from '../core/index-chunks.ts';
 import type * as ImportPages from './history-import-pages.ts';
 import { promised } from './idb-request.ts';
 import { HISTORY_MIGRATIONS, HISTORY_STORES, type Migration } from './history-migrations.ts';
@@ -169,11 +170,57 @@ export function historyReads({ transaction, loadPages, valid }: HistoryConnectio
   };
 }
 
+/** Import summaries hold up to this many rows each (PAGE_SIZE in src/platform/history-import-pages.ts). */
+const ROWS_PER_SUMMARY = 100;
+
+/** Keys and values of up to `count` records after `after`, read together in one transaction. */
+async function recordsAfter(
+  store: IDBObjectStore,
+  after: string | number | undefined,
+  count: number,
+): Promise<{ keys: IDBValidKey[]; values: unknown[] }> {
+  const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+  const [keys, values] = await Promise.all([
+    promised(store.getAllKeys(range, count)),
+    promised<unknown[]>(store.getAll(range, count)),
+  ]);
+  return { keys, values };
+}
+
+const summaryRows = (summary: unknown): unknown[] => {
+  const rows = (summary as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? rows : [];
+};
+
+/**
+ * The search index a chunk at a time: the operator's rows (store "search") by id, then the imported ones from
+ * the import summaries (store "imported-search"), a page of 100 a summary. Each chunk is its own short
+ * transaction, so a view can paint between them and the worker's writes are not held up.
+ */
+export function indexChunks({ transaction }: Pick<HistoryConnection, 'transaction'>): IndexChunkReader {
+  return {
+    async indexChunk(cursor: IndexChunkCursor = { part: 'own' }, count): Promise<IndexChunk> {
+      const own = cursor.part === 'own';
+      const storeName = own ? ROWS : PAGE_ROWS;
+      const limit = own ? count : Math.max(1, Math.ceil(count / ROWS_PER_SUMMARY));
+      const tx = await transaction(storeName, 'readonly');
+      const { keys, values } = await recordsAfter(tx.objectStore(storeName), cursor.after, limit);
+      const rows = (own ? values : values.flatMap(summaryRows)).filter(isIndexRow);
+      const last = keys.at(-1);
+      // A short read was the last of its part (keys are strings for own rows, numbers for import pages).
+      if (keys.length === limit && (typeof last === 'string' || typeof last === 'number'))
+        return { rows, next: { part: cursor.part, after: last } };
+      return { rows, next: own ? { part: 'imported' } : undefined };
+    },
+  };
+}
+
 /** What a view reads history with. */
 export function openHistoryReader(
   readEntry: EntryReader,
   factory: IDBFactory = indexedDB,
   options: HistoryDbOptions = {},
-): HistoryReader {
-  return historyReads(connectHistory(readEntry, factory, options));
+): HistoryReader & IndexChunkReader {
+  const connection = connectHistory(readEntry, factory, options);
+  return { ...historyReads(connection), ...indexChunks(connection) };
 }
