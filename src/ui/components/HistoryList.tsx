@@ -51,7 +51,7 @@ export function HistoryList(props: HistoryListProps) {
           {props.entries.map((entry) => (
             <li key={entry.id}>
               <ErrorBoundary fallback={<EntryFallback />}>
-                <HistoryItem entry={entry} selected={false} onRetry={props.onRetry} onLookupCode={props.onLookupCode} />
+                <HistoryItem entry={entry} onRetry={props.onRetry} onLookupCode={props.onLookupCode} />
               </ErrorBoundary>
             </li>
           ))}
