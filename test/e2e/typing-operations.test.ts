@@ -132,7 +132,9 @@ describe('Rate limits', () => {
   test('a 429/1007 makes both buttons count down the 30 s (names unchanged) beside a "Rate limited" note', async () => {
     const item = await fire(popup, limited);
     expect(await statusLabelOf(item)).toBe('429 Linq error');
-    expect(await describedValue(item, 'Retry')).toMatch(/Wait 30 s\.$/);
+    // The popup's row is one line; this view's latest result is that entry, decoded.
+    const latest = popup.getByRole('region', { name: 'Latest result' });
+    expect(await describedValue(latest, 'Retry')).toMatch(/Wait 30 s\.$/);
 
     for (const button of [stopButton(popup), startButton(popup)]) {
       const seconds = await countdownOf(button);

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { SPECIAL } from './harness/chat-ids.ts';
 import { expectNewEntry, fire, historyItems, statusLabelOf, submitChatId } from './harness/history.ts';
 import { readHistoryDb } from './harness/history-db.ts';
-import { describedValue } from './harness/outcome.ts';
+import { describedValue, openDetails } from './harness/outcome.ts';
 import { expectKeyNotInPageText } from './harness/page-text.ts';
 import { configure } from './harness/configure.ts';
 import { useExtensionSession } from './harness/session.ts';
@@ -47,7 +47,10 @@ test('a worker stopped mid-request leaves the entry "Interrupted", not "Pending"
   expect(Date.now() - stoppedAt).toBeLessThan(SLOW_MS);
   // The view that fired says its worker went away instead of waiting forever.
   expect(await popup.getByRole('region', { name: 'Latest result' }).textContent()).toContain('did not answer');
-  expect(await describedValue(pending, 'Retry')).toBe('Retry: this is usually transient; back off between tries.');
+  // The popup's row is one line; the entry's decoding is in the panel's details.
+  const details = await openDetails(panel, inPanel, chatId);
+  expect(await describedValue(details, 'Retry')).toBe('Retry: this is usually transient; back off between tries.');
+  await popup.bringToFront();
 
   // Nothing is left pending, in the view or in the store.
   expect(await historyItems(popup).filter({ hasText: 'Pending' }).count()).toBe(0);
