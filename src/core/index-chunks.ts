@@ -1,4 +1,4 @@
-import type { IndexRow } from './history-index.ts';
+import { compareNewestFirst, type IndexRow } from './history-index.ts';
 
 /**
  * Where the next chunk of the search index starts: the operator's own rows by id, then the import summaries
@@ -20,4 +20,15 @@ export interface IndexChunk {
 export interface IndexChunkReader {
   /** About `count` rows from `cursor` (undefined: from the start). */
   indexChunk(cursor: IndexChunkCursor | undefined, count: number): Promise<IndexChunk>;
+}
+
+/** Merges two lists sorted newest first into one, in one pass (a chunk into what was loaded before it). */
+export function mergeNewestFirst(a: readonly IndexRow[], b: readonly IndexRow[]): IndexRow[] {
+  const merged: IndexRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compareNewestFirst(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }

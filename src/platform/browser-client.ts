@@ -64,7 +64,7 @@ export function createBrowserClient(): InspectorClient {
     },
     loadNewest: (limit) => history.newest(limit),
     countHistory: () => history.count(),
-    loadHistoryIndex: () => history.indexRows(),
+    loadIndexChunk: (cursor, count) => history.indexChunk(cursor, count),
     loadIndexRow: (id) => history.indexRow(id),
     loadEntries: (ids) => history.getMany(ids),
     onHistoryChange: (listener) =>

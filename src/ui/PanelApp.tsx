@@ -6,6 +6,7 @@ import type { PanelRoute } from '../core/panel-route.ts';
 import type { InspectorClient } from './client.ts';
 import { PanelControls } from './PanelControls.tsx';
 import { activeProfile } from '../core/settings.ts';
+import { matcherFor } from '../core/history-filter.ts';
 import { CodesView } from './components/CodesView.tsx';
 import { LatestLine } from './components/LatestLine.tsx';
 import { PanelHistoryView } from './components/PanelHistory.tsx';
@@ -110,13 +111,16 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
       if (reply.ok) setDetailsOpen(false);
     }),
   );
-  const onExport = useStableCallback((format: ExportFormat, scope: ExportScope) =>
-    exportEntries(
+  // Exports name every entry, so they wait for the whole index (a second or so at most, after opening).
+  const onExport = useStableCallback(async (format: ExportFormat, scope: ExportScope) => {
+    const all = await history.indexed();
+    const rows = scope === 'all' ? all : all.filter(matcherFor(route.filter));
+    return exportEntries(
       client,
-      (scope === 'all' ? history.all : history.rows).map((row) => row.id),
+      rows.map((row) => row.id),
       format,
-    ),
-  );
+    );
+  });
   const onImport = useStableCallback((file: Blob, onProgress: (text: string) => void, signal: AbortSignal) =>
     importFile(client, file, { onProgress, signal }),
   );

@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../core/history.ts';
 import type { IndexRow } from '../core/history-index.ts';
+import type { IndexChunk, IndexChunkCursor } from '../core/index-chunks.ts';
 import type { Ask, ClearHistoryReply, ImportStatus } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
 import type { RecentHistoryCopy } from '../core/recent-history.ts';
@@ -57,8 +58,11 @@ export interface InspectorClient {
   loadNewest(limit: number): Promise<HistoryEntry[]>;
   /** How many entries there are (IndexedDB counts by walking its keys: slow at 50,000, so call it rarely). */
   countHistory(): Promise<number>;
-  /** Every entry's compact row, newest first, for searching and scrolling the whole history. */
-  loadHistoryIndex(): Promise<IndexRow[]>;
+  /**
+   * About `count` entries' compact rows from `cursor` (undefined: the start), in storage order, each chunk a
+   * short read of its own: the panel loads the whole index this way after its first paint, to search and scroll.
+   */
+  loadIndexChunk(cursor: IndexChunkCursor | undefined, count: number): Promise<IndexChunk>;
   loadIndexRow(id: string): Promise<IndexRow | undefined>;
   loadEntries(ids: readonly string[]): Promise<HistoryEntry[]>;
   /**

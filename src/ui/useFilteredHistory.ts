@@ -1,25 +1,40 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
-import { matcherFor, type HistoryFilter } from '../core/history-filter.ts';
+import { isEmptyFilter, matcherFor, type HistoryFilter } from '../core/history-filter.ts';
 import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
+import { mergeNewestFirst, type IndexChunkCursor } from '../core/index-chunks.ts';
 import type { InspectorClient } from './client.ts';
 
-/** Rows shown before the full index arrives, so the panel paints its first entries at once. */
+/** Rows painted from the newest entries alone, before the index: more than a screen of 24 px rows. */
 const FIRST_PAINT_ROWS = 50;
+/** Index rows a read: each chunk costs a few milliseconds to read and merge, well within a frame. */
+const INDEX_CHUNK_ROWS = 2_000;
 /** Full entries kept for rows that were on screen; older ones are dropped and re-read if needed. */
 const ENTRY_CACHE_LIMIT = 400;
 
+/** How far the search index has loaded; search and filters give their results once it has. */
+export interface IndexProgress {
+  loaded: number;
+  /** undefined until counted. */
+  total?: number;
+}
+
 export interface FilteredHistory {
-  /** Every row that passes the filter, newest first. */
+  /** Every row that passes the filter, newest first; while the index loads, the newest rows (no filter only). */
   rows: IndexRow[];
-  /** Every row, filtered or not. */
+  /** Every row, filtered or not (while the index loads, only the newest). */
   all: IndexRow[];
   total: number;
+  /** true until the first rows (or the knowledge that there are none) arrive. */
   loading: boolean;
+  /** Set while the search index loads after the first paint. */
+  indexing?: IndexProgress;
   error?: string;
   entry(id: string): HistoryEntry | undefined;
   /** Asks for the full entries of rows about to be shown. */
   want(ids: readonly string[]): void;
+  /** Every row, once the index is loaded (at once if it is). */
+  indexed(): Promise<IndexRow[]>;
 }
 
 function upsert(rows: IndexRow[], row: IndexRow): IndexRow[] {
@@ -33,53 +48,112 @@ function upsert(rows: IndexRow[], row: IndexRow): IndexRow[] {
   return [...without.slice(0, at), row, ...without.slice(at)];
 }
 
+/** A promise that settles the next time the index is complete; renewed for each load after that. */
+function indexWaiter() {
+  let resolve!: (rows: IndexRow[]) => void;
+  let promise = new Promise<IndexRow[]>((settle) => (resolve = settle));
+  let settled = false;
+  return {
+    wait: () => promise,
+    settle(rows: IndexRow[]) {
+      if (settled) promise = Promise.resolve(rows);
+      else resolve(rows);
+      settled = true;
+    },
+  };
+}
+
 /**
- * The panel's view of history: the compact index of every entry in memory (search and filter run over it),
- * full entries fetched only for the rows on screen. A change to one entry updates one row; anything
- * broader reloads the index.
+ * The panel's view of history. It paints the newest entries first (one short read, whatever the history's
+ * size), then loads the compact index of every entry a chunk at a time (search and filter run over it, and
+ * say they are not ready until it is in); full entries are fetched only for the rows on screen. A change to
+ * one entry updates one row; anything broader reloads the index, behind the rows already shown.
  */
 export function useFilteredHistory(client: InspectorClient, filter: HistoryFilter): FilteredHistory {
   const [all, setAll] = useState<IndexRow[]>([]);
   const [loading, setLoading] = useState(true);
+  const [indexing, setIndexing] = useState<IndexProgress | undefined>({ loaded: 0 });
+  const [knownTotal, setKnownTotal] = useState<number>();
   const [error, setError] = useState<string>();
   const cache = useRef(new Map<string, HistoryEntry>());
   const [cacheVersion, setCacheVersion] = useState(0);
   const inFlight = useRef(new Set<string>());
+  const waiter = useRef(indexWaiter());
 
   useEffect(() => {
     let alive = true;
     // After a failed read the in-memory index may have missed changes, so the next change reloads all of it.
     let stale = false;
+    let complete = false;
+    let generation = 0;
+    // Rows of entries that changed while a load ran: newer than what the chunks may hold for them.
+    let changed = new Map<string, IndexRow>();
     const fail = (reason: unknown) => {
       if (!alive) return;
       stale = true;
       setError(`History could not be read: ${String(reason)}`);
     };
-    const reloadIndex = () =>
-      client.loadHistoryIndex().then((rows) => {
+    /** Reads the index chunk by chunk, merging each into what came before; the rows shown change at the end. */
+    const loadIndex = async () => {
+      const mine = ++generation;
+      changed = new Map();
+      // Shown as progress only before the first complete index; later reloads keep the rows shown until done.
+      const showProgress = !complete;
+      if (showProgress)
+        void client.countHistory().then((total) => alive && mine === generation && setKnownTotal(total), fail);
+      let merged: IndexRow[] = [];
+      let cursor: IndexChunkCursor | undefined;
+      do {
+        // Each chunk is awaited: the page paints and handles input between them.
+        const chunk = await client.loadIndexChunk(cursor, INDEX_CHUNK_ROWS);
+        if (!alive || mine !== generation) return;
+        merged = mergeNewestFirst(merged, chunk.rows.toSorted(compareNewestFirst));
+        cursor = chunk.next;
+        if (showProgress) setIndexing({ loaded: merged.length });
+      } while (cursor);
+      for (const row of changed.values()) merged = upsert(merged, row);
+      complete = true;
+      stale = false;
+      setAll(merged);
+      setKnownTotal(undefined);
+      setIndexing(undefined);
+      setLoading(false);
+      setError(undefined);
+      waiter.current.settle(merged);
+    };
+    const reloadIndex = () => loadIndex().catch(fail);
+    void client.loadNewest(FIRST_PAINT_ROWS).then(
+      (entries) => {
         if (!alive) return;
-        stale = false;
-        setAll(rows);
+        for (const entry of entries) cache.current.set(entry.id, entry);
+        if (!complete) {
+          setAll((current) => (current.length > 0 ? current : entries.map(indexRowOf)));
+          // No newest entry: none at all (the newest list covers own and imported entries alike).
+          if (entries.length === 0) setKnownTotal(0);
+        }
         setLoading(false);
-        setError(undefined);
-      }, fail);
-    void client.loadNewest(FIRST_PAINT_ROWS).then((entries) => {
-      if (!alive) return;
-      for (const entry of entries) cache.current.set(entry.id, entry);
-      setAll((current) => (current.length > 0 ? current : entries.map(indexRowOf)));
-    }, fail);
-    void reloadIndex();
-    const unsubscribe = client.onHistoryChange((entryId) => {
+        // After the first paint: the index is read in its own tasks, behind the rows now on screen.
+        setTimeout(() => void reloadIndex(), 0);
+      },
+      (reason: unknown) => {
+        fail(reason);
+        void reloadIndex();
+      },
+    );
+    const unsubscribe = client.onHistoryChange((entryId, total) => {
       if (entryId === undefined || stale) {
         cache.current.clear();
         void reloadIndex();
         return;
       }
       cache.current.delete(entryId);
+      if (!complete && total !== undefined) setKnownTotal(total);
       void client.loadIndexRow(entryId).then((row) => {
         if (!alive) return;
         setError(undefined);
-        if (row) setAll((current) => upsert(current, row));
+        if (!row) return;
+        changed.set(row.id, row);
+        setAll((current) => upsert(current, row));
       }, fail);
     });
     return () => {
@@ -88,10 +162,13 @@ export function useFilteredHistory(client: InspectorClient, filter: HistoryFilte
     };
   }, [client]);
 
+  const searchReady = indexing === undefined;
   const rows = useMemo(() => {
+    // Before the index is in, a search or filter would count only the newest rows: it shows nothing instead.
+    if (!searchReady) return isEmptyFilter(filter) ? all : [];
     const matches = matcherFor(filter);
     return all.filter(matches);
-  }, [all, filter]);
+  }, [all, filter, searchReady]);
 
   const want = useCallback(
     (ids: readonly string[]) => {
@@ -115,10 +192,16 @@ export function useFilteredHistory(client: InspectorClient, filter: HistoryFilte
   );
   // A new function whenever the cache changed, so a list that skips unchanged renders still sees new entries.
   const entry = useCallback((id: string) => cache.current.get(id), [cacheVersion]);
+  const indexed = useCallback(() => waiter.current.wait(), []);
+  const total = searchReady ? all.length : Math.max(knownTotal ?? 0, all.length);
+  const progress = useMemo(
+    () => (indexing ? { loaded: indexing.loaded, total: knownTotal } : undefined),
+    [indexing, knownTotal],
+  );
 
   // One object per change, not per render: the panel's list re-renders only when its history changed.
   return useMemo(
-    () => ({ rows, all, total: all.length, loading, error, entry, want }),
-    [rows, all, loading, error, entry, want],
+    () => ({ rows, all, total, loading, indexing: progress, error, entry, want, indexed }),
+    [rows, all, total, loading, progress, error, entry, want, indexed],
   );
 }

@@ -58,6 +58,37 @@ export interface FakeInspectorClient extends InspectorClient {
   releaseWrites(count?: number): Promise<void>;
   /** Another view or the worker changes the stored settings. */
   changeSettingsElsewhere(change: (current: Settings) => Settings): void;
+  /** From now on each chunk of the search index waits for `releaseIndexChunks`, as a slow read would. */
+  holdIndex(): void;
+  /** Lets the next `count` index chunks be read (all waiting ones and any later by default). */
+  releaseIndexChunks(count?: number): Promise<void>;
+}
+
+/** Holds reads until released, a given number at a time or all. */
+function readGate() {
+  let held = false;
+  let allowance = 0;
+  const waiting: Array<() => void> = [];
+  const drain = () => {
+    for (const next of waiting.splice(0, held ? allowance : waiting.length)) {
+      if (held) allowance -= 1;
+      next();
+    }
+  };
+  return {
+    pass: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        drain();
+      }),
+    hold: () => void (held = true),
+    async release(count = Infinity) {
+      if (count === Infinity) held = false;
+      else allowance += count;
+      drain();
+      await settle();
+    },
+  };
 }
 
 function listen<T>(set: Set<T>, listener: T): () => void {
@@ -127,6 +158,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeInspector
   const initialHeld = options.holdInitial
     ? new Promise<void>((resolve) => (releaseInitial = resolve))
     : Promise.resolve();
+  const indexGate = readGate();
   let writesHeld = false;
   const heldWrites: Array<() => void> = [];
   /** Runs `apply` when the write lands, then tells the listeners, as chrome.storage.onChanged would. */
@@ -235,7 +267,17 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeInspector
     },
     loadNewest: async (limit) => stored.history.slice(0, limit),
     countHistory: async () => stored.history.length,
-    loadHistoryIndex: async () => stored.history.map(indexRowOf),
+    async loadIndexChunk(cursor, count) {
+      await indexGate.pass();
+      // Storage order is not age order: oldest first here, so the view must sort what it reads.
+      const oldestFirst = stored.history.toReversed();
+      const start = typeof cursor?.after === 'number' ? cursor.after : 0;
+      const end = start + count;
+      const rows = oldestFirst.slice(start, end).map(indexRowOf);
+      return { rows, next: end < oldestFirst.length ? { part: 'own' as const, after: end } : undefined };
+    },
+    holdIndex: () => indexGate.hold(),
+    releaseIndexChunks: (count) => indexGate.release(count),
     loadIndexRow: async (id) => {
       const entry = stored.history.find((candidate) => candidate.id === id);
       return entry && indexRowOf(entry);

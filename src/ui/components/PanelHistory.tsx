@@ -1,9 +1,9 @@
 import type { Ref } from 'preact';
 import type { HistoryEntry } from '../../core/history.ts';
-import type { HistoryFilter } from '../../core/history-filter.ts';
+import { isEmptyFilter, type HistoryFilter } from '../../core/history-filter.ts';
 import type { IndexRow } from '../../core/history-index.ts';
 import type { Profile } from '../../core/profiles.ts';
-import type { FilteredHistory } from '../useFilteredHistory.ts';
+import type { FilteredHistory, IndexProgress } from '../useFilteredHistory.ts';
 import { useRef } from 'preact/hooks';
 import { ClearHistory, focusList } from './ClearHistory.tsx';
 import { HistoryFilters } from './HistoryFilters.tsx';
@@ -37,6 +37,23 @@ export interface PanelHistoryProps {
   onImport(file: Blob, onProgress: (text: string) => void, signal: AbortSignal): Promise<string>;
 }
 
+const grouped = (count: number) => count.toLocaleString('en-US');
+
+/** "Loading search… 20,000 of 50,000": search waits for the whole index, and says so. */
+export function indexProgressText(progress: IndexProgress): string {
+  if (progress.total === undefined)
+    return progress.loaded === 0 ? 'Loading search…' : `Loading search… ${grouped(progress.loaded)}`;
+  return `Loading search… ${grouped(progress.loaded)} of ${grouped(Math.max(progress.total, progress.loaded))}`;
+}
+
+/** What the table says when it has no row to show. */
+function emptyText(history: FilteredHistory, filter: HistoryFilter): string {
+  if (history.total === 0) return history.loading ? 'Loading…' : 'No requests yet.';
+  if (history.indexing && !isEmptyFilter(filter))
+    return 'Search and filters are not ready yet: they run once every entry is loaded.';
+  return 'No entries match the search and filters.';
+}
+
 /** The panel's history: a one-row filter bar, the request table (virtualised) and the details pane. */
 export function PanelHistoryView(props: PanelHistoryProps) {
   const section = useRef<HTMLElement>(null);
@@ -45,11 +62,7 @@ export function PanelHistoryView(props: PanelHistoryProps) {
   const table =
     shown === 0 ? (
       <p class="empty" tabIndex={-1}>
-        {history.total === 0
-          ? history.loading
-            ? 'Loading…'
-            : 'No requests yet.'
-          : 'No entries match the search and filters.'}
+        {emptyText(history, props.filter)}
       </p>
     ) : (
       <RequestTable<IndexRow>
@@ -80,9 +93,15 @@ export function PanelHistoryView(props: PanelHistoryProps) {
         <h2 class="visually-hidden">History</h2>
         <HistoryFilters filter={props.filter} onChange={props.onFilterChange} searchRef={props.searchRef} />
         <span class="count" aria-live="polite">
-          {history.loading ? 'Loading all entries…' : shownOfTotalText(shown, history.total)}
+          {history.indexing ? indexProgressText(history.indexing) : shownOfTotalText(shown, history.total)}
         </span>
-        <HistoryTransfer total={history.total} filtered={shown} onExport={props.onExport} onImport={props.onImport} />
+        <HistoryTransfer
+          total={history.total}
+          // Before the index is in, only the unfiltered view has a known size.
+          filtered={history.indexing && isEmptyFilter(props.filter) ? history.total : shown}
+          onExport={props.onExport}
+          onImport={props.onImport}
+        />
         <ClearHistory
           disabled={history.total === 0}
           onClear={() => void props.onClear().then(() => focusList(section.current))}

@@ -1,0 +1,71 @@
+/**
+ * The panel opens in constant time (issue 14, item 4): it paints its first rows from the newest entries alone,
+ * then loads the search index a chunk at a time, saying how far it is; search and filters say they are not
+ * ready until it is in, then give the same results as over the whole index.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../src/core/history.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { answeredEntry, createFakeClient } from './fake-client.ts';
+import { renderPanel } from './views.tsx';
+
+const URL = DEFAULT_SETTINGS.profiles[0]!.baseUrl;
+const ENTRIES = 5_000;
+/** Every 10th entry is to this chat: a search for it matches 500. */
+const RARE_CHAT = '9f0e1d2c-3b4a-4958-8776-655443322110';
+
+function history(): HistoryEntry[] {
+  const template = answeredEntry('typing.stop', '1b4e28ba-2fa1-4d2b-883f-0016d3cca427', URL);
+  return Array.from({ length: ENTRIES }, (_, i) => ({
+    ...template,
+    id: `entry-${String(i).padStart(5, '0')}`,
+    startedAt: template.startedAt - i * 1_000,
+    chatId: i % 10 === 0 ? RARE_CHAT : template.chatId,
+  }));
+}
+
+const count = () => document.querySelector('.history .count')?.textContent;
+
+async function openHeld() {
+  const client = createFakeClient({ history: history() });
+  client.holdIndex();
+  renderPanel(client);
+  const table = await screen.findByRole('listbox', { name: 'History entries' });
+  return { client, table };
+}
+
+describe('Panel opening', () => {
+  it('paints the newest rows before any of the index is read, and says search is loading', async () => {
+    const { table } = await openHeld();
+    await waitFor(() => expect(within(table).getAllByRole('option').length).toBeGreaterThan(0));
+    expect(within(table).getAllByRole('option')[0]!.textContent).toContain(RARE_CHAT.slice(0, 8));
+    await waitFor(() => expect(count()).toBe('Loading search… 0 of 5,000'));
+  });
+
+  it('loads the index a chunk at a time, then counts every entry', async () => {
+    const { client } = await openHeld();
+    await waitFor(() => expect(count()).toBe('Loading search… 0 of 5,000'));
+    await client.releaseIndexChunks(1);
+    await waitFor(() => expect(count()).toBe('Loading search… 2,000 of 5,000'));
+    await client.releaseIndexChunks(1);
+    await waitFor(() => expect(count()).toBe('Loading search… 4,000 of 5,000'));
+    await client.releaseIndexChunks(1);
+    await waitFor(() => expect(count()).toBe('5000 entries'));
+  });
+
+  it('says search is not ready rather than count the newest rows, then gives the full result', async () => {
+    const { client, table } = await openHeld();
+    await waitFor(() => expect(within(table).getAllByRole('option').length).toBeGreaterThan(0));
+    const search = screen.getByRole('searchbox', { name: 'Search history' });
+    fireEvent.input(search, { target: { value: RARE_CHAT.slice(0, 8) } });
+    await screen.findByText('Search and filters are not ready yet: they run once every entry is loaded.');
+    expect(screen.queryByRole('listbox', { name: 'History entries' })).toBeNull();
+    await waitFor(() => expect(count()).toBe('Loading search… 0 of 5,000'));
+    await client.releaseIndexChunks();
+    await waitFor(() => expect(count()).toBe('500 of 5000 entries'));
+    const rows = within(screen.getByRole('listbox', { name: 'History entries' })).getAllByRole('option');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.textContent).toContain(RARE_CHAT.slice(0, 8));
+  });
+});
