@@ -24,6 +24,8 @@ async function openPanel() {
   renderPanel(client);
   const table = await screen.findByRole('listbox', { name: 'History entries' });
   await waitFor(() => expect(within(table).getAllByRole('option')).toHaveLength(CHATS.length));
+  // Rows paint before the search index is in; search runs once the count says it is.
+  await screen.findByText(`${CHATS.length} entries`);
   return { client, table };
 }
 
