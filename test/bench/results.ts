@@ -2,12 +2,16 @@ import { writeFile } from 'node:fs/promises';
 
 export type Unit = 'ms' | 'ratio' | 'KB' | 'MB' | 'fps' | 'count';
 
-/** One figure. Rows with a budget carry `budget` and `ok` (value ≤ budget); rows without carry neither. */
+/**
+ * One figure. Rows with a budget carry `budget` and `ok` (value ≤ budget, or ≥ it for a row with `atLeast`,
+ * such as frames a second); rows without carry neither.
+ */
 export interface ResultRow {
   name: string;
   value: number;
   unit: Unit;
   budget?: number;
+  atLeast?: true;
   ok?: boolean;
 }
 
@@ -16,17 +20,18 @@ const DECIMALS: Record<Unit, number> = { ms: 2, ratio: 3, KB: 2, MB: 2, fps: 1, 
 export class Results {
   readonly rows: ResultRow[] = [];
 
-  add(name: string, value: number, unit: Unit, budget?: number): void {
+  add(name: string, value: number, unit: Unit, budget?: number, bound: 'at-most' | 'at-least' = 'at-most'): void {
     const factor = 10 ** DECIMALS[unit];
     const rounded = Math.round(value * factor) / factor;
     const row: ResultRow = { name, value: rounded, unit };
     if (budget !== undefined) {
       row.budget = budget;
-      row.ok = value <= budget;
+      if (bound === 'at-least') row.atLeast = true;
+      row.ok = bound === 'at-least' ? value >= budget : value <= budget;
     }
     this.rows.push(row);
     console.log(
-      `  ${name} = ${rounded} ${unit}${budget === undefined ? '' : ` (budget ${budget}: ${row.ok ? 'ok' : 'MISS'})`}`,
+      `  ${name} = ${rounded} ${unit}${budget === undefined ? '' : ` (budget ${row.atLeast ? '≥ ' : ''}${budget}: ${row.ok ? 'ok' : 'MISS'})`}`,
     );
   }
 
@@ -36,7 +41,7 @@ export class Results {
       row.name,
       String(row.value),
       row.unit,
-      row.budget === undefined ? '' : String(row.budget),
+      row.budget === undefined ? '' : `${row.atLeast ? '≥ ' : ''}${row.budget}`,
       row.ok === undefined ? '' : String(row.ok),
     ]);
     const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
