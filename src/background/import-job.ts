@@ -2,18 +2,18 @@ import { markInterrupted, type HistoryEntry } from '../core/history.ts';
 import type { ImportStatus, RequestMessage, RequestReply } from '../core/protocol.ts';
 import { checkImportEntries, MAX_IMPORT_BYTES, readImportFile } from '../core/share/export-json.ts';
 import type { FileRead } from '../platform/import-file-url.ts';
-import type { ImportCounts } from '../core/history-store.ts';
+import type { StagedImport } from '../core/history-store.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /**
  * Imports an export file that a view hands over as an object URL. The worker trusts no message: it reads the
  * file and checks every entry (src/core/share/export-json.ts) before it stores any, so a refused file stores
- * nothing. Then it stores a chunk a transaction: a stored id is skipped and counted, never overwritten, and
- * nothing is evicted (an entry beyond the history limit is counted instead). A pending entry from a file can
+ * nothing: each checked chunk is staged where no read finds it, and the whole file is committed at the end
+ * (src/platform/history-import-pages.ts). A stored id is skipped and counted, never overwritten, and nothing is
+ * evicted (an entry beyond the history limit is counted instead). A pending entry from a file can
  * never settle here, so it comes in as interrupted. Views follow a job through `status` and may cancel it.
  */
-export const CHECK_CHUNK = 5_000;
-export const STORE_CHUNK = 10_000;
+export const CHECK_CHUNK = 10_000;
 /** How long a finished job's status is kept for its view to read. */
 export const KEEP_FINISHED_MS = 60_000;
 /** Files being read or stored at once; more is not views importing files. */
@@ -50,11 +50,13 @@ export function createImportJobs(
       if (!read.ok) return void (status.refused = read.reason);
       status.total = read.rawEntries.length;
       status.phase = 'checking';
-      const checked = await checkAll(job, read.rawEntries);
-      if (checked === undefined) return;
+      const staged = await checkAndStage(job, read.rawEntries);
+      if (staged === undefined) return;
       status.phase = 'storing';
-      status.done = 0;
-      await storeAll(job, checked);
+      const counts = await deps.history.commitImported(staged, (await deps.loadSettings()).historyCap);
+      status.imported = counts.added;
+      status.present = counts.present;
+      status.overLimit = counts.overLimit;
     } catch (error) {
       status.failed = `Import failed while storing: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
@@ -63,52 +65,45 @@ export function createImportJobs(
     }
   }
 
-  /** Every entry, a chunk at a time (status polls are answered between chunks); undefined: refused or cancelled. */
-  async function checkAll(job: Job, raw: readonly unknown[]): Promise<HistoryEntry[] | undefined> {
+  /**
+   * Checks the entries a chunk at a time, and stages each checked chunk while the next is checked (the
+   * database writes it meanwhile). Undefined, with nothing kept, when an entry is refused or Cancel is pressed.
+   */
+  async function checkAndStage(job: Job, raw: readonly unknown[]): Promise<StagedImport[] | undefined> {
     const now = deps.now();
-    const checked: HistoryEntry[] = [];
-    for (let start = 0; start < raw.length; start += CHECK_CHUNK) {
-      if (job.cancel) return void (job.status.cancelledWhile = 'checking');
-      const part = checkImportEntries(raw.slice(start, start + CHECK_CHUNK), start, now);
-      if (!part.ok) return void (job.status.refused = part.reason);
-      for (const entry of part.entries) checked.push(entry.state === 'pending' ? markInterrupted(entry) : entry);
-      job.status.done = checked.length;
-      await yieldToEvents();
-    }
-    return checked;
-  }
-
-  /** Two chunks in flight: the next one's pages are serialised while the one before is committed. */
-  async function storeAll(job: Job, checked: readonly HistoryEntry[]): Promise<void> {
-    const status = job.status;
-    const cap = (await deps.loadSettings()).historyCap;
-    const inFlight: Array<Promise<void>> = [];
+    const staging: Array<Promise<StagedImport | undefined>> = [];
     let failure: { error: unknown } | undefined;
-    const landed = (size: number, counts: ImportCounts) => {
-      status.imported += counts.added;
-      status.present += counts.present;
-      status.overLimit += counts.overLimit;
-      status.done += size;
-    };
-    for (let start = 0; start < checked.length; start += STORE_CHUNK) {
-      // Set by a chunk's callback while this loop awaits the one before it.
-      if (failure) break;
+    const stage = (entries: HistoryEntry[]) =>
+      deps.history.stageImported(entries).catch((error: unknown) => {
+        failure ??= { error };
+        return undefined;
+      });
+    let stopped = false;
+    for (let start = 0; start < raw.length; start += CHECK_CHUNK) {
       if (job.cancel) {
-        status.cancelledWhile = 'storing';
+        job.status.cancelled = true;
+        stopped = true;
         break;
       }
-      const chunk = checked.slice(start, start + STORE_CHUNK);
-      inFlight.push(
-        deps.history.addImported(chunk, cap).then(
-          (counts) => landed(chunk.length, counts),
-          (error: unknown) => void (failure ??= { error }),
-        ),
-      );
-      if (inFlight.length >= 2) await inFlight.shift();
+      const part = checkImportEntries(raw.slice(start, start + CHECK_CHUNK), start, now);
+      if (!part.ok) {
+        job.status.refused = part.reason;
+        stopped = true;
+        break;
+      }
+      staging.push(stage(part.entries.map((entry) => (entry.state === 'pending' ? markInterrupted(entry) : entry))));
+      job.status.done = start + part.entries.length;
+      // One chunk ahead at most; then a turn for status polls and Cancel.
+      if (staging.length >= 2) await staging.at(-2);
+      await yieldToEvents();
     }
-    // What was sent is counted, even when a chunk after it failed.
-    await Promise.all(inFlight);
-    if (failure) throw failure.error;
+    const staged = (await Promise.all(staging)).filter((chunk) => chunk !== undefined);
+    if (stopped || failure) {
+      await deps.history.discardImported(staged);
+      if (failure) throw failure.error;
+      return undefined;
+    }
+    return staged;
   }
 
   return {

@@ -61,6 +61,11 @@ const deps: WorkerDeps = {
   ),
 };
 
+// Pages an import had staged when the worker stopped are never committed: nothing reads them, so they go.
+history
+  .dropUnfinishedImports()
+  .catch((error: unknown) => console.error('Linq Typing Inspector: could not drop an unfinished import', error));
+
 const quickStop: QuickStopDeps = {
   ...deps,
   loadLastChatId: async () => lastChat.load(activeProfile(await settings.load()).id),

@@ -10,6 +10,15 @@ export interface ImportCounts {
   overLimit: number;
 }
 
+/** A chunk of an import, staged. */
+export interface StagedImport {
+  /** The store's name for it. */
+  id: number;
+  staged: number;
+  /** Left out: stored already, or twice in the file. */
+  present: number;
+}
+
 /** What a view reads history with. */
 export type HistoryReader = Pick<
   HistoryStore,
@@ -46,7 +55,18 @@ export interface HistoryStore {
   count(): Promise<number>;
   /** The entry count if this store already knows it (it learns it from count() and keeps it up to date). */
   knownTotal(): number | undefined;
-  /** Adds imported entries in one transaction: never replaces a stored id, never goes beyond `cap`. */
+  /**
+   * Writes checked imported entries where no read finds them yet (an import is stored while the rest of its
+   * file is still being checked); an id stored already, or staged already, is left out and counted.
+   */
+  stageImported(entries: readonly HistoryEntry[]): Promise<StagedImport>;
+  /** Makes staged entries part of the history, up to `cap`; the rest are dropped and counted. One transaction. */
+  commitImported(staged: readonly StagedImport[], cap: number): Promise<ImportCounts>;
+  /** Drops staged entries: their file was refused, or the import cancelled. */
+  discardImported(staged: readonly StagedImport[]): Promise<void>;
+  /** Deletes what a worker that stopped mid-import had staged; returns how many pages. */
+  dropUnfinishedImports(): Promise<number>;
+  /** Stages and commits at once: never replaces a stored id, never goes beyond `cap`. */
   addImported(entries: readonly HistoryEntry[], cap: number): Promise<ImportCounts>;
   /** Deletes the oldest entries beyond `cap`; returns how many were deleted. */
   trimTo(cap: number): Promise<number>;

@@ -34,13 +34,13 @@ const NoFields = z.object({});
 const ImportJobId = z.string().check(z.minLength(1), z.maxLength(64));
 export const ImportFileMessage = z.object({ job: ImportJobId, url: z.string().check(z.maxLength(200)) });
 export const ImportFileReply = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
-/** `cancel`: stop at the next chunk; what was stored stays. */
+/** `cancel`: stop at the next chunk; nothing of the file is kept. */
 export const ImportStatusMessage = z.object({ job: ImportJobId, cancel: z.optional(z.boolean()) });
 export const ImportPhase = z.enum(['reading', 'checking', 'storing', 'done', 'unknown']);
 export const ImportStatusReply = z.object({
   /** "unknown": the worker has no such job (it was restarted, or the job ended long ago). */
   phase: ImportPhase,
-  /** Entries checked (while checking), or handled (while storing and after). */
+  /** Entries checked so far. */
   done: z.number(),
   total: z.number(),
   imported: z.number(),
@@ -48,10 +48,11 @@ export const ImportStatusReply = z.object({
   present: z.number(),
   /** Entries left out because the history limit was reached: an import never evicts. */
   overLimit: z.number(),
-  cancelledWhile: z.optional(z.enum(['checking', 'storing'])),
+  /** Cancel was pressed before the file was committed: nothing of it was kept. */
+  cancelled: z.optional(z.literal(true)),
   /** The file was refused: nothing was stored. */
   refused: z.optional(z.string()),
-  /** Storing failed part way: what was stored before stays. */
+  /** Storing failed: nothing of the file was kept. */
   failed: z.optional(z.string()),
 });
 export type ImportStatus = z.infer<typeof ImportStatusReply>;

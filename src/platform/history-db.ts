@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../core/history.ts';
 import { indexRowOf } from '../core/history-index.ts';
-import type { HistoryStore } from '../core/history-store.ts';
+import type { HistoryStore, StagedImport } from '../core/history-store.ts';
+import type { StagedPage } from './history-import-pages.ts';
 import { done, promised } from './idb-request.ts';
 import { HISTORY_STORES } from './history-migrations.ts';
 import {
@@ -99,40 +100,82 @@ export function openHistoryDb(
     return { written };
   };
 
-  const addImported: HistoryStore['addImported'] = async (chunk, cap) => {
+  // Staged chunks of imports, until committed or discarded: the worker that staged them is the one that commits.
+  let nextStaged = 1;
+  const staged = new Map<number, { pages: StagedPage[]; clears: number }>();
+
+  const stageImported: HistoryStore['stageImported'] = async (chunk) => {
+    const pages = await loadPages();
+    const tx = await transaction([ENTRIES, PAGES, PAGE_ROWS], 'readwrite');
+    const clears = clearsIssued;
+    try {
+      await running(tx);
+      const known = knownIds ?? (await pages.storedIds(tx));
+      knownIds = known;
+      const { fresh, counts } = pages.pickImported(chunk, known, 0, Number.POSITIVE_INFINITY);
+      const written = await pages.stagePages(tx, fresh);
+      await done(tx);
+      const id = nextStaged++;
+      staged.set(id, { pages: written, clears });
+      return { id, staged: fresh.length, present: counts.present };
+    } catch (error) {
+      knownIds = undefined;
+      throw error;
+    }
+  };
+
+  const takeStaged = (chunks: readonly StagedImport[]) =>
+    chunks.flatMap((chunk) => {
+      const found = staged.get(chunk.id);
+      staged.delete(chunk.id);
+      return found ? [found] : [];
+    });
+
+  const commitImported: HistoryStore['commitImported'] = async (chunks, cap) => {
     const pages = await loadPages();
     const tx = await transaction(ALL, 'readwrite');
-    // With the ids known and room to spare, the pages are written as the transaction is created, so their
-    // serialising overlaps the commit of the chunk before; the count is checked once this transaction runs.
-    const early = knownIds !== undefined && knownCount !== undefined && knownCount + chunk.length <= cap;
+    // Taken as the transaction is created: a Clear created before it has run by the time this one does.
+    const clears = clearsIssued;
+    const parts = takeStaged(chunks);
+    const present = chunks.reduce((sum, chunk) => sum + chunk.present, 0);
+    const wanted = parts.reduce((sum, part) => sum + part.pages.reduce((n, page) => n + page.rows.length, 0), 0);
     try {
-      const picked = early ? pages.pickImported(chunk, knownIds!, knownCount!, cap) : undefined;
-      if (picked) pages.writePages(tx, picked.fresh);
       await running(tx);
-      if (picked && knownCount !== undefined && knownCount + picked.fresh.length <= cap) {
-        knownCount += picked.fresh.length;
+      if (parts.some((part) => part.clears !== clears)) {
+        pages.deletePages(
+          tx,
+          parts.flatMap((part) => part.pages.map((page) => page.key)),
+        );
         await done(tx);
-        return picked.counts;
+        throw new Error('history was cleared during the import, so nothing of the file was kept');
       }
-      if (picked) {
-        // Writes that landed in between left no room: nothing of this chunk is kept, and it is added again.
-        tx.abort();
-        knownIds = undefined;
-        return await addImported(chunk, cap);
-      }
-      const known = knownIds ?? (await pages.storedIds(tx));
       const total = knownCount ?? (await countAll(tx, pages));
-      const { fresh, counts } = pages.pickImported(chunk, known, total, cap);
-      pages.writePages(tx, fresh);
-      knownIds = known;
-      knownCount = total + fresh.length;
+      const added = await pages.commitPages(
+        tx,
+        parts.flatMap((part) => part.pages),
+        Math.max(0, cap - total),
+      );
+      knownCount = total + added;
+      // Ids that did not fit were counted as known when staged.
+      if (added < wanted) knownIds = undefined;
       await done(tx);
-      return counts;
+      return { added, present, overLimit: wanted - added };
     } catch (error) {
       knownCount = undefined;
       knownIds = undefined;
       throw error;
     }
+  };
+
+  const discardImported: HistoryStore['discardImported'] = async (chunks) => {
+    const pages = await loadPages();
+    const tx = await transaction([PAGES], 'readwrite');
+    knownIds = undefined;
+    pages.deletePages(
+      tx,
+      takeStaged(chunks).flatMap((part) => part.pages.map((page) => page.key)),
+    );
+    await done(tx);
   };
 
   return {
@@ -192,7 +235,19 @@ export function openHistoryDb(
       return knownCount;
     },
     knownTotal: () => knownCount,
-    addImported,
+    stageImported,
+    commitImported,
+    discardImported,
+    async dropUnfinishedImports() {
+      const pages = await loadPages();
+      const tx = await transaction([PAGES, PAGE_ROWS], 'readwrite');
+      const dropped = await pages.deleteUnfinishedPages(tx);
+      await done(tx);
+      return dropped;
+    },
+    async addImported(chunk, cap) {
+      return commitImported([await stageImported(chunk)], cap);
+    },
     async trimTo(cap) {
       if (knownCount !== undefined && knownCount <= cap) return 0;
       const pages = await loadPages();

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../core/history.ts';
-import { compareNewestFirst, indexRowOf } from '../core/history-index.ts';
+import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
 import type { ImportCounts } from '../core/history-store.ts';
 import { HISTORY_STORES } from './history-migrations.ts';
 import { promised, walk } from './idb-request.ts';
@@ -89,16 +89,65 @@ function summaryOf(entries: readonly unknown[], rows: readonly unknown[]): PageS
   };
 }
 
-/** Writes entries as pages, oldest first, each with its summary. */
-export function writePages(tx: IDBTransaction, entries: readonly HistoryEntry[]): void {
+/** A page written but not yet part of the history: it has no summary, so no read finds it. */
+export interface StagedPage {
+  key: IDBValidKey;
+  /** The page's index rows, oldest first, one per entry. */
+  rows: IndexRow[];
+}
+
+/** Writes entries as pages, oldest first, without their summaries. */
+export async function stagePages(tx: IDBTransaction, entries: readonly HistoryEntry[]): Promise<StagedPage[]> {
   const pages = tx.objectStore(PAGES);
-  const summaries = tx.objectStore(SUMMARIES);
   const sorted = entries.toSorted((a, b) => a.startedAt - b.startedAt);
+  const staged: Array<Promise<StagedPage>> = [];
   for (let start = 0; start < sorted.length; start += PAGE_SIZE) {
     const part = sorted.slice(start, start + PAGE_SIZE);
-    const added = pages.add(part);
-    added.onsuccess = () => summaries.put(summaryOf(part, part.map(indexRowOf)), added.result);
+    staged.push(promised(pages.add(part)).then((key) => ({ key, rows: part.map(indexRowOf) })));
   }
+  return Promise.all(staged);
+}
+
+/**
+ * Makes staged pages part of the history, up to `room` entries in all, by writing their summaries; what does
+ * not fit is deleted (a page cut short is written again). Returns how many entries went in.
+ */
+export async function commitPages(tx: IDBTransaction, staged: readonly StagedPage[], room: number): Promise<number> {
+  const pages = tx.objectStore(PAGES);
+  const summaries = tx.objectStore(SUMMARIES);
+  let added = 0;
+  for (const page of staged) {
+    const take = Math.min(room - added, page.rows.length);
+    if (take <= 0) {
+      pages.delete(page.key);
+      continue;
+    }
+    const rows = page.rows.slice(0, take);
+    if (take < page.rows.length) {
+      const stored: unknown = await promised(pages.get(page.key));
+      pages.put((Array.isArray(stored) ? stored : []).slice(0, take), page.key);
+    }
+    summaries.put(summaryOf(rows, rows), page.key);
+    added += take;
+  }
+  return added;
+}
+
+export function deletePages(tx: IDBTransaction, keys: readonly IDBValidKey[]): void {
+  const pages = tx.objectStore(PAGES);
+  for (const key of keys) pages.delete(key);
+}
+
+/** Deletes pages with no summary: staged by a worker that stopped before its import was committed. */
+export async function deleteUnfinishedPages(tx: IDBTransaction): Promise<number> {
+  const [pageKeys, summaryKeys] = await Promise.all([
+    promised(tx.objectStore(PAGES).getAllKeys()),
+    promised(tx.objectStore(SUMMARIES).getAllKeys()),
+  ]);
+  const finished = new Set(summaryKeys.map(String));
+  const unfinished = pageKeys.filter((key) => !finished.has(String(key)));
+  deletePages(tx, unfinished);
+  return unfinished.length;
 }
 
 /** The imported records with these ids (unchecked), by id. */
@@ -196,7 +245,10 @@ export async function deleteOldest(tx: IDBTransaction, excess: number): Promise<
   for (const [key, gone] of fromPages) {
     const summary = touched.get(key)!;
     const page: unknown = await promised(pages.get(key));
-    const kept = (Array.isArray(page) ? page : []).filter((record) => !gone.has(idOf(record)));
+    const listed = new Set(summary.ids.map(String));
+    const kept = (Array.isArray(page) ? page : []).filter(
+      (record) => listed.has(idOf(record)) && !gone.has(idOf(record)),
+    );
     if (kept.length === 0) {
       pages.delete(key);
       summaries.delete(key);

@@ -1,5 +1,5 @@
 import type { ImportStatus } from '../core/protocol.ts';
-import type { InspectorClient } from './client.ts';
+import { WORKER_GONE, type InspectorClient } from './client.ts';
 import type { ExportFormat } from './components/HistoryTransfer.tsx';
 import { entriesText } from './count-text.ts';
 
@@ -42,7 +42,7 @@ export async function exportEntries(
 export interface ImportControl {
   /** Shows where the import is ("Importing… 40,000 of 100,000"). */
   onProgress(text: string): void;
-  /** Aborted by Cancel: checking stops with nothing stored; storing stops before the next chunk. */
+  /** Aborted by Cancel: the import stops, and nothing of the file is kept. */
   signal: AbortSignal;
 }
 
@@ -61,9 +61,6 @@ function confirmation(status: ImportStatus): string {
     status.overLimit > 0
       ? `, ${count(status.overLimit)} not imported because the history limit is reached (raise it in Settings)`
       : '';
-  if (status.cancelledWhile === 'storing') {
-    return `Import cancelled after ${count(status.done)} of ${entries(status.total)}: ${counts}${full}. What was imported stays in the history. Nothing was evicted.`;
-  }
   return `Read ${entries(status.total)}: ${counts}${full}. Nothing was evicted.`;
 }
 
@@ -86,14 +83,11 @@ export async function importFile(client: InspectorClient, file: Blob, control: I
   });
   if (status.refused !== undefined) throw refused(status.refused);
   if (status.failed !== undefined) {
-    const kept =
-      status.imported > 0
-        ? ` ${entries(status.imported)} imported before that stay in the history.`
-        : ' Nothing was imported.';
-    throw new Error(`${status.failed}${kept}`);
+    // A worker that went away may have finished first: WORKER_GONE says to check the history.
+    throw new Error(status.failed === WORKER_GONE ? WORKER_GONE : `${status.failed}. Nothing was imported.`);
   }
-  if (status.cancelledWhile === 'checking') return CANCELLED_WHILE_CHECKING;
+  if (status.cancelled) return CANCELLED;
   return confirmation(status);
 }
 
-const CANCELLED_WHILE_CHECKING = 'Import cancelled while checking the file. Nothing was imported.';
+const CANCELLED = 'Import cancelled. Nothing was imported.';

@@ -1,6 +1,6 @@
 import { IDBDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHECK_CHUNK, createImportJobs, KEEP_FINISHED_MS, STORE_CHUNK } from '../../../src/background/import-job.ts';
+import { CHECK_CHUNK, createImportJobs, KEEP_FINISHED_MS } from '../../../src/background/import-job.ts';
 import { exportHistoryJson } from '../../../src/core/share/export-json.ts';
 import type { FileRead } from '../../../src/platform/import-file-url.ts';
 import type { HistoryEntry } from '../../../src/core/history.ts';
@@ -129,6 +129,8 @@ describe("the worker's import job", () => {
     expect(status.refused).toMatch(new RegExp(`^Entry ${CHECK_CHUNK + 1} \\(id "x"\\): .*(Base URL|baseUrlHost)`));
     expect(status.imported).toBe(0);
     expect(await history.count()).toBe(0);
+    // The chunk staged before the bad entry was dropped.
+    expect(await history.dropUnfinishedImports()).toBe(0);
     expect(announced).toEqual([]);
   });
 
@@ -143,55 +145,56 @@ describe("the worker's import job", () => {
     expect(await history.count()).toBe(0);
   });
 
-  it('F8: stores 500 entries in one transaction, as a handful of page records', async () => {
+  it('F8: stores 500 entries in two transactions (staged, then committed), as a handful of page records', async () => {
     const { deps, history } = makeDeps(at(NOW));
     const jobs = jobsOver(deps);
     await history.count();
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const file = Array.from({ length: 500 }, (_, i) => fileEntry(`c${i}`, NOW - i));
     expect(await importFile(jobs, file)).toMatchObject({ imported: 500 });
-    expect(transactions.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(1);
+    expect(transactions.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(2);
     expect(await history.count()).toBe(500);
   });
 
-  it('Cancel while checking stores nothing; the status says where it stopped', async () => {
+  it('Cancel stores nothing, even of chunks already staged', async () => {
     const { deps, history, announced } = makeDeps(at(NOW));
     const jobs = jobsOver(deps);
     const file = Array.from({ length: 3 * CHECK_CHUNK }, (_, i) => fileEntry(`c${i}`, NOW - i));
     files.set('blob:test/j', exportHistoryJson(file, '1.0.0', NOW));
     jobs.start({ job: 'j', url: 'blob:test/j' });
-    await vi.waitUntil(() => jobs.status({ job: 'j' }).phase === 'checking');
+    await vi.waitUntil(() => jobs.status({ job: 'j' }).done >= CHECK_CHUNK, { timeout: 10_000 });
     jobs.status({ job: 'j', cancel: true });
     const status = await vi.waitUntil(() =>
       jobs.status({ job: 'j' }).phase === 'done' ? jobs.status({ job: 'j' }) : 0,
     );
-    expect(status).toMatchObject({ cancelledWhile: 'checking', imported: 0 });
+    expect(status).toMatchObject({ cancelled: true, imported: 0 });
+    expect(await history.dropUnfinishedImports()).toBe(0);
     expect(await history.count()).toBe(0);
     expect(announced).toEqual([]);
   });
 
-  it('a chunk that fails to store ends the job with the reason; the chunks stored before it are counted', async () => {
+  it('a chunk that fails to stage ends the job with the reason, and nothing of the file is kept', async () => {
     const { deps, history, settings, announced } = makeDeps(at(NOW));
     await settings.update({ historyCap: 50_000 });
-    const real = history.addImported.bind(history);
     let calls = 0;
     const failing = {
       ...deps,
       history: {
         ...history,
-        addImported: async (chunk: readonly HistoryEntry[], cap: number) => {
+        stageImported: async (chunk: readonly HistoryEntry[]) => {
           calls += 1;
           if (calls === 2) throw new Error('QuotaExceededError');
-          return real(chunk, cap);
+          return history.stageImported(chunk);
         },
       },
     };
-    const file = Array.from({ length: 2 * STORE_CHUNK + 10 }, (_, i) => fileEntry(`c${i}`, NOW - 60_000 - i));
+    const file = Array.from({ length: 2 * CHECK_CHUNK + 10 }, (_, i) => fileEntry(`c${i}`, NOW - 60_000 - i));
     const status = await importFile(jobsOver(failing), file);
     expect(status.failed).toBe('Import failed while storing: QuotaExceededError');
-    expect(status.imported).toBe(STORE_CHUNK + (calls === 3 ? 10 : 0));
-    expect(await history.count()).toBe(status.imported);
-    expect(announced).toEqual([undefined]);
+    expect(status.imported).toBe(0);
+    expect(await history.count()).toBe(0);
+    expect(await history.dropUnfinishedImports()).toBe(0);
+    expect(announced).toEqual([]);
   }, 30_000);
 
   it('a finished job is kept a while for its view to read, then dropped', async () => {
