@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiKeyField } from './components/ApiKeyField.tsx';
 import { BaseUrlField } from './components/BaseUrlField.tsx';
 import { Field } from './components/Field.tsx';
@@ -10,6 +10,7 @@ import { activeProfile } from '../core/settings.ts';
 import { defaultBaseUrl } from '../core/profiles.ts';
 import { secondsLeft, useNow } from './useNow.ts';
 import { rateLimitedUntil } from './useRequests.ts';
+import { useEscapeCloses } from './usePanelKeys.ts';
 import type { ControlsProps } from './Controls.tsx';
 import type { InspectorState } from './useInspector.ts';
 
@@ -68,6 +69,13 @@ export function PanelControls({ idPrefix, state, actions }: Omit<ControlsProps, 
     onDelete: actions.onDeleteProfile,
   };
   const toggle = () => setDrawerOpen(!drawerOpen);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  useEscapeCloses(document, drawerOpen, () => {
+    // Focus inside the drawer would be lost with it: it goes back to the button that opens it.
+    const inDrawer = Boolean(document.activeElement?.closest(`#${DRAWER_ID}`));
+    setDrawerOpen(false);
+    if (inDrawer) settingsButton.current?.focus();
+  });
   return (
     <form
       class="fire-form panel-form"
@@ -113,6 +121,7 @@ export function PanelControls({ idPrefix, state, actions }: Omit<ControlsProps, 
           {keyStatusText(state)}
         </button>
         <button
+          ref={settingsButton}
           type="button"
           class="secondary small"
           aria-expanded={drawerOpen}

@@ -16,7 +16,7 @@ function typingInto(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-function popoverOpen(doc: Document): boolean {
+export function popoverOpen(doc: Document): boolean {
   try {
     return doc.querySelector(':popover-open') !== null;
   } catch {
@@ -27,7 +27,7 @@ function popoverOpen(doc: Document): boolean {
 
 /**
  * The panel's keyboard map, as in DevTools: "/" or Ctrl+F focuses search, Esc closes the details and then
- * clears the search, Ctrl+Enter fires from anywhere. ↑/↓ and Enter belong to the table itself.
+ * clears the search (an open settings drawer closes first: useEscapeCloses), Ctrl+Enter fires from anywhere. ↑/↓ and Enter belong to the table itself.
  */
 export function usePanelKeys(doc: Document, actions: PanelKeyActions, enabled: boolean): void {
   // The listener stays; the actions it calls are always the latest render's.
@@ -53,4 +53,23 @@ export function usePanelKeys(doc: Document, actions: PanelKeyActions, enabled: b
     doc.addEventListener('keydown', onKeyDown);
     return () => doc.removeEventListener('keydown', onKeyDown);
   }, [doc, enabled]);
+}
+
+/**
+ * While `open`, Esc calls `close` before anything else the panel does with Esc (closing details, clearing
+ * search): it listens in the capture phase and marks the key handled. An open menu (a popover) closes first.
+ */
+export function useEscapeCloses(doc: Document, open: boolean, close: () => void): void {
+  const latest = useRef(close);
+  latest.current = close;
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || popoverOpen(doc)) return;
+      event.preventDefault();
+      latest.current();
+    };
+    doc.addEventListener('keydown', onKeyDown, true);
+    return () => doc.removeEventListener('keydown', onKeyDown, true);
+  }, [doc, open]);
 }

@@ -166,6 +166,31 @@ describe('Keyboard map', () => {
     await expect.poll(() => searchBox(panel).inputValue()).toBe('');
   });
 
+  test('a row is announced with its column names in order (the visible header row is hidden from readers)', async () => {
+    const chatId = (await selectedOption(panel).locator('.chat-id').textContent()) ?? '';
+    const name = new RegExp(
+      `^Time \\d\\d:\\d\\d:\\d\\d Operation (DELETE Stop|POST Start) typing Chat ID ${chatId} Status .+ ` +
+        'Code and meaning .+ Duration \\d+ ms Trace ID',
+    );
+    expect(await selectedOption(panel).and(table(panel).getByRole('option', { name })).count()).toBe(1);
+    expect(await panel.locator('.table-head').getAttribute('aria-hidden')).toBe('true');
+  });
+
+  test('Esc closes the settings drawer first (focus back on Settings), then the details', async () => {
+    await openFirstRow(panel);
+    const settings = panel.getByRole('button', { name: 'Settings', exact: true });
+    await settings.click();
+    const keyField = panel.getByRole('textbox', { name: 'API key' });
+    await keyField.focus();
+    await panel.keyboard.press('Escape');
+    await keyField.waitFor({ state: 'hidden' });
+    expect(await settings.getAttribute('aria-expanded')).toBe('false');
+    expect(await isFocused(settings)).toBe(true);
+    expect(await details(panel).isVisible()).toBe(true);
+    await panel.keyboard.press('Escape');
+    await details(panel).waitFor({ state: 'detached' });
+  });
+
   test('Ctrl+Enter fires from the table; the answer becomes the selected row with its details open', async () => {
     const chatId = okChat();
     await panel.getByRole('textbox', { name: 'Chat ID' }).fill(chatId);

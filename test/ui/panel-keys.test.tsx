@@ -1,7 +1,8 @@
 /**
  * The panel's request table and keyboard map, over the fake client: ↑/↓ move the selection (aria-selected,
  * aria-activedescendant), Enter opens the details pane, "/" and Ctrl+F focus search, Esc closes the details
- * first and then clears the search, Ctrl+Enter fires from outside the form, and a result is selected.
+ * first and then clears the search (an open settings drawer closes before either), Ctrl+Enter fires from outside
+ * the form, a result is selected, and each row is named by its columns.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,38 @@ describe('Panel keyboard map', () => {
     const pane = await screen.findByRole('region', { name: 'Entry details' });
     await waitFor(() => expect(within(pane).getByRole('heading', { level: 2 }).textContent).toContain(fresh));
     await waitFor(() => expect(selected(table)[0]?.textContent).toContain(fresh));
+  });
+
+  it('each row is named by its columns in order, header then value, as the hidden header row would say', async () => {
+    const { table } = await openPanel();
+    const first = within(table).getAllByRole('option')[0]!;
+    const name = new RegExp(
+      `^Time\\s*\\d\\d:\\d\\d:\\d\\d\\s*Operation\\s*DELETE Stop typing\\s*Chat ID\\s*${CHATS[0]}\\s*` +
+        'Status\\s*204 Success\\s*Code and meaning.*Duration\\s*\\d+ ms\\s*Trace ID',
+    );
+    expect(within(table).getAllByRole('option', { name })).toEqual([first]);
+  });
+
+  it('Esc closes the settings drawer first (focus back on Settings), then the details, then clears search', async () => {
+    const { table } = await openPanel();
+    const search = screen.getByRole('searchbox', { name: 'Search history' });
+    fireEvent.input(search, { target: { value: '-' } });
+    fireEvent.click(within(table).getAllByRole('option')[1]!);
+    await screen.findByRole('region', { name: 'Entry details' });
+    const settings = screen.getByRole('button', { name: 'Settings' });
+    fireEvent.click(settings);
+    const keyField = await screen.findByLabelText('API key');
+    keyField.focus();
+    key(keyField, { key: 'Escape' });
+    await waitFor(() => expect(settings.getAttribute('aria-expanded')).toBe('false'));
+    expect(document.activeElement).toBe(settings);
+    expect(details()).not.toBeNull();
+    expect((search as HTMLInputElement).value).toBe('-');
+    key(settings, { key: 'Escape' });
+    await waitFor(() => expect(details()).toBeNull());
+    expect((search as HTMLInputElement).value).toBe('-');
+    key(table, { key: 'Escape' });
+    await waitFor(() => expect((search as HTMLInputElement).value).toBe(''));
   });
 
   it('the key status names where the key is kept and opens the settings drawer', async () => {
