@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CatalogueEntry } from '../core/linq/types.ts';
 import type { HistoryEntry } from '../core/history.ts';
 import type { CopyKind } from './components/EntryActions.tsx';
 import type { PanelRoute } from '../core/panel-route.ts';
@@ -7,14 +6,12 @@ import type { InspectorClient } from './client.ts';
 import { PanelControls } from './PanelControls.tsx';
 import { activeProfile } from '../core/settings.ts';
 import { matcherFor } from '../core/history-filter.ts';
-import { CodesView } from './components/CodesView.tsx';
 import { LatestLine } from './components/LatestLine.tsx';
 import { PanelHistoryView } from './components/PanelHistory.tsx';
 import type { ExportFormat, ExportScope } from './components/HistoryTransfer.tsx';
 import { pure, useStableCallback } from './pure.ts';
 import { Loader, type InitialValues } from './Loader.tsx';
-import { copyEntry } from './sharing.ts';
-import { exportEntries, importFile } from './transfer.ts';
+import { useLazy } from './useLazy.ts';
 import { useFilteredHistory } from './useFilteredHistory.ts';
 import { useInspector } from './useInspector.ts';
 import { usePanelKeys } from './usePanelKeys.ts';
@@ -38,11 +35,10 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const { client } = props;
   const { state, actions } = useInspector(client, props.initial);
   const [route, setRoute] = useState(props.initialRoute);
-  const history = useFilteredHistory(client, route.filter);
+  const history = useFilteredHistory(client, route.filter, props.initial.recent);
   const [selectedId, setSelectedId] = useState<string>();
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [clearError, setClearError] = useState<string>();
-  const [catalogue, setCatalogue] = useState<readonly CatalogueEntry[]>();
   const searchRef = useRef<HTMLInputElement>(null);
   const { latest } = state.requests;
   // The latest result is the stored entry as this view last heard it: fresher than the list's copy at first.
@@ -50,11 +46,14 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     selectedId === undefined ? undefined : selectedId === latest?.id ? latest : history.entry(selectedId);
 
   useEffect(() => props.subscribeToRoute(setRoute), []);
-  useEffect(() => {
-    // The catalogue is only needed in the Codes view, so it loads the first time that view opens.
-    if (route.view === 'codes' && !catalogue)
-      void import('../core/linq/catalogue.ts').then((module) => setCatalogue(module.CATALOGUE));
-  }, [route.view]);
+  // The catalogue and its view are only needed in the Codes view, so they load the first time it opens.
+  const codes = useLazy(async () => {
+    const [{ CATALOGUE }, { CodesView }] = await Promise.all([
+      import('../core/linq/catalogue.ts'),
+      import('./components/CodesView.tsx'),
+    ]);
+    return { catalogue: CATALOGUE, CodesView };
+  }, route.view === 'codes');
   // This view's newest result becomes the selected row, its details open beside the table.
   useEffect(() => {
     if (!latest) return;
@@ -79,8 +78,9 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     setDetailsOpen(true);
   });
   const onCloseDetails = useStableCallback(() => setDetailsOpen(false));
-  const onCopy = useStableCallback((entry: HistoryEntry, kind: CopyKind) =>
-    copyEntry(client, entry, kind, state.settings.profiles),
+  // Copying, exporting and importing load their code on first use: the first paint needs none of it.
+  const onCopy = useStableCallback(async (entry: HistoryEntry, kind: CopyKind) =>
+    (await import('./sharing.ts')).copyEntry(client, entry, kind, state.settings.profiles),
   );
   usePanelKeys(
     document,
@@ -115,14 +115,14 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const onExport = useStableCallback(async (format: ExportFormat, scope: ExportScope) => {
     const all = await history.indexed();
     const rows = scope === 'all' ? all : all.filter(matcherFor(route.filter));
-    return exportEntries(
+    return (await import('./transfer.ts')).exportEntries(
       client,
       rows.map((row) => row.id),
       format,
     );
   });
-  const onImport = useStableCallback((file: Blob, onProgress: (text: string) => void, signal: AbortSignal) =>
-    importFile(client, file, { onProgress, signal }),
+  const onImport = useStableCallback(async (file: Blob, onProgress: (text: string) => void, signal: AbortSignal) =>
+    (await import('./transfer.ts')).importFile(client, file, { onProgress, signal }),
   );
 
   return (
@@ -151,8 +151,8 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
       <main class="panel-main">
         {route.view === 'codes' ? (
           <div class="codes-layout" role="tabpanel" id="view-codes" aria-labelledby="tab-codes">
-            {catalogue ? (
-              <CodesView catalogue={catalogue} selectedCode={route.code} />
+            {codes ? (
+              <codes.CodesView catalogue={codes.catalogue} selectedCode={route.code} />
             ) : (
               <p class="loading">Loading…</p>
             )}

@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../core/history.ts';
 import { isEmptyFilter, matcherFor, type HistoryFilter } from '../core/history-filter.ts';
 import { compareNewestFirst, indexRowOf, type IndexRow } from '../core/history-index.ts';
 import { mergeNewestFirst, type IndexChunkCursor } from '../core/index-chunks.ts';
+import type { RecentHistoryCopy } from '../core/recent-history.ts';
 import type { InspectorClient } from './client.ts';
 
 /** Rows painted from the newest entries alone, before the index: more than a screen of 24 px rows. */
@@ -69,13 +70,18 @@ function indexWaiter() {
  * say they are not ready until it is in); full entries are fetched only for the rows on screen. A change to
  * one entry updates one row; anything broader reloads the index, behind the rows already shown.
  */
-export function useFilteredHistory(client: InspectorClient, filter: HistoryFilter): FilteredHistory {
-  const [all, setAll] = useState<IndexRow[]>([]);
-  const [loading, setLoading] = useState(true);
+export function useFilteredHistory(
+  client: InspectorClient,
+  filter: HistoryFilter,
+  /** The worker's copy of the newest entries, read with the settings: rows to paint before IndexedDB opens. */
+  recent?: RecentHistoryCopy,
+): FilteredHistory {
+  const [all, setAll] = useState<IndexRow[]>(() => recent?.entries.map(indexRowOf) ?? []);
+  const [loading, setLoading] = useState(recent === undefined);
   const [indexing, setIndexing] = useState<IndexProgress | undefined>({ loaded: 0 });
-  const [knownTotal, setKnownTotal] = useState<number>();
+  const [knownTotal, setKnownTotal] = useState(recent?.total);
   const [error, setError] = useState<string>();
-  const cache = useRef(new Map<string, HistoryEntry>());
+  const cache = useRef(new Map<string, HistoryEntry>(recent?.entries.map((entry) => [entry.id, entry])));
   const [cacheVersion, setCacheVersion] = useState(0);
   const inFlight = useRef(new Set<string>());
   const waiter = useRef(indexWaiter());
@@ -127,7 +133,9 @@ export function useFilteredHistory(client: InspectorClient, filter: HistoryFilte
         if (!alive) return;
         for (const entry of entries) cache.current.set(entry.id, entry);
         if (!complete) {
-          setAll((current) => (current.length > 0 ? current : entries.map(indexRowOf)));
+          let newest = entries.map(indexRowOf);
+          for (const row of changed.values()) newest = upsert(newest, row);
+          setAll(newest);
           // No newest entry: none at all (the newest list covers own and imported entries alike).
           if (entries.length === 0) setKnownTotal(0);
         }

@@ -8,13 +8,13 @@ import { useRef } from 'preact/hooks';
 import { ClearHistory, focusList } from './ClearHistory.tsx';
 import { HistoryFilters } from './HistoryFilters.tsx';
 import { ErrorBoundary, EntryFallback } from './ErrorBoundary.tsx';
-import { EntryDetails } from './EntryDetails.tsx';
 import type { CopyKind } from './EntryActions.tsx';
 import { HistoryTransfer, type ExportFormat, type ExportScope } from './HistoryTransfer.tsx';
 import { RequestRow } from './RequestRow.tsx';
 import { RequestTable } from './RequestTable.tsx';
 import { SplitPane } from './SplitPane.tsx';
 import { shownOfTotalText } from '../count-text.ts';
+import { useLazy } from '../useLazy.ts';
 
 export interface PanelHistoryProps {
   history: FilteredHistory;
@@ -58,6 +58,8 @@ function emptyText(history: FilteredHistory, filter: HistoryFilter): string {
 export function PanelHistoryView(props: PanelHistoryProps) {
   const section = useRef<HTMLElement>(null);
   const { history, details } = props;
+  // The details pane's code loads when it first opens: the first paint shows none.
+  const detailsModule = useLazy(() => import('./EntryDetails.tsx'), details !== undefined);
   const shown = history.rows.length;
   const table =
     shown === 0 ? (
@@ -121,15 +123,19 @@ export function PanelHistoryView(props: PanelHistoryProps) {
               <button type="button" class="secondary small close-details" onClick={props.onCloseDetails}>
                 Close details <span aria-hidden="true">(Esc)</span>
               </button>
-              <ErrorBoundary key={details.id} fallback={<EntryFallback details />}>
-                <EntryDetails
-                  entry={details}
-                  profiles={props.profiles}
-                  onRetry={props.onRetry}
-                  onCopy={props.onCopy}
-                  onLookupCode={props.onLookupCode}
-                />
-              </ErrorBoundary>
+              {detailsModule ? (
+                <ErrorBoundary key={details.id} fallback={<EntryFallback details />}>
+                  <detailsModule.EntryDetails
+                    entry={details}
+                    profiles={props.profiles}
+                    onRetry={props.onRetry}
+                    onCopy={props.onCopy}
+                    onLookupCode={props.onLookupCode}
+                  />
+                </ErrorBoundary>
+              ) : (
+                <p class="loading">Loading…</p>
+              )}
             </div>
           ) : undefined
         }
