@@ -1,0 +1,92 @@
+/**
+ * The panel opens in constant time (issue 14, item 4): with many entries, a fresh panel paints its first rows
+ * before its search index is loaded (the count says "Loading search…" at that moment), and then counts them all.
+ * The entries go in as an operator's would: a history file imported through the panel, stored by the worker.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EMPTY_FILTER, matcherFor } from '../../src/core/history-filter.ts';
+import { indexRowOf } from '../../src/core/history-index.ts';
+import type { HistoryEntry } from '../../src/core/history.ts';
+import { exportHistoryJson } from '../../src/core/share/export-json.ts';
+import { settledEntries } from '../bench/bench-entries.ts';
+import { configure } from './harness/configure.ts';
+import { openTransfer } from './harness/history-search.ts';
+import { useExtensionSession } from './harness/session.ts';
+import { pickFile } from './harness/transfer.ts';
+import { openView, viewUrl } from './harness/views.ts';
+
+const ENTRIES = 20_000;
+const QUERY = '429';
+let panel: Page;
+let imported: HistoryEntry[] = [];
+
+const session = useExtensionSession({
+  async setUp() {
+    panel = await openView(session.extension, 'panel', { errors: session.errors });
+    await configure(panel, { baseUrl: session.baseUrl, apiKey: session.apiKey });
+    // What Settings › "History limit (entries)" stores when raised, so every imported entry is kept.
+    await panel.evaluate(async (cap) => {
+      const stored = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await chrome.storage.local.set({ settings: { ...stored, historyCap: cap } });
+    }, 100_000);
+    imported = settledEntries(session.baseUrl, ENTRIES, Date.now() - 60_000);
+    const text = exportHistoryJson(imported, '1.0.0', Date.now());
+    await pickFile((await openTransfer(panel)).getByLabel('Import JSON'), 'many.json', text);
+    await panel.waitForFunction(
+      (expected) => document.querySelector('.history .count')?.textContent === expected,
+      `${ENTRIES} entries`,
+      { polling: 100, timeout: 60_000 },
+    );
+  },
+});
+
+interface FirstRows {
+  /** The count's text in the first frame with a painted row. */
+  count: string;
+  rows: number;
+}
+
+/** From the page's first frame: what the count said when the first history row was painted. */
+function recordFirstRows(): void {
+  const state = globalThis as unknown as { linqFirstRows?: FirstRows };
+  const tick = () => {
+    const rows = document.querySelectorAll('.virtual-row .history-item:not(.placeholder)').length;
+    if (rows === 0) return requestAnimationFrame(tick);
+    state.linqFirstRows = { count: document.querySelector('.history .count')?.textContent ?? '', rows };
+  };
+  requestAnimationFrame(tick);
+}
+
+describe('Panel opening', () => {
+  test(`with ${ENTRIES} entries, rows are painted before the search index is in; then every entry is counted`, async () => {
+    const fresh = await session.extension.context.newPage();
+    try {
+      await fresh.addInitScript({ content: `(${recordFirstRows.toString()})();` });
+      await fresh.goto(viewUrl(session.extension.extensionId, 'panel'));
+      const first = await fresh
+        .waitForFunction(() => (globalThis as unknown as { linqFirstRows?: FirstRows }).linqFirstRows, undefined, {
+          polling: 50,
+          timeout: 30_000,
+        })
+        .then((handle) => handle.jsonValue() as Promise<FirstRows>);
+      expect(first.rows).toBeGreaterThan(0);
+      expect(first.count).toMatch(/^Loading search…/);
+      await fresh.waitForFunction(
+        (expected) => document.querySelector('.history .count')?.textContent === expected,
+        `${ENTRIES} entries`,
+        { polling: 100, timeout: 30_000 },
+      );
+      // Once the index is in, search counts what a search over every entry's row finds.
+      const matches = imported.map(indexRowOf).filter(matcherFor({ ...EMPTY_FILTER, text: QUERY })).length;
+      expect(matches).toBeGreaterThan(0);
+      expect(matches).toBeLessThan(ENTRIES);
+      await fresh.getByRole('searchbox', { name: 'Search history' }).fill(QUERY);
+      await expect
+        .poll(() => fresh.locator('.history .count').textContent(), { timeout: 10_000 })
+        .toBe(`${matches} of ${ENTRIES} entries`);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
