@@ -7,7 +7,6 @@ import type { Locator, Page } from 'playwright-core';
 import { DOCUMENTED_CODES } from '../mock-linq/codes.ts';
 import { linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { configure } from './harness/configure.ts';
-import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { currentHash } from './harness/history-search.ts';
 import { openDetails } from './harness/outcome.ts';
@@ -166,12 +165,10 @@ describe('Codes view', () => {
     await expectLookedUp(panel, 3006);
     expect(await panel.locator('#code-2001').getAttribute('aria-current')).toBeNull();
 
-    // Back to 2001 for the README picture.
+    // And back to 2001: the highlight follows each look-up.
     await tab(panel, 'Requests').click();
     await lookUpFromRow(panel, 2001);
     await expectLookedUp(panel, 2001);
-    const shot = await saveDocsScreenshot(panel, 'codes', VIEWPORT);
-    if (shot) console.log(`wrote ${shot}`);
   });
 
   test('from the popup, "Look up 2001 in Codes" opens the panel page at #view=codes&code=2001', async () => {

@@ -1,8 +1,8 @@
 /**
  * Theme and accessibility (issue 6, items 6–8): the popup and a panel tab follow prefers-color-scheme; axe-core
  * finds nothing in the popup, the panel's Requests view (a filter on, Details open) and its Codes view, in the
- * light and the dark theme, over a varied history; results are announced politely. With E2E_SCREENSHOTS=1 it
- * writes the README pictures docs/popup.png, popup-dark.png, panel.png and panel-dark.png (the only writer).
+ * light and the dark theme, over a varied history; results are announced politely. (The README's pictures are
+ * made by `npm run screenshots`.)
  */
 import { describe, expect, test } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -10,7 +10,6 @@ import type { Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { runAxe } from './harness/axe.ts';
 import { configure, setRequestTimeout } from './harness/configure.ts';
-import { saveDocsScreenshot } from './harness/docs-screenshot.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { countText, kindBox, setFilterBox } from './harness/history-search.ts';
 import { openDetails } from './harness/outcome.ts';
@@ -27,7 +26,7 @@ const FOREGROUND: Record<Scheme, string> = { light: 'rgb(27, 31, 36)', dark: 'rg
 let popup: Page;
 let panel: Page;
 
-/** The history the pictures and axe see: success, Linq errors (one rate limited), an HTML 502, a timeout. */
+/** The history axe sees: success, Linq errors (one rate limited), an HTML 502, a timeout. */
 const POPUP_CHATS = [
   { chatId: okChat(), status: '204 Success' },
   { chatId: SPECIAL.html502, status: '502 HTTP failure' },
@@ -105,7 +104,7 @@ describe('Theme', () => {
   });
 });
 
-describe('Accessibility (axe-core) and the README pictures', () => {
+describe('Accessibility (axe-core)', () => {
   test('axe runs in the extension page (CSP does not block it) and does catch a contrast failure', async () => {
     await popup.bringToFront();
     await popup.evaluate(() => {
@@ -145,12 +144,6 @@ describe('Accessibility (axe-core) and the README pictures', () => {
     }
     await popup.getByRole('button', { name: 'Cancel' }).click();
     await chatId.fill(DETAILS_CHAT);
-
-    for (const scheme of SCHEMES) {
-      await popup.emulateMedia({ colorScheme: scheme });
-      const shot = await saveDocsScreenshot(popup, scheme === 'light' ? 'popup' : 'popup-dark', POPUP_VIEWPORT);
-      if (shot) console.log(`wrote ${shot}`);
-    }
     await popup.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -170,12 +163,6 @@ describe('Accessibility (axe-core) and the README pictures', () => {
       await expectNoViolations(panel, `panel Requests (${scheme})`);
     }
     await panel.setViewportSize(PANEL_VIEWPORT);
-    await panel.locator('.history.browser .virtual-scroll').evaluate((element) => element.scrollTo({ top: 0 }));
-    for (const scheme of SCHEMES) {
-      await panel.emulateMedia({ colorScheme: scheme });
-      const shot = await saveDocsScreenshot(panel, scheme === 'light' ? 'panel' : 'panel-dark', PANEL_VIEWPORT);
-      if (shot) console.log(`wrote ${shot}`);
-    }
     await panel.emulateMedia({ colorScheme: 'light' });
   });
 
