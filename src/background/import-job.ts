@@ -98,6 +98,11 @@ export function createImportJobs(
       await yieldToEvents();
     }
     const staged = (await Promise.all(staging)).filter((chunk) => chunk !== undefined);
+    // A Cancel that came while the last chunks were written still counts: nothing is committed yet.
+    if (!stopped && job.cancel) {
+      job.status.cancelled = true;
+      stopped = true;
+    }
     if (stopped || failure) {
       await deps.history.discardImported(staged);
       if (failure) throw failure.error;
