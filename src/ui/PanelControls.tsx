@@ -13,6 +13,7 @@ import { rateLimitedUntil } from './useRequests.ts';
 import { useEscapeCloses } from './usePanelKeys.ts';
 import type { ControlsProps } from './Controls.tsx';
 import type { InspectorState } from './useInspector.ts';
+import { fireFormHandlers } from './fire-form.ts';
 
 const DRAWER_ID = 'panel-settings';
 
@@ -80,17 +81,7 @@ export function PanelControls({ idPrefix, state, actions }: Omit<ControlsProps, 
     <form
       class="fire-form panel-form"
       aria-label="Typing request"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void actions.fire(state.chatId);
-      }}
-      onKeyDown={(event) => {
-        // Ctrl+Enter (Cmd+Enter on a Mac) stops typing from any field of the form.
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          void actions.fire(state.chatId);
-        }
-      }}
+      {...fireFormHandlers(() => void actions.fire(state.chatId))}
     >
       <div class="toolbar">
         <EnvironmentPicker {...environment} withNameField={false} />

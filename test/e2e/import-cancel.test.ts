@@ -27,7 +27,7 @@ function storedCount(page: Page): Promise<number> {
     const pages = tx.objectStore('imported').getAll();
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
-    return own.result + (pages.result as unknown[][]).reduce((sum, page) => sum + page.length, 0);
+    return own.result + (pages.result as unknown[][]).reduce((sum, stored) => sum + stored.length, 0);
   });
 }
 
