@@ -173,19 +173,7 @@ export function historyReads({ transaction, loadPages, valid }: HistoryConnectio
 /** Import summaries hold up to this many rows each (PAGE_SIZE in src/platform/history-import-pages.ts). */
 const ROWS_PER_SUMMARY = 100;
 
-/** Keys and values of up to `count` records after `after`, read together in one transaction. */
-async function recordsAfter(
-  store: IDBObjectStore,
-  after: string | number | undefined,
-  count: number,
-): Promise<{ keys: IDBValidKey[]; values: unknown[] }> {
-  const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
-  const [keys, values] = await Promise.all([
-    promised(store.getAllKeys(range, count)),
-    promised<unknown[]>(store.getAll(range, count)),
-  ]);
-  return { keys, values };
-}
+const after = (key: string | number | undefined) => (key === undefined ? null : IDBKeyRange.lowerBound(key, true));
 
 const summaryRows = (summary: unknown): unknown[] => {
   const rows = (summary as { rows?: unknown } | null)?.rows;
@@ -200,17 +188,29 @@ const summaryRows = (summary: unknown): unknown[] => {
 export function indexChunks({ transaction }: Pick<HistoryConnection, 'transaction'>): IndexChunkReader {
   return {
     async indexChunk(cursor: IndexChunkCursor = { part: 'own' }, count): Promise<IndexChunk> {
-      const own = cursor.part === 'own';
-      const storeName = own ? ROWS : PAGE_ROWS;
-      const limit = own ? count : Math.max(1, Math.ceil(count / ROWS_PER_SUMMARY));
-      const tx = await transaction(storeName, 'readonly');
-      const { keys, values } = await recordsAfter(tx.objectStore(storeName), cursor.after, limit);
-      const rows = (own ? values : values.flatMap(summaryRows)).filter(isIndexRow);
+      if (cursor.part === 'own') {
+        const tx = await transaction(ROWS, 'readonly');
+        // One read: a row's key is its id (keyPath), so the next chunk starts after the last row's id.
+        const records = await promised<unknown[]>(tx.objectStore(ROWS).getAll(after(cursor.after), count));
+        const last = (records.at(-1) as { id?: unknown } | undefined)?.id;
+        const rows = records.filter(isIndexRow);
+        return records.length === count && typeof last === 'string'
+          ? { rows, next: { part: 'own', after: last } }
+          : { rows, next: { part: 'imported' } };
+      }
+      // A summary's key is not in its record: keys and values are read together, in one transaction.
+      const limit = Math.max(1, Math.ceil(count / ROWS_PER_SUMMARY));
+      const tx = await transaction(PAGE_ROWS, 'readonly');
+      const store = tx.objectStore(PAGE_ROWS);
+      const [keys, summaries] = await Promise.all([
+        promised(store.getAllKeys(after(cursor.after), limit)),
+        promised<unknown[]>(store.getAll(after(cursor.after), limit)),
+      ]);
+      const rows = summaries.flatMap(summaryRows).filter(isIndexRow);
       const last = keys.at(-1);
-      // A short read was the last of its part (keys are strings for own rows, numbers for import pages).
-      if (keys.length === limit && (typeof last === 'string' || typeof last === 'number'))
-        return { rows, next: { part: cursor.part, after: last } };
-      return { rows, next: own ? { part: 'imported' } : undefined };
+      return keys.length === limit && typeof last === 'number'
+        ? { rows, next: { part: 'imported', after: last } }
+        : { rows };
     },
   };
 }

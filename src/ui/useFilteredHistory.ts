@@ -8,8 +8,8 @@ import type { InspectorClient } from './client.ts';
 
 /** Rows painted from the newest entries alone, before the index: more than a screen of 24 px rows. */
 const FIRST_PAINT_ROWS = 50;
-/** Index rows a read: each chunk costs a few milliseconds to read and merge, well within a frame. */
-const INDEX_CHUNK_ROWS = 2_000;
+/** Index rows a read: each costs a few milliseconds to read and merge, within a frame; fewer reads load sooner. */
+const INDEX_CHUNK_ROWS = 3_000;
 /** Full entries kept for rows that were on screen; older ones are dropped and re-read if needed. */
 const ENTRY_CACHE_LIMIT = 400;
 
@@ -105,7 +105,8 @@ export function useFilteredHistory(
       changed = new Map();
       // Shown as progress only before the first complete index; later reloads keep the rows shown until done.
       const showProgress = !complete;
-      if (showProgress)
+      // The worker's copy gave the count, when there was one; counting walks every key, beside the chunks' reads.
+      if (showProgress && recent === undefined)
         void client.countHistory().then((total) => alive && mine === generation && setKnownTotal(total), fail);
       let merged: IndexRow[] = [];
       let cursor: IndexChunkCursor | undefined;
