@@ -30,8 +30,9 @@ export class Results {
       row.ok = bound === 'at-least' ? value >= budget : value <= budget;
     }
     this.rows.push(row);
+    const limit = `${row.atLeast ? '≥ ' : ''}${budget}`;
     console.log(
-      `  ${name} = ${rounded} ${unit}${budget === undefined ? '' : ` (budget ${row.atLeast ? '≥ ' : ''}${budget}: ${row.ok ? 'ok' : 'MISS'})`}`,
+      `  ${name} = ${rounded} ${unit}${budget === undefined ? '' : ` (budget ${limit}: ${row.ok ? 'ok' : 'MISS'})`}`,
     );
   }
 

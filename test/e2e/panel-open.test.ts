@@ -59,7 +59,7 @@ function recordFirstRows(): void {
 }
 
 describe('Panel opening', () => {
-  test(`with ${ENTRIES} entries, rows are painted before the search index is in; then every entry is counted`, async () => {
+  test(`with ${ENTRIES} entries, rows paint before the search index is in, then all are counted`, async () => {
     const fresh = await session.extension.context.newPage();
     try {
       await fresh.addInitScript({ content: `(${recordFirstRows.toString()})();` });
