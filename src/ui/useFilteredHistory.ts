@@ -49,7 +49,7 @@ function upsert(rows: IndexRow[], row: IndexRow): IndexRow[] {
   return [...without.slice(0, at), row, ...without.slice(at)];
 }
 
-/** A promise that settles the next time the index is complete; renewed for each load after that. */
+/** A promise that settles when the first index load is complete, with its rows. */
 function indexWaiter() {
   let resolve!: (rows: IndexRow[]) => void;
   let promise = new Promise<IndexRow[]>((settle) => (resolve = settle));
@@ -201,7 +201,13 @@ export function useFilteredHistory(
   );
   // A new function whenever the cache changed, so a list that skips unchanged renders still sees new entries.
   const entry = useCallback((id: string) => cache.current.get(id), [cacheVersion]);
-  const indexed = useCallback(() => waiter.current.wait(), []);
+  // Once the index is in, rows that changed since are in `all`, not in what the load resolved with.
+  const latest = useRef({ all, searchReady });
+  latest.current = { all, searchReady };
+  const indexed = useCallback(
+    () => (latest.current.searchReady ? Promise.resolve(latest.current.all) : waiter.current.wait()),
+    [],
+  );
   const total = searchReady ? all.length : Math.max(knownTotal ?? 0, all.length);
   const progress = useMemo(
     () => (indexing ? { loaded: indexing.loaded, total: knownTotal } : undefined),

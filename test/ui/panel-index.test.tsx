@@ -71,3 +71,16 @@ describe('Panel opening', () => {
     });
   });
 });
+
+describe('Panel export after opening', () => {
+  it('exports the rows that arrived after the index was loaded too', async () => {
+    const client = createFakeClient({ keys: { production: 'sk_live_1234' }, history: history().slice(0, 3) });
+    renderPanel(client);
+    await waitFor(() => expect(count()).toBe('3 entries'));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Chat ID' }), { target: { value: RARE_CHAT } });
+    fireEvent.click(screen.getByRole('button', { name: 'Stop typing' }));
+    await waitFor(() => expect(count()).toBe('4 entries'));
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await screen.findByText('Exported 4 entries as JSON.');
+  });
+});
