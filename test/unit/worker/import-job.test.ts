@@ -65,7 +65,7 @@ async function importFile(
       const status = jobs.status({ job });
       return status.phase === 'done' ? status : undefined;
     },
-    { timeout: 5_000 },
+    { timeout: 20_000, interval: 10 },
   );
 }
 
@@ -76,7 +76,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("the worker's import job", () => {
+// Each test checks and stores real export files; under a loaded machine that takes seconds, not milliseconds.
+describe("the worker's import job", { timeout: 30_000 }, () => {
   it('marks entries imported, drops the exporting environment, turns pending into interrupted, announces once', async () => {
     const { deps, history, announced } = makeDeps(at(NOW));
     const jobs = jobsOver(deps);
@@ -140,7 +141,7 @@ describe("the worker's import job", () => {
     expect((await importFile(jobs, [], { text: 'not json' })).refused).toBe('The file is not JSON.');
     expect(jobs.start({ job: 'job-1', url: 'blob:test/job-1' })).toMatchObject({ ok: false, message: /sent already/ });
     expect(jobs.start({ job: 'gone', url: 'blob:test/closed' })).toEqual({ ok: true });
-    await vi.waitUntil(() => jobs.status({ job: 'gone' }).phase === 'done');
+    await vi.waitUntil(() => jobs.status({ job: 'gone' }).phase === 'done', { timeout: 20_000 });
     expect(jobs.status({ job: 'gone' }).refused).toMatch(/could no longer be read/);
     expect(await history.count()).toBe(0);
   });
@@ -162,10 +163,11 @@ describe("the worker's import job", () => {
     const file = Array.from({ length: 3 * CHECK_CHUNK }, (_, i) => fileEntry(`c${i}`, NOW - i));
     files.set('blob:test/j', exportHistoryJson(file, '1.0.0', NOW));
     jobs.start({ job: 'j', url: 'blob:test/j' });
-    await vi.waitUntil(() => jobs.status({ job: 'j' }).done >= CHECK_CHUNK, { timeout: 10_000 });
+    await vi.waitUntil(() => jobs.status({ job: 'j' }).done >= CHECK_CHUNK, { timeout: 20_000 });
     jobs.status({ job: 'j', cancel: true });
-    const status = await vi.waitUntil(() =>
-      jobs.status({ job: 'j' }).phase === 'done' ? jobs.status({ job: 'j' }) : 0,
+    const status = await vi.waitUntil(
+      () => (jobs.status({ job: 'j' }).phase === 'done' ? jobs.status({ job: 'j' }) : 0),
+      { timeout: 20_000 },
     );
     expect(status).toMatchObject({ cancelled: true, imported: 0 });
     expect(await history.dropUnfinishedImports()).toBe(0);
@@ -203,7 +205,7 @@ describe("the worker's import job", () => {
     const jobs = jobsOver(deps, (run, ms) => void timers.push({ run, ms }));
     const status = await importFile(jobs, [fileEntry('a')]);
     expect(status.imported).toBe(1);
-    await vi.waitUntil(() => timers.some((timer) => timer.ms === KEEP_FINISHED_MS));
+    await vi.waitUntil(() => timers.some((timer) => timer.ms === KEEP_FINISHED_MS), { timeout: 20_000 });
     expect(jobs.status({ job: 'job-1' }).phase).toBe('done');
     for (const timer of timers.splice(0)) timer.run();
     expect(jobs.status({ job: 'job-1' }).phase).toBe('unknown');

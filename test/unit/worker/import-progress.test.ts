@@ -49,7 +49,8 @@ async function connected() {
   return { client, history };
 }
 
-describe('import progress and Cancel', () => {
+// Real export files are checked and stored: seconds under a loaded machine.
+describe('import progress and Cancel', { timeout: 30_000 }, () => {
   it('shows "Reading", "Checking… n of N", then "Importing… n of N", then what was read', async () => {
     const { client, history } = await connected();
     const progress: string[] = [];
