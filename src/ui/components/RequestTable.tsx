@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { COLUMNS } from './RequestRow.tsx';
+import { useScrollViewport } from '../useScrollViewport.ts';
 
 /** One line per entry (CSS .virtual-row matches it). */
 export const ROW_HEIGHT = 24;
@@ -32,20 +33,8 @@ export const optionId = (key: string) => `entry-${key}`;
  * the whole size known.
  */
 export function RequestTable<T>(props: RequestTableProps<T>) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
+  const { scroller, scrollTop, setScrollTop, viewport } = useScrollViewport();
   const { items, keyOf, selectedId } = props;
-
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element) return undefined;
-    const measure = () => setViewport(element.clientHeight || 600);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const selectedIndex = selectedId === undefined ? -1 : items.findIndex((item) => keyOf(item) === selectedId);
 

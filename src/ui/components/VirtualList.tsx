@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
+import { useScrollViewport } from '../useScrollViewport.ts';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
@@ -18,19 +19,7 @@ const OVERSCAN = 6;
  * height; each carries aria-setsize/aria-posinset so assistive technology still knows the whole size.
  */
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
-
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element) return undefined;
-    const measure = () => setViewport(element.clientHeight || 600);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const { scroller, scrollTop, setScrollTop, viewport } = useScrollViewport();
 
   const first = Math.max(0, Math.floor(scrollTop / props.rowHeight) - OVERSCAN);
   const last = Math.min(props.items.length, Math.ceil((scrollTop + viewport) / props.rowHeight) + OVERSCAN);
