@@ -9,8 +9,6 @@ import manifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
 import { PAGE_SCRIPT } from './src/core/page-script.ts';
 
-const POPUP_PAGE = 'src/popup/index.html';
-
 type Bundle = Rolldown.OutputBundle;
 
 function chunkNamed(bundle: Bundle, fileName: string): Rolldown.OutputChunk | undefined {
@@ -32,11 +30,16 @@ function chunkClosure(bundle: Bundle, roots: readonly string[], withDynamic: boo
 }
 
 /** Cuts the one tag of `html` that names `/${fileName}` in `attribute` (vite writes root-relative URLs). */
-function withoutTag(html: string, attribute: 'src' | 'href', fileName: string): { html: string; tag: string } {
+function withoutTag(
+  html: string,
+  attribute: 'src' | 'href',
+  fileName: string,
+  pagePath: string,
+): { html: string; tag: string } {
   const at = html.indexOf(`${attribute}="/${fileName}"`);
   const start = html.lastIndexOf('<', at);
   const end = html.indexOf('>', at);
-  if (at < 0 || start < 0 || end < 0) throw new Error(`popup-in-one-file: ${POPUP_PAGE} does not name /${fileName}`);
+  if (at < 0 || start < 0 || end < 0) throw new Error(`page-in-one-file: ${pagePath} does not name /${fileName}`);
   const closing = html.startsWith('</script>', end + 1) ? '</script>'.length : 0;
   return {
     html: html.slice(0, start).trimEnd() + html.slice(end + 1 + closing),
@@ -56,33 +59,34 @@ function withoutTag(html: string, attribute: 'src' | 'href', fileName: string): 
  * (a second copy of it would ship); the others are bundled again, so that a lazy component uses the popup's
  * one copy of preact and its hooks, not a second one from the shared chunk.
  */
-function popupInOneFile(): Plugin {
+function pageInOneFile(pagePath: string, prefix: string): Plugin {
   let root = process.cwd();
   return {
-    name: 'linq:popup-in-one-file',
+    name: `linq:${prefix}-in-one-file`,
     apply: 'build',
     configResolved(config) {
       root = config.root;
     },
     async writeBundle({ dir }, bundle) {
-      if (!dir) throw new Error('popup-in-one-file: the build has no output folder');
-      const page = bundle[POPUP_PAGE];
-      const popupModule = resolve(root, POPUP_PAGE);
+      if (!dir) throw new Error('page-in-one-file: the build has no output folder');
+      const page = bundle[pagePath];
+      const pageModule = resolve(root, pagePath);
       const entry = Object.values(bundle).find(
         (file): file is Rolldown.OutputChunk =>
-          file.type === 'chunk' && file.isEntry && file.facadeModuleId === popupModule,
+          file.type === 'chunk' && file.isEntry && file.facadeModuleId === pageModule,
       );
       if (page?.type !== 'asset' || !entry)
-        throw new Error(`popup-in-one-file: the bundle has no ${POPUP_PAGE} or no entry for it`);
+        throw new Error(`page-in-one-file: the bundle has no ${pagePath} or no entry for it`);
       const inlined = chunkClosure(bundle, [entry.fileName], false);
       const keptAsItIs = (fileName: string) =>
         ![...chunkClosure(bundle, [fileName], true)].some((reachable) => inlined.has(reachable));
       const rebundle = await rolldown({
         input: join(dir, entry.fileName),
         logLevel: 'warn',
+        preserveEntrySignatures: false,
         plugins: [
           {
-            name: 'linq:popup-lazy-chunks-as-they-are',
+            name: `linq:${prefix}-lazy-chunks-as-they-are`,
             resolveId(source, importer, { kind }) {
               if (kind !== 'dynamic-import' || !importer) return null;
               const fileName = relative(dir, resolve(dirname(importer), source))
@@ -96,9 +100,15 @@ function popupInOneFile(): Plugin {
       const { output } = await rebundle.write({
         dir: join(dir, 'assets'),
         format: 'es',
-        minify: true,
-        entryFileNames: 'popup-[hash].js',
-        chunkFileNames: 'popup-[hash].js',
+        minify: !process.env.BENCH_NO_MINIFY,
+        codeSplitting: {
+          groups: [
+            { name: `${prefix}-main`, test: (id) => inlined.has(relative(join(dir), id).split('\\').join('/')) },
+          ],
+        },
+        entryFileNames: `${prefix}-[hash].js`,
+        // By content alone: a chunk both pages' builds emit (rolldown's runtime helper) is then one file.
+        chunkFileNames: 'lazy-[hash].js',
       });
       await rebundle.close();
       const inlinedCss = [...inlined].flatMap((fileName) => [
@@ -108,23 +118,23 @@ function popupInOneFile(): Plugin {
       // vite preloads what the entry imports statically (build.modulePreload): all of it is inlined now.
       for (const preloaded of inlined) {
         if (preloaded !== entry.fileName && html.includes(`href="/${preloaded}"`))
-          html = withoutTag(html, 'href', preloaded).html;
+          html = withoutTag(html, 'href', preloaded, pagePath).html;
       }
       // The stylesheet goes inline: one file fewer to wait for (the extension's CSP limits scripts only).
       const styles: string[] = [];
       for (const stylesheet of new Set(inlinedCss)) {
-        html = withoutTag(html, 'href', stylesheet).html;
+        html = withoutTag(html, 'href', stylesheet, pagePath).html;
         const css = bundle[stylesheet];
         if (css?.type === 'asset') styles.push(`<style>${String(css.source).trim()}</style>`);
       }
       // No first frame before the script has rendered the form and rows: otherwise an empty frame comes
       // first and the popup waits for the next one (probe, same build: 1.46 -> 1.36 x the empty page).
-      const { tag } = withoutTag(html, 'src', entry.fileName);
+      const { tag } = withoutTag(html, 'src', entry.fileName, pagePath);
       const oneScript = tag
         .replace(`/${entry.fileName}`, `/assets/${output[0].fileName}`)
         .replace('<script type="module"', '<script type="module" blocking="render"');
       html = html.replace(tag, () => [oneScript, ...styles].join('\n    '));
-      await writeFile(join(dir, POPUP_PAGE), html);
+      await writeFile(join(dir, pagePath), html);
       // Nothing else imports a page's entry chunk.
       await rm(join(dir, entry.fileName));
     },
@@ -157,7 +167,13 @@ function pageScript(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: { ...manifest, version: packageJson.version } }), popupInOneFile(), pageScript()],
+  plugins: [
+    preact(),
+    crx({ manifest: { ...manifest, version: packageJson.version } }),
+    pageInOneFile('src/popup/index.html', 'popup'),
+    pageInOneFile('src/devtools/panel.html', 'panel'),
+    pageScript(),
+  ],
   build: {
     target: 'chrome116',
     // Each page's HTML names every chunk its entry imports, so they load in parallel rather than one after
