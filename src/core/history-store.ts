@@ -20,10 +20,7 @@ export interface StagedImport {
 }
 
 /** What a view reads history with. */
-export type HistoryReader = Pick<
-  HistoryStore,
-  'get' | 'getMany' | 'indexRows' | 'indexRow' | 'newest' | 'pending' | 'count'
->;
+export type HistoryReader = Pick<HistoryStore, 'get' | 'getMany' | 'indexRows' | 'newest' | 'pending' | 'count'>;
 
 /** Where history lives. The worker is the only writer; views only read. */
 export interface HistoryStore {
@@ -41,7 +38,6 @@ export interface HistoryStore {
   getMany(ids: readonly string[]): Promise<HistoryEntry[]>;
   /** The compact row of every entry, newest first: what a view searches and scrolls. */
   indexRows(): Promise<IndexRow[]>;
-  indexRow(id: string): Promise<IndexRow | undefined>;
   /** Newest first. */
   newest(limit: number): Promise<HistoryEntry[]>;
   pending(): Promise<HistoryEntry[]>;

@@ -65,7 +65,6 @@ export function createBrowserClient(): InspectorClient {
     loadNewest: (limit) => history.newest(limit),
     countHistory: () => history.count(),
     loadIndexChunk: (cursor, count) => history.indexChunk(cursor, count),
-    loadIndexRow: (id) => history.indexRow(id),
     loadEntries: (ids) => history.getMany(ids),
     onHistoryChange: (listener) =>
       onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),

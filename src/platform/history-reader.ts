@@ -132,13 +132,6 @@ export function historyReads({ transaction, loadPages, valid }: HistoryConnectio
       ]);
       return [...own, ...imported].filter(isIndexRow).toSorted(compareNewestFirst);
     },
-    async indexRow(id) {
-      const pages = await loadPages();
-      const tx = await transaction([ROWS, PAGE_ROWS], 'readonly');
-      const own: unknown = await promised(tx.objectStore(ROWS).get(id));
-      const row = own ?? (await pages.pageRow(tx, id));
-      return isIndexRow(row) ? row : undefined;
-    },
     async newest(limit) {
       if (limit <= 0) return [];
       const pages = await loadPages();

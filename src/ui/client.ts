@@ -1,5 +1,4 @@
 import type { HistoryEntry } from '../core/history.ts';
-import type { IndexRow } from '../core/history-index.ts';
 import type { IndexChunk, IndexChunkCursor } from '../core/index-chunks.ts';
 import type { Ask, ClearHistoryReply, ImportStatus } from '../core/protocol.ts';
 import type { Settings } from '../core/settings.ts';
@@ -63,7 +62,6 @@ export interface InspectorClient {
    * short read of its own: the panel loads the whole index this way after its first paint, to search and scroll.
    */
   loadIndexChunk(cursor: IndexChunkCursor | undefined, count: number): Promise<IndexChunk>;
-  loadIndexRow(id: string): Promise<IndexRow | undefined>;
   loadEntries(ids: readonly string[]): Promise<HistoryEntry[]>;
   /**
    * Called after any change; `entryId` names the one entry that changed, when only one did, and `total` is

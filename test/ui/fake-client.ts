@@ -278,10 +278,6 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeInspector
     },
     holdIndex: () => indexGate.hold(),
     releaseIndexChunks: (count) => indexGate.release(count),
-    loadIndexRow: async (id) => {
-      const entry = stored.history.find((candidate) => candidate.id === id);
-      return entry && indexRowOf(entry);
-    },
     loadEntries: async (ids) => stored.history.filter((entry) => ids.includes(entry.id)),
     onHistoryChange: (listener) => listen(listeners.history, listener),
     async importHistory(file) {

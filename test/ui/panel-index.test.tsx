@@ -84,3 +84,32 @@ describe('Panel export after opening', () => {
     await screen.findByText('Exported 4 entries as JSON.');
   });
 });
+
+describe('Panel rows after a new result', () => {
+  it('the new row never shows "Loading…" on its way from pending to its answer, and search finds it', async () => {
+    const client = createFakeClient({ keys: { production: 'sk_live_1234' }, history: history().slice(0, 20) });
+    renderPanel(client);
+    await waitFor(() => expect(count()).toBe('20 entries'));
+    // Search has run once over the old rows, so the new one must be taken in by the search that follows.
+    const search = screen.getByRole('searchbox', { name: 'Search history' });
+    fireEvent.input(search, { target: { value: RARE_CHAT.slice(0, 8) } });
+    await waitFor(() => expect(count()).toBe('2 of 20 entries'));
+    fireEvent.input(search, { target: { value: '' } });
+    const placeholders: string[] = [];
+    const watch = new MutationObserver(() => {
+      for (const row of document.querySelectorAll('.virtual-row .placeholder'))
+        placeholders.push(row.textContent ?? '');
+    });
+    watch.observe(document.body, { subtree: true, childList: true });
+    const newChat = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    fireEvent.input(screen.getByRole('textbox', { name: 'Chat ID' }), { target: { value: newChat } });
+    fireEvent.click(screen.getByRole('button', { name: 'Stop typing' }));
+    await waitFor(() => expect(count()).toBe('21 entries'));
+    const table = screen.getByRole('listbox', { name: 'History entries' });
+    await waitFor(() => expect(within(table).getAllByRole('option')[0]!.textContent).toContain('204'));
+    watch.disconnect();
+    expect(placeholders).toEqual([]);
+    fireEvent.input(search, { target: { value: newChat.slice(0, 13) } });
+    await waitFor(() => expect(count()).toBe('1 of 21 entries'));
+  });
+});

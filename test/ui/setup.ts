@@ -3,3 +3,8 @@ import { afterEach } from 'vitest';
 
 // Without vitest's globals, testing-library cannot register its own cleanup: each test starts on an empty page.
 afterEach(cleanup);
+
+// Chrome has requestIdleCallback and happy-dom does not: the views use it for work that may wait (e.g. readying
+// search once the index is in). Here "idle" is the next task.
+globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) =>
+  setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 0 }), 0) as unknown as number;

@@ -107,9 +107,8 @@ describe('import pages', () => {
     expect(found.map((entry) => entry.id)).toEqual(['i249', 'own', 'i0', 'i120']);
     expect((await history.get('i7'))?.startedAt).toBe(NOW - 7);
     expect(await history.get('nope')).toBeUndefined();
-    expect((await history.indexRow('i42'))?.id).toBe('i42');
-    expect((await history.indexRow('own'))?.id).toBe('own');
     const rows = await history.indexRows();
+    expect(rows.some((row) => row.id === 'i42') && rows.some((row) => row.id === 'own')).toBe(true);
     expect(rows.map((row) => row.id).slice(0, 6)).toEqual(['i0', 'i1', 'i2', 'i3', 'i4', 'own']);
   });
 
