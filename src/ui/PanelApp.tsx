@@ -15,6 +15,7 @@ import { useLazy } from './useLazy.ts';
 import { useFilteredHistory } from './useFilteredHistory.ts';
 import { useInspector } from './useInspector.ts';
 import { usePanelKeys } from './usePanelKeys.ts';
+import { useSameEntry } from './useSameEntry.ts';
 
 export interface PanelAppProps {
   client: InspectorClient;
@@ -42,8 +43,9 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const { latest } = state.requests;
   // The latest result is the stored entry as this view last heard it: fresher than the list's copy at first.
-  const selected =
-    selectedId === undefined ? undefined : selectedId === latest?.id ? latest : history.entry(selectedId);
+  const selected = useSameEntry(
+    selectedId === undefined ? undefined : selectedId === latest?.id ? latest : history.entry(selectedId),
+  );
 
   useEffect(() => props.subscribeToRoute(setRoute), []);
   // The catalogue and its view are only needed in the Codes view, so they load the first time it opens.

@@ -10,11 +10,12 @@ import { HistoryFilters } from './HistoryFilters.tsx';
 import { ErrorBoundary, EntryFallback } from './ErrorBoundary.tsx';
 import type { CopyKind } from './EntryActions.tsx';
 import { HistoryTransfer, type ExportFormat, type ExportScope } from './HistoryTransfer.tsx';
-import { RequestRow } from './RequestRow.tsx';
+import { RequestRow, rowLabelOf } from './RequestRow.tsx';
 import { RequestTable } from './RequestTable.tsx';
 import { SplitPane } from './SplitPane.tsx';
 import { shownOfTotalText } from '../count-text.ts';
 import { useLazy } from '../useLazy.ts';
+import { pure } from '../pure.ts';
 
 export interface PanelHistoryProps {
   history: FilteredHistory;
@@ -54,61 +55,104 @@ function emptyText(history: FilteredHistory, filter: HistoryFilter): string {
   return 'No entries match the search and filters.';
 }
 
+interface TableProps {
+  history: FilteredHistory;
+  filter: HistoryFilter;
+  selectedId?: string;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+}
+
+/** The rows, or what the table says when there are none. Pure: a new result in the details pane leaves it be. */
+const HistoryTable = pure(function HistoryTable({ history, filter, selectedId, onSelect, onOpen }: TableProps) {
+  if (history.rows.length === 0)
+    return (
+      <p class="empty" tabIndex={-1}>
+        {emptyText(history, filter)}
+      </p>
+    );
+  return (
+    <RequestTable<IndexRow>
+      items={history.rows}
+      label="History entries"
+      keyOf={(row) => row.id}
+      selectedId={selectedId}
+      onSelect={onSelect}
+      onOpen={onOpen}
+      onVisible={(rows) => history.want(rows.map((row) => row.id))}
+      labelOf={(row) => {
+        const entry = history.entry(row.id);
+        try {
+          return entry && rowLabelOf(entry);
+        } catch {
+          // A damaged stored entry: its row shows (and is named by) the error boundary's note instead.
+          return undefined;
+        }
+      }}
+      renderRow={(row) => {
+        const entry = history.entry(row.id);
+        return entry ? (
+          <ErrorBoundary key={row.id} fallback={<EntryFallback />}>
+            <RequestRow entry={entry} />
+          </ErrorBoundary>
+        ) : (
+          <div class="history-item placeholder" aria-busy="true">
+            Loading…
+          </div>
+        );
+      }}
+    />
+  );
+});
+
+type FilterBarProps = Pick<
+  PanelHistoryProps,
+  'history' | 'filter' | 'searchRef' | 'onFilterChange' | 'onExport' | 'onImport' | 'onClear'
+>;
+
+/** Search, filters, the count, export/import and Clear history, on one row. Pure, as the table. */
+const FilterBar = pure(function FilterBar(props: FilterBarProps) {
+  const bar = useRef<HTMLDivElement>(null);
+  const { history, filter } = props;
+  const shown = history.rows.length;
+  return (
+    <div class="filter-bar" ref={bar}>
+      <h2 class="visually-hidden">History</h2>
+      <HistoryFilters filter={filter} onChange={props.onFilterChange} searchRef={props.searchRef} />
+      <span class="count" aria-live="polite">
+        {history.indexing ? indexProgressText(history.indexing) : shownOfTotalText(shown, history.total)}
+      </span>
+      <HistoryTransfer
+        total={history.total}
+        // Before the index is in, only the unfiltered view has a known size.
+        filtered={history.indexing && isEmptyFilter(filter) ? history.total : shown}
+        onExport={props.onExport}
+        onImport={props.onImport}
+      />
+      <ClearHistory
+        disabled={history.total === 0}
+        onClear={() => void props.onClear().then(() => focusList(bar.current?.closest('section') ?? null))}
+      />
+    </div>
+  );
+});
+
 /** The panel's history: a one-row filter bar, the request table (virtualised) and the details pane. */
 export function PanelHistoryView(props: PanelHistoryProps) {
-  const section = useRef<HTMLElement>(null);
   const { history, details } = props;
   // The details pane's code loads when it first opens: the first paint shows none.
   const detailsModule = useLazy(() => import('./EntryDetails.tsx'), details !== undefined);
-  const shown = history.rows.length;
-  const table =
-    shown === 0 ? (
-      <p class="empty" tabIndex={-1}>
-        {emptyText(history, props.filter)}
-      </p>
-    ) : (
-      <RequestTable<IndexRow>
-        items={history.rows}
-        label="History entries"
-        keyOf={(row) => row.id}
-        selectedId={props.selectedId}
-        onSelect={props.onSelect}
-        onOpen={props.onOpen}
-        onVisible={(rows) => history.want(rows.map((row) => row.id))}
-        renderRow={(row) => {
-          const entry = history.entry(row.id);
-          return entry ? (
-            <ErrorBoundary key={row.id} fallback={<EntryFallback />}>
-              <RequestRow entry={entry} />
-            </ErrorBoundary>
-          ) : (
-            <div class="history-item placeholder" aria-busy="true">
-              Loading…
-            </div>
-          );
-        }}
-      />
-    );
   return (
-    <section class="history browser" aria-label="History" ref={section}>
-      <div class="filter-bar">
-        <h2 class="visually-hidden">History</h2>
-        <HistoryFilters filter={props.filter} onChange={props.onFilterChange} searchRef={props.searchRef} />
-        <span class="count" aria-live="polite">
-          {history.indexing ? indexProgressText(history.indexing) : shownOfTotalText(shown, history.total)}
-        </span>
-        <HistoryTransfer
-          total={history.total}
-          // Before the index is in, only the unfiltered view has a known size.
-          filtered={history.indexing && isEmptyFilter(props.filter) ? history.total : shown}
-          onExport={props.onExport}
-          onImport={props.onImport}
-        />
-        <ClearHistory
-          disabled={history.total === 0}
-          onClear={() => void props.onClear().then(() => focusList(section.current))}
-        />
-      </div>
+    <section class="history browser" aria-label="History">
+      <FilterBar
+        history={history}
+        filter={props.filter}
+        searchRef={props.searchRef}
+        onFilterChange={props.onFilterChange}
+        onExport={props.onExport}
+        onImport={props.onImport}
+        onClear={props.onClear}
+      />
       {history.error ? (
         <p class="error" role="alert">
           {history.error}
@@ -116,7 +160,15 @@ export function PanelHistoryView(props: PanelHistoryProps) {
       ) : null}
       <SplitPane
         separatorLabel="Resize details"
-        main={table}
+        main={
+          <HistoryTable
+            history={history}
+            filter={props.filter}
+            selectedId={props.selectedId}
+            onSelect={props.onSelect}
+            onOpen={props.onOpen}
+          />
+        }
         side={
           details ? (
             <div class="details-pane">

@@ -14,45 +14,59 @@ function meaningOf(entry: HistoryEntry): string {
 }
 
 /**
- * A column's name before its cell, for screen readers: the visible header row is hidden from them (an option
- * holds no cells), so each option is named "Time 12:00:01 Operation DELETE Stop typing Chat ID …". It is
- * positioned out of the flow, so it takes no grid column.
+ * What a screen reader says for a row: each cell after its column's name, in order ("Time 12:00:01 Operation
+ * DELETE Stop typing Chat ID …"), since the visible header row is hidden from readers (an option holds no
+ * cells). One label, not a hidden name beside each cell: a scroll through 50,000 rows builds every row anew.
  */
-const Column = ({ name }: { name: (typeof COLUMNS)[number] }) => <span class="visually-hidden">{name}</span>;
+export function rowLabelOf(entry: HistoryEntry): string {
+  const cells: Record<(typeof COLUMNS)[number], string> = {
+    Time: formatTime(entry.startedAt),
+    Operation: `${entry.method} ${OPERATION_LABEL[entry.operation]}`,
+    'Chat ID': entry.chatId,
+    Status: statusLabel(entry),
+    'Code and meaning': [tagsOf(entry).join(' '), meaningOf(entry)].filter(Boolean).join(' '),
+    Duration: formatDuration(entry.durationMs),
+    'Trace ID': entry.outcome?.traceId ?? '',
+  };
+  return COLUMNS.map((column) => `${column} ${cells[column]}`.trim()).join(' ');
+}
+
+function tagsOf(entry: HistoryEntry): string[] {
+  return [
+    entry.imported ? 'imported' : undefined,
+    entry.damaged ? 'damaged' : undefined,
+    entry.rehearsalId ? `rehearsal ${entry.rehearsalId.slice(0, 8)}` : undefined,
+  ].filter((tag) => tag !== undefined);
+}
 
 /**
  * One entry on one line. The chat ID is cut by its column (the whole ID stays in the text and the tooltip,
- * so search, copy and a screen reader get all of it). No controls inside: the row is a listbox option.
+ * so search and copy get all of it). No controls inside: the row is a listbox option, named by rowLabelOf.
  */
 export function RequestRow({ entry }: { entry: HistoryEntry }) {
   const kind = kindOf(entry);
   const traceId = entry.outcome?.traceId;
   return (
     <div class={`history-item request-cols kind-${kind}`}>
-      <Column name="Time" />
       <time dateTime={isoTime(entry.startedAt)} title={formatDateTime(entry.startedAt)}>
         {formatTime(entry.startedAt)}
       </time>
-      <Column name="Operation" />
       <span class="operation" title={`${entry.method} ${OPERATION_LABEL[entry.operation]}`}>
         <span class="method">{entry.method}</span> {OPERATION_LABEL[entry.operation]}
       </span>
-      <Column name="Chat ID" />
       <code class="chat-id" title={entry.chatId}>
         {entry.chatId}
       </code>
-      <Column name="Status" />
       <span class={`status kind-${kind}`}>{statusLabel(entry)}</span>
-      <Column name="Code and meaning" />
       <span class="meaning" title={entry.outcome?.serverMessage}>
-        {entry.imported ? <span class="tag">imported</span> : null}
-        {entry.damaged ? <span class="tag">damaged</span> : null}
-        {entry.rehearsalId ? <span class="tag">rehearsal {entry.rehearsalId.slice(0, 8)}</span> : null}{' '}
+        {tagsOf(entry).map((tag) => (
+          <span key={tag} class="tag">
+            {tag}
+          </span>
+        ))}{' '}
         {meaningOf(entry)}
       </span>
-      <Column name="Duration" />
       <span class="duration">{formatDuration(entry.durationMs)}</span>
-      <Column name="Trace ID" />
       <code class="trace-id server-text" title={traceId}>
         {traceId ?? ''}
       </code>

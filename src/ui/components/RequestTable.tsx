@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { COLUMNS } from './RequestRow.tsx';
 import { useScrollViewport } from '../useScrollViewport.ts';
 
@@ -7,12 +7,15 @@ import { useScrollViewport } from '../useScrollViewport.ts';
 export const ROW_HEIGHT = 24;
 /** The sticky column header above the rows (CSS .table-head matches it). */
 export const HEADER_HEIGHT = 24;
-const OVERSCAN = 8;
+// Rows rendered beyond each edge: enough for a wheel step, few enough that a jump builds little.
+const OVERSCAN = 4;
 
 export interface RequestTableProps<T> {
   items: readonly T[];
   keyOf(item: T): string;
   renderRow(item: T): ComponentChildren;
+  /** A row's accessible name, when its content alone would not say it well; else its text names it. */
+  labelOf?(item: T): string | undefined;
   /** Told which items are on screen (plus a margin), e.g. to fetch their details. */
   onVisible?(items: readonly T[]): void;
   selectedId?: string;
@@ -36,17 +39,25 @@ export function RequestTable<T>(props: RequestTableProps<T>) {
   const { scroller, scrollTop, setScrollTop, viewport } = useScrollViewport();
   const { items, keyOf, selectedId } = props;
 
-  const selectedIndex = selectedId === undefined ? -1 : items.findIndex((item) => keyOf(item) === selectedId);
+  // Once per change of list or selection, not on every scroll frame: at 50,000 rows the search is not free.
+  const selectedIndex = useMemo(
+    () => (selectedId === undefined ? -1 : items.findIndex((item) => keyOf(item) === selectedId)),
+    [items, selectedId],
+  );
 
-  // A selection moved by the keyboard (or a new result) is scrolled into view.
+  // A selection moved by the keyboard (or a new result) is scrolled into view. The position and height are the
+  // ones kept in state: reading the element's own would force a layout in the middle of every commit.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || selectedIndex < 0) return;
     const top = selectedIndex * ROW_HEIGHT;
-    const visibleRows = Math.max(ROW_HEIGHT, element.clientHeight - HEADER_HEIGHT);
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + visibleRows) element.scrollTop = top + ROW_HEIGHT - visibleRows;
-    setScrollTop(element.scrollTop);
+    const visibleRows = Math.max(ROW_HEIGHT, viewport - HEADER_HEIGHT);
+    let next = scrollTop;
+    if (top < scrollTop) next = top;
+    else if (top + ROW_HEIGHT > scrollTop + visibleRows) next = top + ROW_HEIGHT - visibleRows;
+    if (next === scrollTop) return;
+    element.scrollTop = next;
+    setScrollTop(next);
   }, [selectedId, selectedIndex]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -109,6 +120,7 @@ export function RequestTable<T>(props: RequestTableProps<T>) {
               role="option"
               class="virtual-row"
               aria-selected={key === selectedId}
+              aria-label={props.labelOf?.(item)}
               aria-setsize={items.length}
               aria-posinset={index + 1}
               style={{ top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` }}
