@@ -9,7 +9,7 @@ export async function buildExtension(): Promise<void> {
     configFile: `${ROOT_DIR}/vite.config.ts`,
     logLevel: 'warn',
     mode: 'production',
-    build: { outDir: BUILD_DIR, emptyOutDir: true },
+    build: { outDir: BUILD_DIR, emptyOutDir: true, minify: process.env.BENCH_NO_MINIFY ? false : undefined },
   });
   await rm(LOAD_DIR, { recursive: true, force: true });
   await cp(BUILD_DIR, LOAD_DIR, { recursive: true });

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { buildExtension } from './build-extension.ts';
+import { startCpuProfiles } from './cpu-profile.ts';
 import { BUILD_DIR, RESULTS_FILE } from './dirs.ts';
 import { hasCurl } from './floor.ts';
 import { measureImport } from './import.ts';
@@ -174,10 +175,16 @@ async function panelAt50kSection(results: Results, session: BenchSession): Promi
   await showView(session, 'panel', total);
   const samples = await seededSamples(lab);
   const queries = [samples.chatIds[3]!.slice(0, 8), '2001', samples.traceIds[5]!.slice(8, 16), '429'];
+  // BENCH_PROFILE=<folder>: CPU profiles of the panel and the worker during search and during scroll.
+  const profileDir = process.env.BENCH_PROFILE;
+  const searchProfiles = profileDir ? await startCpuProfiles(session.panel, profileDir) : undefined;
   const searches = await measureSearch(session.panel, queries, SEARCH_REPEATS, log);
+  await searchProfiles?.stop('search');
   results.add('search.50k.median', median(searches), 'ms', 50);
   results.add('search.50k.p95', p95(searches), 'ms');
+  const scrollProfiles = profileDir ? await startCpuProfiles(session.panel, profileDir) : undefined;
   const scrolls = await measureScroll(session.panel, SCROLL_RUNS, SCROLL_STEPS);
+  await scrollProfiles?.stop('scroll');
   for (const run of scrolls) {
     log(
       `scroll: ${run.frames} frames in ${run.elapsedMs.toFixed(0)} ms, ${run.longTasks} long tasks (${run.longTaskMs.toFixed(0)} ms), ${run.placeholdersAtEnd} placeholders left`,
