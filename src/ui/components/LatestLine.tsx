@@ -10,10 +10,12 @@ import type { LatestResultProps } from './LatestResult.tsx';
 export function LatestLine({ entry, partner, inFlight, error, storeError }: Omit<LatestResultProps, 'onLookupCode'>) {
   return (
     <section class="latest latest-line" aria-label="Latest result" aria-live="polite" aria-busy={inFlight > 0}>
-      {inFlight > 0 ? <span class="sending">Sending{inFlight > 1 ? ` ${inFlight} requests` : ''}…</span> : null}
-      {error ? <span class="error">{error}</span> : null}
-      {storeError ? <span class="warning">{storeError}</span> : null}
-      {entry ? <Summary entry={entry} partner={partner} /> : null}
+      <div class="latest-line-text">
+        {inFlight > 0 ? <span class="sending">Sending{inFlight > 1 ? ` ${inFlight} requests` : ''}…</span> : null}
+        {error ? <span class="error">{error}</span> : null}
+        {storeError ? <span class="warning">{storeError}</span> : null}
+        {entry ? <Summary entry={entry} partner={partner} /> : null}
+      </div>
     </section>
   );
 }
