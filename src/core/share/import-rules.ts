@@ -1,11 +1,11 @@
 import type { HistoryEntry } from '../history.ts';
 import { BODY_PREVIEW_MAX } from '../linq/body-limit.ts';
 import { checkChatId } from '../linq/chat-id.ts';
-import { REDACTED } from '../linq/request.ts';
 import { RETRY_AFTER_MAX_S } from '../linq/retry-after.ts';
 import { isSafeDocUrl } from '../linq/doc-url.ts';
 import { checkBaseUrl } from '../linq/settings-rules.ts';
 import { sanitizeText } from '../linq/text.ts';
+import { credentialFree } from '../traffic/redact.ts';
 
 /**
  * An imported history file is hostile input: anyone can write one and send it. Each entry must describe a
@@ -55,13 +55,7 @@ function bodyText(value: string): { body: string; cut: boolean } {
     cut,
   };
 }
-/** Headers that carry credentials: a file may hold someone's key or session, which must not be stored or shown. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie']);
-function credentialFree(name: string, value: string): string {
-  const lower = name.trim().toLowerCase();
-  if (!CREDENTIAL_HEADERS.has(lower)) return value;
-  return lower.endsWith('authorization') ? `Bearer ${REDACTED}` : REDACTED;
-}
+/** A file may hold someone's key or session in its headers, which must not be stored or shown. */
 const headers = (pairs: Array<[string, string]>): Array<[string, string]> =>
   pairs.map(([name, value]) => [text(name, HEADER_NAME_MAX), text(credentialFree(name, value), HEADER_VALUE_MAX)]);
 
