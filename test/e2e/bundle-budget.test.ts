@@ -41,6 +41,15 @@ describe("the popup's first load", () => {
   });
 });
 
+test('each view page loads one script, render-blocking, with its CSS inline (no stylesheet to wait for)', () => {
+  for (const path of [VIEW_PATHS.popup, VIEW_PATHS.panel]) {
+    const html = read(path);
+    expect(pageJsSize(DIST_DIR, path).eagerFiles, path).toHaveLength(1);
+    expect(html.match(/<script\b[^>]*>/g), path).toEqual([expect.stringContaining('blocking="render"')]);
+    expect(html, path).not.toContain('rel="stylesheet"');
+  }
+});
+
 test('no chunk ships twice: every JS file in dist/ has its own content', () => {
   const files = readdirSync(DIST_DIR, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
   const byContent = new Map<string, string[]>();
