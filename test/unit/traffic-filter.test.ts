@@ -57,6 +57,13 @@ describe('which requests are Linq traffic', () => {
   it('drops JSON that is not an envelope, and a body over the bound unparsed', () => {
     expect(isLinqTraffic(candidate({}, '{"error":"nope"}').value, hosts)).toBe(false);
     expect(isLinqTraffic(candidate({}, 'not json').value, hosts)).toBe(false);
+    // On a host that is not Linq's, only Linq's own shape counts: success false and a numeric code.
+    for (const body of [
+      '{"error":{"code":2001,"message":"no success field"}}',
+      '{"success":true,"error":{"code":2001}}',
+      '{"success":false,"error":{"code":"2001"}}',
+    ])
+      expect(isLinqTraffic(candidate({}, body).value, hosts), body).toBe(false);
     expect(isLinqEnvelopeBody({ text: ENVELOPE, truncated: true })).toBe(false);
     expect(isLinqEnvelopeBody({ text: ENVELOPE + ' '.repeat(BODY_PREVIEW_MAX), truncated: false })).toBe(false);
   });

@@ -35,10 +35,19 @@ export function mayBeJsonType(mimeType: string | undefined): boolean {
   return /^[a-z]+\/([\w.-]+\+)?json$/.test(type);
 }
 
-/** True when the body is a whole Linq error envelope; a cut body is not parsed (it could not be whole). */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * True when the body is a whole Linq error envelope as Linq writes it: `success: false` and a numeric
+ * `error.code` (stricter than the decoder, which also reads a code sent as a digit string: on a host that is
+ * not Linq's, a looser shape would keep other APIs' errors). A cut body is not parsed: it could not be whole.
+ */
 export function isLinqEnvelopeBody(body: BoundedBody): boolean {
   if (body.truncated || body.text.length > BODY_PREVIEW_MAX || body.text === '') return false;
-  return readEnvelope(parseJson(body.text)) !== undefined;
+  const json = parseJson(body.text);
+  if (!isRecord(json) || json.success !== false || !isRecord(json.error)) return false;
+  return typeof json.error.code === 'number' && readEnvelope(json) !== undefined;
 }
 
 export interface TrafficCandidate {
