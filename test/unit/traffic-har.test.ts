@@ -224,6 +224,25 @@ describe('readHar on a Chrome HAR', () => {
     }
   });
 
+  it('redacts the sent key where the server quotes it back bare: body, message, status text, headers, URL', () => {
+    const echoed = chromeEntry(
+      {
+        method: 'DELETE',
+        url: `https://backend.example/linq/${KEY}/typing`,
+        status: 401,
+        statusText: `Bad key ${KEY}`,
+        body: envelope(401, 2004, { message: `Unknown key ${KEY}`, echo: encodeURIComponent(KEY) }),
+        requestHeaders: [['Authorization', `Bearer ${KEY}`]],
+        responseHeaders: [['x-echo', KEY]],
+      },
+      0,
+    );
+    const result = read([echoed]);
+    expect(result.entries).toHaveLength(1);
+    expect(JSON.stringify(result)).not.toContain(KEY);
+    expect(result.entries[0]!.outcome.serverMessage).toBe('Unknown key [redacted]');
+  });
+
   it('decodes a 400/1002 and drops its javascript: doc_url for the catalogue page', () => {
     const entry = read().entries[1]!;
     expect(entry.outcome).toMatchObject({ kind: 'linq_error', code: 1002, status: 400 });

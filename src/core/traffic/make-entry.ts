@@ -1,4 +1,5 @@
 import type { RawOutcome } from '../linq/outcome.ts';
+import { keyRedactor, redactDecoded, redactKnownKey } from '../linq/redact-key.ts';
 import { sanitizeText } from '../linq/text.ts';
 import { cutToBound, previewText, type BoundedBody } from './body.ts';
 import { redactBearerTokens, redactTrafficHeader } from './redact.ts';
@@ -37,6 +38,26 @@ export interface CapturedRequest {
   failure: string | undefined;
 }
 
+/** Shorter credentials are not looked for in the answer: they would match ordinary words. */
+const CREDENTIAL_MIN = 8;
+
+/**
+ * The credential the page sent (Authorization's or Proxy-Authorization's after its scheme word, or X-Api-Key),
+ * so that a server quoting it back is redacted too, in every form the decoder knows (as for our own requests).
+ */
+export function sentCredential(pairs: ReadonlyArray<readonly [string, string]>): string {
+  for (const [name, value] of pairs) {
+    const lower = name.trim().toLowerCase();
+    const credential = lower.endsWith('authorization')
+      ? (/^\s*\S+\s+(\S.*)$/.exec(value)?.[1] ?? '')
+      : lower === 'x-api-key'
+        ? value
+        : '';
+    if (credential.trim().length >= CREDENTIAL_MIN) return credential.trim();
+  }
+  return '';
+}
+
 /** At most HEADERS_MAX headers, each redacted, then escaped and bounded. */
 export function trafficHeaders(pairs: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
   return pairs
@@ -63,24 +84,35 @@ function rawOutcome(captured: CapturedRequest, headers: Array<[string, string]>,
 }
 
 export function toTrafficEntry(captured: CapturedRequest): TrafficEntry {
+  const key = sentCredential(captured.requestHeaders);
+  const quoted = keyRedactor(key);
   const method = sanitizeText(captured.method.slice(0, METHOD_MAX), METHOD_MAX);
-  const requestHeaders = trafficHeaders(captured.requestHeaders);
-  const responseHeaders = trafficHeaders(captured.responseHeaders);
+  // The request's own headers may repeat the key elsewhere (a pseudo-header :path, a Referer).
+  const requestHeaders = trafficHeaders(captured.requestHeaders).map(([name, value]): [string, string] => [
+    name,
+    quoted.text(value),
+  ]);
   // Redacted before decoding, so the server message and every other field built from the body is clean too.
-  const body = cutToBound(redactBearerTokens(captured.body.text), captured.body.truncated);
+  const redactedBody = cutToBound(redactBearerTokens(captured.body.text), captured.body.truncated);
+  const raw = redactKnownKey(rawOutcome(captured, trafficHeaders(captured.responseHeaders), redactedBody), key);
+  const body = raw.kind === 'response' ? { text: raw.body, truncated: raw.bodyTruncated } : redactedBody;
+  const responseHeaders = raw.kind === 'response' ? raw.headers : trafficHeaders(captured.responseHeaders);
   const target = trafficTarget(captured.where);
-  const outcome = trafficOutcome(rawOutcome(captured, responseHeaders, body), method, target.path);
+  const outcome = redactDecoded(trafficOutcome(raw, method, target.path), key);
   const preview = previewText(body);
   const entry: TrafficEntry = {
     id: captured.id,
     source: captured.source,
     startedAt: captured.startedAt,
     method,
-    url: target.url,
+    url: quoted.text(target.url),
     host: target.host,
-    path: target.path,
+    path: quoted.text(target.path),
     status: captured.status,
-    statusText: sanitizeText(captured.statusText.slice(0, STATUS_TEXT_MAX), STATUS_TEXT_MAX),
+    statusText: sanitizeText(
+      (raw.kind === 'response' ? raw.statusText : captured.statusText).slice(0, STATUS_TEXT_MAX),
+      STATUS_TEXT_MAX,
+    ),
     requestHeaders,
     responseHeaders,
     bodyPreview: preview.text,
