@@ -1,8 +1,9 @@
-/** Decides one request's answer: OPTIONS, unknown route, missing key, or the chat ID's scenario. */
+/** Decides one request's answer: OPTIONS, the demo page, unknown route, missing key, or the chat ID's scenario. */
 import type { IncomingMessage } from 'node:http';
+import { answerDemo } from './demo-route.ts';
 import { sendBody } from './responses.ts';
 import { resolveScenario, respondUnauthorised, type RespondContext } from './scenarios.ts';
-import { hasBearer } from './route.ts';
+import { hasBearer, rawPath } from './route.ts';
 
 const TYPING_METHODS: ReadonlySet<string> = new Set(['POST', 'DELETE']);
 
@@ -16,6 +17,8 @@ export function answer(req: IncomingMessage, chatId: string | undefined, ctx: Re
     sendBody(ctx.res, 204, ctx.traceId);
     return '204 options';
   }
+  const demoOutcome = answerDemo(method, rawPath(req.url), ctx);
+  if (demoOutcome !== undefined) return demoOutcome;
   if (chatId === undefined || !TYPING_METHODS.has(method)) {
     sendBody(ctx.res, 404, ctx.traceId, 'mock-linq: no such route\n', 'text/plain; charset=utf-8');
     return '404 no such route';
