@@ -1,11 +1,9 @@
 import { parseJson } from '../linq/envelope.ts';
 import { sanitizeText } from '../linq/text.ts';
-import { boundedBody } from './body.ts';
-import { harHeaders, HarEntryShape, type HarEntry } from './har-shape.ts';
-import { isLinqTraffic, linqHosts, type LinqHosts } from './linq-filter.ts';
-import { HEADERS_MAX, toTrafficEntry } from './make-entry.ts';
+import { readHarEntry, type EntryRead } from './har-entry.ts';
+import { HarEntryShape } from './har-shape.ts';
+import { linqHosts } from './linq-filter.ts';
 import type { TrafficEntry } from './traffic-entry.ts';
-import { trafficHost } from './traffic-url.ts';
 
 /**
  * "Open HAR file": the Linq requests in a HAR 1.2 file from Chrome, Firefox or any other tool. The file is
@@ -78,49 +76,6 @@ function fileTag(fileName: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-type EntryRead = { kind: 'kept'; entry: TrafficEntry } | { kind: 'other' } | { kind: 'broken' };
-
-function contentType(headers: Array<[string, string]>): string | undefined {
-  return headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-}
-
-function readEntry(har: HarEntry, id: string, fileName: string, hosts: LinqHosts): EntryRead {
-  const startedAt = Date.parse(har.startedDateTime);
-  const { status } = har.response;
-  if (!Number.isFinite(startedAt) || !Number.isInteger(status) || status < 0 || status > 599) return { kind: 'broken' };
-  const where = trafficHost(har.request.url);
-  if (where === undefined) return { kind: 'broken' };
-  const { content } = har.response;
-  // The headers are read only when the content does not give the type, or the entry is kept.
-  let responseHeaders: Array<[string, string]> | undefined;
-  const headersOnce = () => (responseHeaders ??= harHeaders(har.response.headers, HEADERS_MAX));
-  const mimeType = content.mimeType || contentType(headersOnce());
-  let body: ReturnType<typeof boundedBody> | undefined;
-  const bodyOnce = () => (body ??= boundedBody(content.text ?? '', content.encoding));
-  const candidate = { host: where.host, hostname: where.hostname, status, mimeType, body: bodyOnce };
-  if (!isLinqTraffic(candidate, hosts)) return { kind: 'other' };
-  const time = har.time;
-  return {
-    kind: 'kept',
-    entry: toTrafficEntry({
-      id,
-      source: { kind: 'har', fileName },
-      startedAt,
-      durationMs: time !== undefined && Number.isFinite(time) && time >= 0 ? time : undefined,
-      method: har.request.method,
-      where,
-      status,
-      statusText: har.response.statusText,
-      requestHeaders: harHeaders(har.request.headers, HEADERS_MAX),
-      responseHeaders: headersOnce(),
-      mimeType: mimeType || undefined,
-      body: bodyOnce(),
-      // HAR names its extensions with a leading underscore.
-      failure: har.response['_error'],
-    }),
-  };
-}
-
 export function readHar(text: string, fileName: string, options: HarReadOptions = {}): HarRead {
   const oversize = tooLarge(text);
   if (oversize !== undefined) {
@@ -139,7 +94,7 @@ export function readHar(text: string, fileName: string, options: HarReadOptions 
   list.entries.forEach((raw, index) => {
     const har = HarEntryShape.safeParse(raw);
     const read: EntryRead = har.success
-      ? readEntry(har.data, `har-${tag}-${index}`, shownName, hosts)
+      ? readHarEntry(har.data, `har-${tag}-${index}`, { kind: 'har', fileName: shownName }, hosts)
       : { kind: 'broken' };
     if (read.kind === 'kept') entries.push(read.entry);
     else if (read.kind === 'broken') skipped += 1;
