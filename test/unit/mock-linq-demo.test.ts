@@ -198,8 +198,8 @@ describe('the mock demo page', () => {
  * The served script, run on the served page in happy-dom (its own script evaluation stays off), its fetch sent to
  * the mock. `new Function` is how a test runs a browser script it was handed as text; this one is our own file.
  */
-async function loadDemo(): Promise<{ document: Document; sent: RequestInit[] }> {
-  const window = new Window({ url: `${mock.url}/demo` });
+async function loadDemo(query = ''): Promise<{ document: Document; sent: RequestInit[] }> {
+  const window = new Window({ url: `${mock.url}/demo${query}` });
   const html = await (await fetch(`${mock.url}/demo`)).text();
   const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const sent: RequestInit[] = [];
@@ -265,6 +265,26 @@ describe('the demo script, run on the page against the mock', () => {
     ]);
     expect(document.documentElement.outerHTML).not.toContain(KEY);
     expect(logs.map((log) => JSON.stringify(log)).join('\n')).not.toContain(KEY);
+  });
+
+  it('with ?fire=<code>, sends that request once at load, without a key; an unknown code sends nothing', async () => {
+    for (const [code, path] of [
+      ['2001', typing(DEMO_DEFAULT_CHAT_ID)],
+      ['2005', typing(chatIdForCode(2005))],
+      ['1002', typing(chatIdForCode(1002))],
+    ] as const) {
+      const { document, sent } = await loadDemo(`?fire=${code}`);
+      await vi.waitFor(() => expect(answerTexts(document)).toHaveLength(1));
+      expect(answerTexts(document)[0], code).toMatch(new RegExp(`DELETE ${path} -> HTTP 401, Linq code 2004$`));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.headers).toEqual({});
+    }
+    for (const query of ['?fire=9999', '?fire=<b>', '?fire=', '']) {
+      const { document, sent } = await loadDemo(query);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sent, query).toHaveLength(0);
+      expect(answerTexts(document), query).toEqual(query === '?fire=9999' ? ['Nothing to fire for 9999.'] : []);
+    }
   });
 
   it('sends no Authorization without a key and asks for a chat ID when the field is empty', async () => {

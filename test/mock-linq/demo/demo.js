@@ -81,3 +81,21 @@ form.addEventListener('submit', (event) => event.preventDefault());
 for (const button of form.querySelectorAll('button[data-method]')) {
   button.addEventListener('click', () => void send(button));
 }
+
+/**
+ * `/demo?fire=<code>` sends that code's request once as the page loads (2001: Stop typing on the prefilled chat;
+ * 2005, 1002, 1007: that showcase), so a reload shows requests made at load, before anyone clicks. The key field is
+ * empty then (a key never travels in a URL), so the mock answers 401/2004: still a Linq error, sent at load.
+ */
+function buttonToFire(code) {
+  const buttons = [...form.querySelectorAll('button[data-method]')];
+  if (code === '2001') return buttons.find((button) => button.dataset.method === 'DELETE' && !button.dataset.path);
+  return buttons.find((button) => new RegExp(`^\\d{3}/${code} `).test(button.textContent ?? ''));
+}
+
+const fireAtLoad = new URL(document.URL).searchParams.get('fire');
+if (fireAtLoad !== null && /^\d{4}$/.test(fireAtLoad)) {
+  const button = buttonToFire(fireAtLoad);
+  if (button === undefined) show(`Nothing to fire for ${fireAtLoad}.`);
+  else void send(button);
+}
