@@ -3,6 +3,9 @@ import type { HistoryEntry } from '../core/history.ts';
 import type { CopyKind } from './components/EntryActions.tsx';
 import type { PanelRoute } from '../core/panel-route.ts';
 import type { InspectorClient } from './client.ts';
+import type { TrafficClient } from './traffic-client.ts';
+import type { TrafficEntry } from '../core/traffic/traffic-entry.ts';
+import type { TrafficCopyKind } from './components/TrafficDetails.tsx';
 import { PanelControls } from './PanelControls.tsx';
 import { activeProfile } from '../core/settings.ts';
 import { matcherFor } from '../core/history-filter.ts';
@@ -19,6 +22,8 @@ import { useSameEntry } from './useSameEntry.ts';
 
 export interface PanelAppProps {
   client: InspectorClient;
+  /** The inspected page's Linq traffic and opened HAR files, for the Page traffic view. */
+  traffic: TrafficClient;
   initialRoute: PanelRoute;
   /** The panel page keeps its route in the URL hash, so a panel tab can be bookmarked. */
   onRouteChange(route: PanelRoute): void;
@@ -31,6 +36,12 @@ export function PanelApp(props: PanelAppProps) {
 }
 
 const PanelHistory = pure(PanelHistoryView);
+
+const PANEL_VIEWS: ReadonlyArray<[PanelRoute['view'], string]> = [
+  ['requests', 'Requests'],
+  ['codes', 'Codes'],
+  ['traffic', 'Page traffic'],
+];
 
 function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const { client } = props;
@@ -56,6 +67,8 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     ]);
     return { catalogue: CATALOGUE, CodesView };
   }, route.view === 'codes');
+  // The Page traffic view is loaded the first time it opens, as Codes is.
+  const trafficView = useLazy(() => import('./components/TrafficView.tsx'), route.view === 'traffic');
   // This view's newest result becomes the selected row, its details open beside the table.
   useEffect(() => {
     if (!latest) return;
@@ -78,6 +91,16 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const onOpen = useStableCallback((id: string) => {
     onSelect(id);
     setDetailsOpen(true);
+  });
+  // Page traffic is copied through the same client, with the same confirmations; never stored in the history.
+  const onTrafficCopy = useStableCallback(async (entry: TrafficEntry, kind: TrafficCopyKind) => {
+    const share = await import('../core/traffic/traffic-share.ts');
+    if (kind === 'curl') {
+      await client.copyText(share.trafficCurl(entry));
+      return 'Copied the cURL command (key as $LINQ_API_KEY).';
+    }
+    await client.copyText(share.trafficSupportReport(entry, client.extensionVersion));
+    return 'Copied the support report.';
   });
   const onCloseDetails = useStableCallback(() => setDetailsOpen(false));
   // Copying, exporting and importing load their code on first use: the first paint needs none of it.
@@ -135,7 +158,7 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
           Environment: <strong>{activeProfile(state.settings).name}</strong>
         </p>
         <div role="tablist" aria-label="Panel views">
-          {(['requests', 'codes'] as const).map((view) => (
+          {PANEL_VIEWS.map(([view, label]) => (
             <button
               key={view}
               type="button"
@@ -145,7 +168,7 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
               aria-controls={`view-${view}`}
               onClick={() => navigate({ ...route, view, code: view === 'codes' ? route.code : undefined })}
             >
-              {view === 'requests' ? 'Requests' : 'Codes'}
+              {label}
             </button>
           ))}
         </div>
@@ -155,6 +178,14 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
           <div class="codes-layout" role="tabpanel" id="view-codes" aria-labelledby="tab-codes">
             {codes ? (
               <codes.CodesView catalogue={codes.catalogue} selectedCode={route.code} />
+            ) : (
+              <p class="loading">Loading…</p>
+            )}
+          </div>
+        ) : route.view === 'traffic' ? (
+          <div class="traffic-layout" role="tabpanel" id="view-traffic" aria-labelledby="tab-traffic">
+            {trafficView ? (
+              <trafficView.TrafficView traffic={props.traffic} onCopy={onTrafficCopy} onLookupCode={lookupCode} />
             ) : (
               <p class="loading">Loading…</p>
             )}

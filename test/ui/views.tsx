@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { PanelApp } from '../../src/ui/PanelApp.tsx';
 import { PopupApp } from '../../src/ui/PopupApp.tsx';
 import type { FakeInspectorClient } from './fake-client.ts';
+import { createFakeTraffic } from './fake-traffic.ts';
+import type { PanelRoute } from '../../src/core/panel-route.ts';
+import type { TrafficClient } from '../../src/ui/traffic-client.ts';
 
 export const CHAT = '1b4e28ba-2fa1-4d2b-883f-0016d3cca427';
 
@@ -25,11 +28,15 @@ export function renderPopup(client: FakeInspectorClient) {
   return render(<PopupApp client={client} fullHistoryUrl="/panel.html" openCodeLookup={() => undefined} />);
 }
 
-export function renderPanel(client: FakeInspectorClient) {
+export function renderPanel(
+  client: FakeInspectorClient,
+  options: { traffic?: TrafficClient; view?: PanelRoute['view'] } = {},
+) {
   return render(
     <PanelApp
       client={client}
-      initialRoute={{ view: 'requests', filter: EMPTY_FILTER }}
+      traffic={options.traffic ?? createFakeTraffic()}
+      initialRoute={{ view: options.view ?? 'requests', filter: EMPTY_FILTER }}
       onRouteChange={() => undefined}
       subscribeToRoute={() => () => undefined}
     />,

@@ -13,6 +13,7 @@ import '../../../src/ui/styles.css';
 import '../../../src/ui/panel.css';
 import { settledEntries } from '../../bench/bench-entries.ts';
 import { createFakeClient } from '../fake-client.ts';
+import { createFakeTraffic, pageEntries } from '../fake-traffic.ts';
 
 const baseUrl = DEFAULT_SETTINGS.profiles[0]!.baseUrl;
 const client = createFakeClient({
@@ -31,6 +32,7 @@ render(
 render(
   <PanelApp
     client={client}
+    traffic={createFakeTraffic({ entries: pageEntries() })}
     initialRoute={{ view: 'requests', filter: EMPTY_FILTER }}
     onRouteChange={() => undefined}
     subscribeToRoute={(listener) => {
