@@ -119,16 +119,22 @@ export function createTrafficCapture(deps: CaptureDeps): TrafficCapture {
   const buffer = new TrafficBuffer();
   const now = deps.now ?? Date.now;
 
-  async function take(raw: unknown): Promise<void> {
+  /** Requests that started before the operator's last Clear stay cleared when getHAR brings them again. */
+  let clearedAt = Number.NEGATIVE_INFINITY;
+
+  /** `held`: ids already in the buffer, whose bodies a backfill need not fetch again. */
+  async function take(raw: unknown, held?: ReadonlySet<string>): Promise<void> {
     const parsed = HarEntryShape.safeParse(raw);
     if (!parsed.success) return;
     const har = parsed.data;
+    const id = pageEntryId(har);
+    if (held && (held.has(id) || Date.parse(har.startedDateTime) < clearedAt)) return;
     const hosts = await deps.hosts();
     // Most requests stop here, their bodies never read.
     if (!mayBeLinqTraffic(har, hosts)) return;
     const getContent = contentCallOf(raw);
     const fetched = getContent && (await fetchBody(raw as object, getContent));
-    const read = readHarEntry(har, pageEntryId(har), { kind: 'page' }, hosts, fetched);
+    const read = readHarEntry(har, id, { kind: 'page' }, hosts, fetched);
     if (read.kind === 'kept' && buffer.add(read.entry)) channel.post({ type: 'traffic.entry', entry: read.entry });
   }
 
@@ -137,8 +143,9 @@ export function createTrafficCapture(deps: CaptureDeps): TrafficCapture {
     running ??= (async () => {
       try {
         const log = await deps.network.getHAR();
+        const held = new Set(buffer.entries.map((entry) => entry.id));
         // One at a time: a long log does not ask DevTools for hundreds of bodies at once.
-        for (const raw of harEntriesOf(log)) await take(raw).catch(() => undefined);
+        for (const raw of harEntriesOf(log)) await take(raw, held).catch(() => undefined);
       } catch {
         // No log (DevTools is closing): what onRequestFinished brought stays.
       } finally {
@@ -153,7 +160,10 @@ export function createTrafficCapture(deps: CaptureDeps): TrafficCapture {
       void backfill().then(() =>
         channel.post({ type: 'traffic.snapshot', entries: [...buffer.entries], navigations: [...buffer.navigations] }),
       );
-    } else if (message.type === 'traffic.clear') buffer.clear();
+    } else if (message.type === 'traffic.clear') {
+      buffer.clear();
+      clearedAt = now();
+    }
   });
 
   deps.network.onRequestFinished.addListener((request) => void take(request).catch(() => undefined));
@@ -186,9 +196,14 @@ interface ChromeDevtoolsNetwork {
 export function captureInspectedPage(): TrafficCapture {
   const network = chrome.devtools.network as unknown as ChromeDevtoolsNetwork;
   const tabId = chrome.devtools.inspectedWindow.tabId;
-  const settings = createSettingsStore(chrome.storage as unknown as StorageLike);
-  let hosts: Promise<LinqHosts> = settings.load().then(hostsFromSettings, () => linqHosts());
-  settings.onChange((changed) => (hosts = Promise.resolve(hostsFromSettings(changed))));
+  let hosts: Promise<LinqHosts> = Promise.resolve(linqHosts());
+  // A DevTools page may be given only part of the extension API: without storage, Linq's own host is enough.
+  const storage = (chrome as { storage?: unknown }).storage as StorageLike | undefined;
+  if (storage) {
+    const settings = createSettingsStore(storage);
+    hosts = settings.load().then(hostsFromSettings, () => linqHosts());
+    settings.onChange((changed) => (hosts = Promise.resolve(hostsFromSettings(changed))));
+  }
   return createTrafficCapture({
     network: {
       onRequestFinished: network.onRequestFinished,

@@ -79,10 +79,12 @@ class FakeNetwork implements DevtoolsNetworkLike {
 }
 
 let tabSeq = 9_000;
+let clock = 1_000;
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
   for (const channel of opened.splice(0)) channel.close();
   bodyReads = 0;
+  clock = 1_000;
 });
 
 interface Setup {
@@ -106,7 +108,7 @@ function setUp(): Setup {
       return channel;
     },
     hosts: () => Promise.resolve(linqHosts()),
-    now: () => 1_000,
+    now: () => clock,
   });
   const panelSide = new BroadcastChannel(trafficChannelName(tabId));
   opened.push(panelSide);
@@ -175,6 +177,8 @@ describe('the DevTools page capture', () => {
     await capture.backfill();
     await capture.backfill();
     expect(network.harCalls).toBe(2);
+    // The request held already is not asked for its body again.
+    expect(bodyReads).toBe(1);
     expect(capture.buffer.entries.map((entry) => entry.outcome.code)).toEqual([1002, 2005]);
     await settle();
     expect(ofType(heard, 'traffic.entry')).toHaveLength(2);
@@ -227,9 +231,15 @@ describe('the DevTools page capture', () => {
     await settle();
     expect(capture.buffer.entries).toHaveLength(1);
 
+    clock = Date.parse('2026-12-02T07:00:05.000Z');
     send({ type: 'traffic.clear' });
     await until(() => capture.buffer.entries.length === 0);
     expect(capture.buffer.navigations).toHaveLength(0);
+    // getHAR still lists the cleared request: a later backfill does not bring it back, and reads no body for it.
+    const reads = bodyReads;
+    await capture.backfill();
+    expect(capture.buffer.entries).toHaveLength(0);
+    expect(bodyReads).toBe(reads);
   });
 });
 
