@@ -12,12 +12,17 @@ export const TRAFFIC_COLUMNS = [
   'Trace ID',
 ] as const;
 
-/** A host and path this long or longer is cut in the middle; the whole URL stays in the tooltip and details. */
-const PLACE_MAX = 80;
+/**
+ * Longer than this, the path is cut in its middle, keeping its end (the endpoint's last segments say most); the
+ * whole URL stays in the tooltip and the details.
+ */
+const PLACE_MAX = 48;
 
 export function placeOf(entry: TrafficEntry): string {
   const place = `${entry.host}${entry.path}`;
-  return place.length <= PLACE_MAX ? place : `${place.slice(0, 40)}…${place.slice(-(PLACE_MAX - 41))}`;
+  if (place.length <= PLACE_MAX) return place;
+  const tail = Math.max(12, PLACE_MAX - entry.host.length - 2);
+  return `${entry.host.slice(0, PLACE_MAX - 14)}/…${entry.path.slice(-tail)}`;
 }
 
 export function trafficStatusText(entry: TrafficEntry): string {
