@@ -3,6 +3,8 @@ import { buildExtension } from './build-extension.ts';
 import { startCpuProfiles } from './cpu-profile.ts';
 import { BUILD_DIR, RESULTS_FILE } from './dirs.ts';
 import { hasCurl } from './floor.ts';
+import { measureHarDecode } from './har-decode.ts';
+import { measureHarOpen } from './har-open.ts';
 import { measureImport } from './import.ts';
 import { describeMachine } from './machine.ts';
 import { clickToRequest, fireRows, measureCold, measureFire, measureFireIn } from './measure-fire.ts';
@@ -35,7 +37,7 @@ const COLD_AT_50K_RUNS = 5;
 const VIEWS = ['popup', 'panel'] as const satisfies readonly View[];
 const IMPORT_ENTRIES = 100_000;
 /**
- * BENCH_ONLY=import, BENCH_ONLY=fire or BENCH_ONLY=open runs only that section (and writes no results file), for
+ * BENCH_ONLY=import, BENCH_ONLY=fire, BENCH_ONLY=open or BENCH_ONLY=har runs only that section (and writes no results file), for
  * working on it.
  */
 const ONLY = process.env.BENCH_ONLY;
@@ -207,6 +209,19 @@ async function openSection(results: Results, session: BenchSession): Promise<voi
   await panelAt50kSection(results, session);
 }
 
+/** 7. A 20 MB, 5,000-entry HAR opened through Page traffic's real control in the panel; and the decode alone in Node. */
+async function harSection(results: Results, session: BenchSession): Promise<void> {
+  log('a 20 MB HAR through Open HAR file…');
+  await parkView(session, 'popup');
+  const opened = await measureHarOpen(session);
+  log(
+    `HAR: ${(opened.fileBytes / 1024 / 1024).toFixed(1)} MiB; runs ${opened.runs.map((ms) => ms.toFixed(0)).join(', ')} ms; "${opened.confirmation}"`,
+  );
+  results.add('har.20mb.open.ms', opened.ms, 'ms', 2_000);
+  const decoded = await measureHarDecode();
+  results.add('har.20mb.decode-in-node.ms', decoded.ms, 'ms');
+}
+
 /** 6. Import a full 100,000-entry export through the panel's real control, into a cleared history. */
 async function importSection(results: Results, session: BenchSession): Promise<void> {
   log(`import of ${IMPORT_ENTRIES} entries through the panel…`);
@@ -239,6 +254,11 @@ export async function runBench(): Promise<void> {
     if ((await historyCount(lab)) !== 0) throw new Error('bench: the fresh profile already has history');
     if (ONLY === 'import') {
       await importSection(results, session);
+      return;
+    }
+    if (ONLY === 'har') {
+      await harSection(results, session);
+      console.log(`\n${results.table()}\n`);
       return;
     }
     if (ONLY === 'fire') {
@@ -292,6 +312,7 @@ export async function runBench(): Promise<void> {
       results.add(`fire.${view}.at-50k.click-to-request.median`, median(clickToRequest(session, at50k)), 'ms');
       results.add(`fire.${view}.at-50k.history-row.median`, median(at50k.map((sample) => sample.rowFrame)), 'ms');
     }
+    await harSection(results, session);
     await importSection(results, session);
   } finally {
     await session.close();
