@@ -88,11 +88,14 @@ function pageInOneFile(pagePath: string, prefix: string): Plugin {
           {
             name: `linq:${prefix}-lazy-chunks-as-they-are`,
             resolveId(source, importer, { kind }) {
-              if (kind !== 'dynamic-import' || !importer) return null;
+              if (!importer || (kind !== 'dynamic-import' && kind !== 'import-statement')) return null;
               const fileName = relative(dir, resolve(dirname(importer), source))
                 .split('\\')
                 .join('/');
-              return chunkNamed(bundle, fileName) && keptAsItIs(fileName) ? { id: source, external: true } : null;
+              // A chunk the page does not inline, and that reaches nothing it does, is used as the build wrote
+              // it: lazily imported, or statically by a lazy chunk bundled again (a copy would ship twice).
+              const asItIs = chunkNamed(bundle, fileName) && !inlined.has(fileName) && keptAsItIs(fileName);
+              return asItIs ? { id: source, external: true } : null;
             },
           },
         ],

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { routeFromHash, routeToHash } from '../core/panel-route.ts';
 import { createBrowserClient } from '../platform/browser-client.ts';
 import { devtoolsTheme } from '../platform/devtools-theme.ts';
-import { createTrafficClient } from '../platform/traffic-client.ts';
+import { lazyTrafficClient } from '../platform/lazy-traffic-client.ts';
 import { PanelApp } from '../ui/PanelApp.tsx';
 import '../ui/styles.css';
 import '../ui/panel.css';
@@ -13,7 +13,7 @@ if (theme) document.documentElement.dataset.theme = theme;
 render(
   <PanelApp
     client={createBrowserClient()}
-    traffic={createTrafficClient()}
+    traffic={lazyTrafficClient()}
     initialRoute={routeFromHash(location.hash)}
     onRouteChange={(route) => history.replaceState(null, '', routeToHash(route) || location.pathname)}
     subscribeToRoute={(listener) => {
