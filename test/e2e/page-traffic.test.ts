@@ -165,6 +165,9 @@ describe('DevTools open on a page that calls the mock', () => {
     const before = firedAtLoad(await snapshot()).length;
     await demo.goto(`${mock.url}/demo?fire=2005`);
     await demo.waitForFunction(() => document.querySelectorAll('#answers li').length === 1);
+    // DevTools hands over a body after the request ends; a page reloaded before that has lost it (the full suite
+    // on a loaded machine did once), and this entry is known as Linq's only by its body. So: kept, then reload.
+    await snapshotUntil((now) => firedAtLoad(now).length === before + 1, 'the first load was not captured');
     await demo.reload();
     await demo.waitForFunction(() => document.querySelectorAll('#answers li').length === 1);
     const held = await snapshotUntil(
