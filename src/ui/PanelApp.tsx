@@ -6,6 +6,7 @@ import type { InspectorClient } from './client.ts';
 import type { TrafficClient } from './traffic-client.ts';
 import type { TrafficEntry } from '../core/traffic/traffic-entry.ts';
 import type { TrafficCopyKind } from './components/TrafficDetails.tsx';
+import type { TrafficExportFormat } from './components/TrafficView.tsx';
 import { PanelControls } from './PanelControls.tsx';
 import { activeProfile } from '../core/settings.ts';
 import { matcherFor } from '../core/history-filter.ts';
@@ -102,6 +103,28 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
     await client.copyText(share.trafficSupportReport(entry, client.extensionVersion));
     return 'Copied the support report.';
   });
+  // Page traffic is saved through the client as the history's exports are; the writer loads on first use.
+  const onTrafficExport = useStableCallback(async (entries: readonly TrafficEntry[], format: TrafficExportFormat) => {
+    if (entries.length === 0) throw new Error('There is nothing to export.');
+    const { trafficToHar, trafficToJson } = await import('../core/traffic/traffic-export.ts');
+    const now = Date.now();
+    const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+    const requests = `${entries.length} ${entries.length === 1 ? 'request' : 'requests'}`;
+    if (format === 'json') {
+      client.saveFile(
+        `linq-page-traffic-${stamp}.json`,
+        'application/json',
+        trafficToJson(entries, client.extensionVersion, now),
+      );
+      return `Exported ${requests} as JSON.`;
+    }
+    client.saveFile(
+      `linq-page-traffic-${stamp}.har`,
+      'application/json',
+      trafficToHar(entries, client.extensionVersion),
+    );
+    return `Exported ${requests} as HAR.`;
+  });
   const onCloseDetails = useStableCallback(() => setDetailsOpen(false));
   // Copying, exporting and importing load their code on first use: the first paint needs none of it.
   const onCopy = useStableCallback(async (entry: HistoryEntry, kind: CopyKind) =>
@@ -185,7 +208,12 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
         ) : route.view === 'traffic' ? (
           <div class="traffic-layout" role="tabpanel" id="view-traffic" aria-labelledby="tab-traffic">
             {trafficView ? (
-              <trafficView.TrafficView traffic={props.traffic} onCopy={onTrafficCopy} onLookupCode={lookupCode} />
+              <trafficView.TrafficView
+                traffic={props.traffic}
+                onCopy={onTrafficCopy}
+                onLookupCode={lookupCode}
+                onExport={onTrafficExport}
+              />
             ) : (
               <p class="loading">Loading…</p>
             )}

@@ -7,8 +7,8 @@ export interface PanelKeyActions {
   closeDetails(): boolean;
   /** Esc with the details closed: empties the search; true if there was one. */
   clearSearch(): boolean;
-  /** Ctrl+Enter / Cmd+Enter outside the form (the form handles its own). */
-  fire(): void;
+  /** Ctrl+Enter / Cmd+Enter outside the form (the form handles its own); a view without one leaves the key alone. */
+  fire?(): void;
 }
 
 function typingInto(target: EventTarget | null): boolean {
@@ -45,7 +45,7 @@ export function usePanelKeys(doc: Document, actions: PanelKeyActions, enabled: b
       } else if (event.key === 'Escape' && !popoverOpen(doc)) {
         // Handled here, Esc must not also clear a search box the browser's way (out of order).
         if (keys.closeDetails() || keys.clearSearch()) event.preventDefault();
-      } else if (event.key === 'Enter' && command) {
+      } else if (event.key === 'Enter' && command && keys.fire) {
         event.preventDefault();
         keys.fire();
       }

@@ -2,9 +2,10 @@
  * The Page traffic view (issue 15, item 3, and Open HAR file of item 4), over a fake TrafficClient whose
  * entries readHar reads from a small HAR text: real TrafficEntry objects, decoded and redacted as the capture's.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { createFakeClient } from './fake-client.ts';
+import { TRAFFIC_COLUMNS } from '../../src/ui/components/TrafficRow.tsx';
 import { createFakeTraffic, harText, linqError, pageEntries, TRAFFIC_CHAT, TRAFFIC_KEY } from './fake-traffic.ts';
 import { renderPanel } from './views.tsx';
 
@@ -165,5 +166,83 @@ describe('Page traffic view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     expect(traffic.cleared).toBe(1);
     await screen.findByText(/No Linq requests yet/);
+  });
+  it("draws the table's own column names, not the Requests table's", async () => {
+    await openTraffic();
+    const head = (await table()).closest('.virtual-scroll')!.querySelector('.table-head')!;
+    expect([...head.children].map((cell) => cell.textContent)).toEqual([...TRAFFIC_COLUMNS]);
+    expect(head.textContent).not.toContain('Operation');
+    expect(head.textContent).not.toContain('Chat ID');
+  });
+
+  it('Export JSON and Export HAR save what the search shows through the client, and confirm it', async () => {
+    const { client } = await openTraffic();
+    const saved: Array<{ fileName: string; mimeType: string; text: string }> = [];
+    client.saveFile = (fileName, mimeType, text) => void saved.push({ fileName, mimeType, text });
+    await rows();
+    const json = screen.getByRole('button', { name: 'Export JSON' });
+    expect(json.getAttribute('title')).toBe('Save all 3 requests as JSON');
+    fireEvent.click(json);
+    const status = await screen.findByText('Exported 3 requests as JSON.');
+    expect(status.getAttribute('role')).toBe('status');
+    expect(saved[0]!.fileName).toMatch(/^linq-page-traffic-\d{4}-\d\d-\d\dT[\d-]+Z\.json$/);
+    expect(saved[0]!.mimeType).toBe('application/json');
+    const file = JSON.parse(saved[0]!.text) as { format: string; entries: Array<{ outcome: { code?: number } }> };
+    expect(file.format).toBe('linq-typing-inspector.page-traffic');
+    expect(file.entries.map((entry) => entry.outcome.code)).toEqual([1007, 2005, 2001]);
+
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search page traffic' }), { target: { value: '2005' } });
+    await waitFor(async () => expect(await rows()).toHaveLength(1));
+    const har = screen.getByRole('button', { name: 'Export HAR' });
+    expect(har.getAttribute('title')).toBe('Save the 1 request the search shows as HAR');
+    fireEvent.click(har);
+    await screen.findByText('Exported 1 request as HAR.');
+    expect(saved[1]!.fileName).toMatch(/^linq-page-traffic-.*\.har$/);
+    const log = (JSON.parse(saved[1]!.text) as { log: { entries: Array<{ response: { status: number } }> } }).log;
+    expect(log.entries.map((entry) => entry.response.status)).toEqual([403]);
+    for (const { text } of saved) expect(text).not.toContain(TRAFFIC_KEY);
+  });
+
+  it('Export is disabled with no entries, and a failed save is an alert', async () => {
+    await openTraffic(createFakeTraffic());
+    await screen.findByText(/No Linq requests yet/);
+    expect(screen.getByRole('button', { name: 'Export JSON' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Export HAR' }).hasAttribute('disabled')).toBe(true);
+    cleanup();
+    const { client } = await openTraffic();
+    client.saveFile = () => {
+      throw new Error('downloads refused');
+    };
+    await rows();
+    fireEvent.click(screen.getByRole('button', { name: 'Export HAR' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Export failed: downloads refused');
+  });
+
+  it('"/" and Ctrl+F focus the search; Esc closes the details, then clears the search; Ctrl+Enter does nothing', async () => {
+    await openTraffic();
+    const search = screen.getByRole('searchbox', { name: 'Search page traffic' }) as HTMLInputElement;
+    // The view's effects (its key listener among them) have run once its rows are in.
+    await rows();
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(search);
+    (await table()).focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'f', ctrlKey: true });
+    expect(document.activeElement).toBe(search);
+
+    fireEvent.input(search, { target: { value: '2005' } });
+    await waitFor(async () => expect(await rows()).toHaveLength(1));
+    const details = await openRow(/2005/);
+    within(details).getByRole('button', { name: 'Copy as cURL' }).focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Traffic entry details' })).toBeNull());
+    // Focus in the closed pane goes back to the table.
+    expect(document.activeElement).toBe(await table());
+    expect(search.value).toBe('2005');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(search.value).toBe(''));
+    await waitFor(async () => expect(await rows()).toHaveLength(3));
+
+    const enter = fireEvent.keyDown(document.body, { key: 'Enter', ctrlKey: true });
+    expect(enter).toBe(true);
   });
 });

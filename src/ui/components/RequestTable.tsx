@@ -24,6 +24,8 @@ export interface RequestTableProps<T> {
   /** Enter, or a click: show the details of this row. */
   onOpen(id: string): void;
   label: string;
+  /** The column header's names, in order: the Requests table's unless a view has its own. */
+  columns?: readonly string[];
 }
 
 /** The option's element id, for aria-activedescendant. */
@@ -97,7 +99,7 @@ export function RequestTable<T>(props: RequestTableProps<T>) {
   return (
     <div class="virtual-scroll" ref={scroller} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
       <div class="table-head request-cols" aria-hidden="true">
-        {COLUMNS.map((column) => (
+        {(props.columns ?? COLUMNS).map((column) => (
           <span key={column}>{column}</span>
         ))}
       </div>

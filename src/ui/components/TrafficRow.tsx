@@ -1,7 +1,7 @@
 import type { TrafficEntry, TrafficSource } from '../../core/traffic/traffic-entry.ts';
 import { KIND_LABEL, formatDateTime, formatDuration, formatTime, isoTime } from '../format.ts';
 
-/** The Page traffic table's columns, in order (the shared table header is relabelled to them in panel.css). */
+/** The Page traffic table's columns, in order: the shared table's header draws them (RequestTable's columns). */
 export const TRAFFIC_COLUMNS = [
   'Time',
   'Method',

@@ -1,18 +1,23 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { TrafficEntry } from '../../core/traffic/traffic-entry.ts';
 import type { HarOpenResult, TrafficClient } from '../traffic-client.ts';
+import { usePanelKeys } from '../usePanelKeys.ts';
 import { useTraffic } from '../useTraffic.ts';
 import { ErrorBoundary, EntryFallback } from './ErrorBoundary.tsx';
 import { RequestTable } from './RequestTable.tsx';
 import { SplitPane } from './SplitPane.tsx';
 import { TrafficDetails, type TrafficCopyKind } from './TrafficDetails.tsx';
-import { sourceTag, TrafficRow, trafficLabelOf, trafficMeaning } from './TrafficRow.tsx';
+import { sourceTag, TRAFFIC_COLUMNS, TrafficRow, trafficLabelOf, trafficMeaning } from './TrafficRow.tsx';
 
 export interface TrafficViewProps {
   traffic: TrafficClient;
   onCopy(entry: TrafficEntry, kind: TrafficCopyKind): Promise<string>;
   onLookupCode(code: number): void;
+  /** Saves these entries as a file; resolves to the confirmation to show. */
+  onExport(entries: readonly TrafficEntry[], format: TrafficExportFormat): Promise<string>;
 }
+
+export type TrafficExportFormat = 'json' | 'har';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -124,16 +129,76 @@ function OpenHar({ traffic }: { traffic: TrafficClient }) {
   );
 }
 
+const FORMAT_NAME: Record<TrafficExportFormat, string> = { json: 'JSON', har: 'HAR' };
+
+/** "Export JSON" and "Export HAR": what the search shows (everything, with no search), and a line saying so. */
+function ExportTraffic({
+  rows,
+  searching,
+  onExport,
+}: {
+  rows: readonly TrafficEntry[];
+  searching: boolean;
+  onExport: TrafficViewProps['onExport'];
+}) {
+  const [status, setStatus] = useState<HarStatus>();
+  const [busy, setBusy] = useState(false);
+  const what = searching
+    ? `the ${plural(rows.length, 'request', 'requests')} the search shows`
+    : `all ${plural(rows.length, 'request', 'requests')}`;
+  const run = (format: TrafficExportFormat) => {
+    setBusy(true);
+    onExport(rows, format)
+      .then(
+        (text): HarStatus => ({ text, error: false }),
+        (error: unknown): HarStatus => ({
+          text: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+          error: true,
+        }),
+      )
+      .then((next) => {
+        setStatus(next);
+        setBusy(false);
+      });
+  };
+  return (
+    <>
+      {(['json', 'har'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          class="secondary export-traffic"
+          disabled={rows.length === 0 || busy}
+          title={`Save ${what} as ${FORMAT_NAME[format]}`}
+          onClick={() => run(format)}
+        >
+          Export {FORMAT_NAME[format]}
+        </button>
+      ))}
+      {status?.error ? (
+        <span class="error har-status" role="alert">
+          {status.text}
+        </span>
+      ) : (
+        <span class="confirmation har-status export-status" role="status">
+          {status?.text ?? ''}
+        </span>
+      )}
+    </>
+  );
+}
+
 /**
  * The Page traffic view: the Linq requests of the inspected page and of opened HAR files, decoded, searchable,
  * with details beside the table. The page's navigations are not shown in the table (each row has its time).
  * None of it is written to the request history.
  */
-export function TrafficView({ traffic, onCopy, onLookupCode }: TrafficViewProps) {
+export function TrafficView({ traffic, onCopy, onLookupCode, onExport }: TrafficViewProps) {
   const state = useTraffic(traffic);
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string>();
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
   const texts = useMemo(() => state.entries.map(searchTextOf), [state.entries]);
   const rows = useMemo(() => {
     const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -146,6 +211,28 @@ export function TrafficView({ traffic, onCopy, onLookupCode }: TrafficViewProps)
       ? plural(state.entries.length, 'request', 'requests')
       : `${rows.length} of ${plural(state.entries.length, 'request', 'requests')}`;
 
+  // The Requests view's keys, with the same rules; Ctrl+Enter stays the Requests view's (no form here).
+  usePanelKeys(
+    document,
+    {
+      focusSearch: () => searchRef.current?.focus(),
+      closeDetails: () => {
+        if (!details) return false;
+        // Focus inside the pane would be lost with it: it goes back to the table, on the same row.
+        const inPane = document.activeElement?.closest('.details-pane') !== null;
+        setDetailsOpen(false);
+        if (inPane) document.querySelector<HTMLElement>('.traffic [role="listbox"]')?.focus();
+        return true;
+      },
+      clearSearch: () => {
+        if (query === '') return false;
+        setQuery('');
+        return true;
+      },
+    },
+    true,
+  );
+
   return (
     <section class="history browser traffic" aria-label="Page traffic">
       <div class="filter-bar">
@@ -157,6 +244,7 @@ export function TrafficView({ traffic, onCopy, onLookupCode }: TrafficViewProps)
             </label>
             <input
               id="traffic-search"
+              ref={searchRef}
               type="search"
               value={query}
               placeholder="Search page traffic: code, path, trace ID…"
@@ -168,6 +256,7 @@ export function TrafficView({ traffic, onCopy, onLookupCode }: TrafficViewProps)
           {count}
         </span>
         <OpenHar traffic={traffic} />
+        <ExportTraffic rows={rows} searching={rows.length !== state.entries.length} onExport={onExport} />
         <button
           type="button"
           class="secondary"
@@ -189,6 +278,7 @@ export function TrafficView({ traffic, onCopy, onLookupCode }: TrafficViewProps)
             <RequestTable<TrafficEntry>
               items={rows}
               label="Page traffic entries"
+              columns={TRAFFIC_COLUMNS}
               keyOf={(entry) => entry.id}
               selectedId={selectedId}
               onSelect={setSelectedId}
