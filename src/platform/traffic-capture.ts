@@ -2,6 +2,7 @@ import { sanitizeText } from '../core/linq/text.ts';
 import { activeProfile, type Settings } from '../core/settings.ts';
 import type { BoundedBody } from '../core/traffic/body.ts';
 import { devtoolsContent } from '../core/traffic/devtools-content.ts';
+import { fnv1a } from '../core/traffic/fnv.ts';
 import { mayBeLinqTraffic, readHarEntry } from '../core/traffic/har-entry.ts';
 import { HarEntryShape, type HarEntry } from '../core/traffic/har-shape.ts';
 import { LINQ_API_HOST, linqHosts, type LinqHosts } from '../core/traffic/linq-filter.ts';
@@ -44,20 +45,14 @@ const CONTENT_TIMEOUT_MS = 10_000;
 /** A getHAR log is DevTools' own, but still bounded: at most the buffer's worth of requests twice over. */
 const BACKFILL_MAX = 20_000;
 
-/** FNV-1a, 32 bits, from a given basis: two bases make a 64-bit id, enough for one tab's requests. */
-function fnv(text: string, basis: number): string {
-  let hash = basis;
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
 /**
  * The same id for the same request whichever way it arrives (onRequestFinished, then getHAR's backfill), so
  * the buffer holds it once.
  */
 export function pageEntryId(har: HarEntry): string {
   const key = `${har.startedDateTime}\n${har.request.method}\n${har.request.url}\n${har.response.status}`;
-  return `page-${fnv(key, 0x811c9dc5)}${fnv(key, 0x01000193)}`;
+  // Two bases make a 64-bit id, enough for one tab's requests.
+  return `page-${fnv1a(key)}${fnv1a(key, 0x01000193)}`;
 }
 
 type ContentCall = (callback?: (content: unknown, encoding: unknown) => void) => unknown;

@@ -70,14 +70,19 @@ function harEntry(entry: HistoryEntry) {
   };
 }
 
-export function historyToHar(entries: readonly HistoryEntry[], extensionVersion: string): string {
+/** A HAR 1.2 file of these entries, as this extension writes every HAR it exports. */
+export function harFile(entries: readonly unknown[], extensionVersion: string): string {
   const har = {
     log: {
       version: '1.2',
       creator: { name: 'Linq Typing Inspector', version: extensionVersion },
       pages: [],
-      entries: entries.map(harEntry),
+      entries,
     },
   };
   return JSON.stringify(har, null, 2);
+}
+
+export function historyToHar(entries: readonly HistoryEntry[], extensionVersion: string): string {
+  return harFile(entries.map(harEntry), extensionVersion);
 }

@@ -1,5 +1,6 @@
 import { parseJson } from '../linq/envelope.ts';
 import { sanitizeText } from '../linq/text.ts';
+import { fnv1a } from './fnv.ts';
 import { readHarEntry, type EntryRead } from './har-entry.ts';
 import { HarEntryShape } from './har-shape.ts';
 import { linqHosts } from './linq-filter.ts';
@@ -69,13 +70,6 @@ function entriesOf(json: unknown): { ok: true; entries: unknown[] } | { ok: fals
   return { ok: true, entries };
 }
 
-/** Ids stable across reads of the same file: its name's hash and the entry's place in it. */
-function fileTag(fileName: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < fileName.length; i += 1) hash = Math.imul(hash ^ fileName.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
 export function readHar(text: string, fileName: string, options: HarReadOptions = {}): HarRead {
   const oversize = tooLarge(text);
   if (oversize !== undefined) {
@@ -88,7 +82,8 @@ export function readHar(text: string, fileName: string, options: HarReadOptions 
   if (!list.ok) return list;
   const hosts = linqHosts(options.linqHosts);
   const shownName = sanitizeText(fileName.slice(0, FILE_NAME_MAX), FILE_NAME_MAX);
-  const tag = fileTag(fileName);
+  // Ids stable across reads of the same file: its name's hash and the entry's place in it.
+  const tag = fnv1a(fileName);
   const entries: TrafficEntry[] = [];
   let skipped = 0;
   list.entries.forEach((raw, index) => {

@@ -1,3 +1,4 @@
+import { harFile } from '../share/har.ts';
 import { isoTime } from '../iso-time.ts';
 import { BODY_PREVIEW_MAX } from '../linq/body-limit.ts';
 import type { TrafficEntry } from './traffic-entry.ts';
@@ -107,13 +108,5 @@ function harEntry(entry: TrafficEntry) {
 }
 
 export function trafficToHar(entries: readonly TrafficEntry[], extensionVersion: string): string {
-  const har = {
-    log: {
-      version: '1.2',
-      creator: { name: 'Linq Typing Inspector', version: extensionVersion },
-      pages: [],
-      entries: entries.map(harEntry),
-    },
-  };
-  return JSON.stringify(har, null, 2);
+  return harFile(entries.map(harEntry), extensionVersion);
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useCopyStatus } from '../useCopyStatus.ts';
 import type { RealKeyDecision } from '../../core/share/real-key.ts';
 
 export type CopyKind = 'curl' | 'curl-with-key' | 'sdk' | 'cli' | 'report';
@@ -20,13 +20,7 @@ export interface EntryActionsProps {
 
 /** What an operator does with an entry: repeat it, or hand it on. Every copy confirms itself out loud. */
 export function EntryActions({ realKey, onRetry, onCopy }: EntryActionsProps) {
-  const [status, setStatus] = useState<{ text: string; error: boolean }>();
-  const copy = (kind: CopyKind) =>
-    onCopy(kind).then(
-      (text) => setStatus({ text, error: false }),
-      (error: unknown) =>
-        setStatus({ text: `Copy failed: ${error instanceof Error ? error.message : String(error)}`, error: true }),
-    );
+  const { status, copy } = useCopyStatus(onCopy);
   return (
     <div class="entry-actions">
       <div class="button-row" role="group" aria-label="Entry actions">

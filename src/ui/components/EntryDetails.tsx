@@ -3,24 +3,9 @@ import type { Profile } from '../../core/profiles.ts';
 import { realKeyFor } from '../../core/share/real-key.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
 import { statusLabel } from './HistoryItem.tsx';
+import { HeaderTable } from './HeaderTable.tsx';
 import { OutcomeView } from './OutcomeView.tsx';
 import { EntryActions, type CopyKind } from './EntryActions.tsx';
-
-function Headers({ headers, label }: { headers: Array<[string, string]>; label: string }) {
-  if (headers.length === 0) return <p class="field-note">No headers.</p>;
-  return (
-    <table class="headers" aria-label={label}>
-      <tbody>
-        {headers.map(([name, value], index) => (
-          <tr key={`${name}-${index}`}>
-            <th scope="row">{name}</th>
-            <td class="server-text">{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 /** Everything known about one entry. Response headers and body are server text, shown as text only. */
 export interface EntryDetailsProps {
@@ -71,14 +56,14 @@ export function EntryDetails({ entry, profiles, onRetry, onCopy, onLookupCode }:
           {entry.method} {entry.request.url}
         </code>
       </p>
-      <Headers headers={entry.request.headers} label="Request headers" />
+      <HeaderTable headers={entry.request.headers} label="Request headers" />
       <h3>Response</h3>
       {entry.response ? (
         <>
           <p>
             HTTP {entry.response.status} {entry.response.statusText}
           </p>
-          <Headers headers={entry.response.headers} label="Response headers" />
+          <HeaderTable headers={entry.response.headers} label="Response headers" />
           <h4>Body preview{entry.response.bodyTruncated ? ' (cut)' : ''}</h4>
           {entry.response.bodyPreview === '' ? (
             <p class="field-note">Empty body.</p>

@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useCopyStatus } from '../useCopyStatus.ts';
 import type { TrafficEntry } from '../../core/traffic/traffic-entry.ts';
 import { formatDateTime, formatDuration } from '../format.ts';
+import { HeaderTable } from './HeaderTable.tsx';
 import { OutcomeView } from './OutcomeView.tsx';
 import { trafficStatusText } from './TrafficRow.tsx';
 
@@ -13,31 +14,9 @@ export interface TrafficDetailsProps {
   onLookupCode(code: number): void;
 }
 
-function HeaderTable({ headers, label }: { headers: ReadonlyArray<readonly [string, string]>; label: string }) {
-  if (headers.length === 0) return <p class="field-note">No headers.</p>;
-  return (
-    <table class="headers" aria-label={label}>
-      <tbody>
-        {headers.map(([name, value], index) => (
-          <tr key={`${name}-${index}`}>
-            <th scope="row">{name}</th>
-            <td class="server-text">{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /** Copy as cURL and the support report, each confirmed (or its failure said) out loud. No Retry: it was the page's request. */
 function TrafficActions({ onCopy }: { onCopy(kind: TrafficCopyKind): Promise<string> }) {
-  const [status, setStatus] = useState<{ text: string; error: boolean }>();
-  const copy = (kind: TrafficCopyKind) =>
-    onCopy(kind).then(
-      (text) => setStatus({ text, error: false }),
-      (error: unknown) =>
-        setStatus({ text: `Copy failed: ${error instanceof Error ? error.message : String(error)}`, error: true }),
-    );
+  const { status, copy } = useCopyStatus(onCopy);
   return (
     <div class="entry-actions">
       <div class="button-row" role="group" aria-label="Entry actions">
