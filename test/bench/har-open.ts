@@ -46,6 +46,7 @@ export async function measureHarOpen(session: BenchSession): Promise<HarOpenTime
           field.addEventListener('change', () => (start = performance.now()), { capture: true, once: true });
           const section = field.closest('section')!;
           const observer = new MutationObserver(() => {
+            // The first status line is Open HAR file's (Export's follows it).
             const status = section.querySelector('.har-status');
             const shown = status?.textContent ?? '';
             if (status?.getAttribute('role') === 'alert') {
@@ -61,7 +62,7 @@ export async function measureHarOpen(session: BenchSession): Promise<HarOpenTime
       });
       await input.setInputFiles(path);
       runs.push(await panel.evaluate(() => (globalThis as WithOpen).benchHarOpen));
-      confirmation = (await traffic.locator('.har-status').textContent()) ?? '';
+      confirmation = (await traffic.locator('.har-status').first().textContent()) ?? '';
     }
     return { ms: median(runs), runs, fileBytes: Buffer.byteLength(text), confirmation };
   } finally {
