@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../history.ts';
-import { BODY_PREVIEW_MAX } from '../linq/body-limit.ts';
+import { BODY_PREVIEW_MAX, HEADER_NAME_MAX, HEADER_VALUE_MAX } from '../linq/body-limit.ts';
 import { checkChatId } from '../linq/chat-id.ts';
 import { RETRY_AFTER_MAX_S } from '../linq/retry-after.ts';
 import { isSafeDocUrl } from '../linq/doc-url.ts';
@@ -22,8 +22,6 @@ export const IMPORT_CLOCK_SKEW_MS = 5 * 60_000;
 export const IMPORT_DURATION_MAX_MS = 60 * 60_000;
 const TIMEOUT_MAX_MS = 60_000;
 const HEADERS_MAX = 64;
-const HEADER_NAME_MAX = 256;
-const HEADER_VALUE_MAX = 4096;
 const ID_MAX = 128;
 const SHORT_TEXT_MAX = 200;
 const MESSAGE_MAX = 500;

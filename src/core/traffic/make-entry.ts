@@ -1,3 +1,4 @@
+import { HEADER_NAME_MAX, HEADER_VALUE_MAX } from '../linq/body-limit.ts';
 import type { RawOutcome } from '../linq/outcome.ts';
 import { keyRedactor, redactDecoded, redactKnownKey } from '../linq/redact-key.ts';
 import { sanitizeText } from '../linq/text.ts';
@@ -12,8 +13,6 @@ import { trafficTarget, type TrafficHost } from './traffic-url.ts';
  * came from outside is redacted first, then decoded, then escaped and bounded.
  */
 export const HEADERS_MAX = 100;
-const HEADER_NAME_MAX = 256;
-const HEADER_VALUE_MAX = 4096;
 const METHOD_MAX = 16;
 const STATUS_TEXT_MAX = 200;
 const MIME_MAX = 200;
