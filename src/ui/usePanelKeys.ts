@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface PanelKeyActions {
   /** "/" (outside a text field) or Ctrl+F / Cmd+F. */
@@ -62,7 +62,9 @@ export function usePanelKeys(doc: Document, actions: PanelKeyActions, enabled: b
 export function useEscapeCloses(doc: Document, open: boolean, close: () => void): void {
   const latest = useRef(close);
   latest.current = close;
-  useEffect(() => {
+  // Layout effect: the listener is in place when the drawer is on screen, not a frame later (an Esc pressed
+  // right after opening would otherwise reach the panel's own Esc and close the details instead).
+  useLayoutEffect(() => {
     if (!open) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented || popoverOpen(doc)) return;

@@ -241,8 +241,9 @@ test('records already stored with an impossible date or a broken field: both vie
   const meta = recordFault(task, 'import');
   const bad = [
     foreignEntry('stored-9e15', { startedAt: 9e15 }),
-    // A field of the wrong type makes the row's render throw: the boundary shows a line instead.
-    foreignEntry('stored-broken', { startedAt: Date.now() - 5_000, rehearsalId: 5 }),
+    // A field of the wrong type makes the row's render throw: the boundary shows a line instead. Dated a minute
+    // ahead so it is among the popup's latest 5 whatever the earlier tests stored in the last seconds.
+    foreignEntry('stored-broken', { startedAt: Date.now() + 60_000, rehearsalId: 5 }),
     foreignEntry('stored-nan-duration', { startedAt: Date.now() - 6_000, durationMs: Number.NaN }),
   ];
   const damaged = ['stored-9e15', 'stored-nan-duration'];
