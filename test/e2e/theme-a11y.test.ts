@@ -1,7 +1,8 @@
 /**
  * Theme and accessibility (issue 6, items 6–8): the popup and a panel tab follow prefers-color-scheme; axe-core
  * finds nothing in the popup, the panel's Requests view (a filter on, Details open) and its Codes view, in the
- * light and the dark theme, over a varied history; results are announced politely. (The README's pictures are
+ * light and the dark theme, over a varied history, and its Page traffic view with a HAR file open; results are
+ * announced politely. (The README's pictures are
  * made by `npm run screenshots`.)
  */
 import { describe, expect, test } from 'vitest';
@@ -9,6 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { SPECIAL, linqErrorChat, okChat } from './harness/chat-ids.ts';
 import { runAxe } from './harness/axe.ts';
+import { harText, linqEnvelope, makeHarDir } from './harness/har-files.ts';
 import { configure, setRequestTimeout } from './harness/configure.ts';
 import { fire, historyItems, statusLabelOf } from './harness/history.ts';
 import { countText, kindBox, setFilterBox } from './harness/history-search.ts';
@@ -164,6 +166,49 @@ describe('Accessibility (axe-core)', () => {
     }
     await panel.setViewportSize(PANEL_VIEWPORT);
     await panel.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('panel Page traffic with a HAR open (errors, a success) and Details open: no axe violations, light and dark', async () => {
+    const files = await makeHarDir();
+    const api = 'https://api.linqapp.com/api/partner/v3/chats';
+    const har = await files.write(
+      'support.har',
+      harText([
+        {
+          url: `${api}/${DETAILS_CHAT}/typing`,
+          status: 404,
+          body: linqEnvelope({ status: 404, code: 2001, message: 'Chat not found' }),
+        },
+        {
+          url: `${api}/${okChat()}/typing`,
+          method: 'POST',
+          status: 429,
+          responseHeaders: [['Retry-After', '30']],
+          body: linqEnvelope({ status: 429, code: 1007, message: 'Rate limit exceeded' }),
+        },
+        { url: `${api}/${okChat()}/typing`, status: 204 },
+      ]),
+    );
+    try {
+      await panel.bringToFront();
+      await panel.getByRole('tab', { name: 'Page traffic' }).click();
+      const traffic = panel.getByRole('region', { name: 'Page traffic' });
+      await traffic.getByLabel('Open HAR file…').setInputFiles(har);
+      await traffic.getByRole('status').filter({ hasText: 'Opened support.har: 3 Linq requests of 3.' }).waitFor();
+      const table = traffic.getByRole('listbox', { name: 'Page traffic entries' });
+      await table.getByRole('option', { name: /Code and meaning support\.har 2001 / }).dblclick();
+      await panel.getByRole('region', { name: 'Traffic entry details' }).waitFor();
+      await panel.setViewportSize(TALL);
+      for (const scheme of SCHEMES) {
+        await panel.emulateMedia({ colorScheme: scheme });
+        await expectNoViolations(panel, `panel Page traffic (${scheme})`);
+      }
+    } finally {
+      await files.remove();
+      await panel.setViewportSize(PANEL_VIEWPORT);
+      await panel.emulateMedia({ colorScheme: 'light' });
+      await panel.getByRole('tab', { name: 'Requests' }).click();
+    }
   });
 
   test('panel Codes view: no axe violations, light and dark', async () => {
