@@ -31,8 +31,8 @@ export function searchTextOf(entry: HistoryEntry): string {
     .toLowerCase();
 }
 
-function familyOf(entry: HistoryEntry): CodeFamily | undefined {
-  const code = entry.outcome?.code;
+/** A Linq code's family (2001 is 2); none for no code, or one outside 1000–5999. */
+export function codeFamilyOf(code: number | undefined): CodeFamily | undefined {
   if (code === undefined || code < 1000 || code >= 6000) return undefined;
   return Math.floor(code / 1000) as CodeFamily;
 }
@@ -42,7 +42,7 @@ export function indexRowOf(entry: HistoryEntry): IndexRow {
     id: entry.id,
     startedAt: entry.startedAt,
     kind: entry.outcome?.kind ?? 'pending',
-    family: familyOf(entry),
+    family: codeFamilyOf(entry.outcome?.code),
     text: searchTextOf(entry),
   };
 }

@@ -7,3 +7,8 @@ export function entriesText(count: number, write: (count: number) => string = St
 export function shownOfTotalText(shown: number, total: number): string {
   return shown === total ? entriesText(total) : `${shown} of ${entriesText(total)}`;
 }
+
+/** "1 request", "3 requests": the noun agrees with the number. */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

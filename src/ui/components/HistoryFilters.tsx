@@ -33,35 +33,61 @@ function fromLocalInput(value: string, endOfMinute: boolean): number | undefined
   return endOfMinute ? ms + 59_999 : ms;
 }
 
+/** What sets one filter bar apart from another on the same page: its ids and its search box's words. */
+export interface FilterNames {
+  searchId: string;
+  searchLabel: string;
+  placeholder: string;
+  /** The menus' ids (their popover targets) start with it: "filter" gives filter-outcome, filter-family… */
+  menuPrefix: string;
+}
+
+export const HISTORY_FILTER_NAMES: FilterNames = {
+  searchId: 'history-search',
+  searchLabel: 'Search history',
+  placeholder: 'Search: chat ID, code, trace ID, status, message  ( / )',
+  menuPrefix: 'filter',
+};
+
 export interface HistoryFiltersProps {
   filter: HistoryFilter;
   onChange(filter: HistoryFilter): void;
   /** The search box, for "/" and Ctrl+F. */
   searchRef?: Ref<HTMLInputElement>;
+  /** The request history's by default. */
+  names?: FilterNames;
+  /** The Outcome menu's boxes: every kind by default; a view offers only the kinds its entries can have. */
+  kinds?: readonly EntryKind[];
 }
 
 /** Search, then Outcome, Code family and Time range as compact menus, all on one row. */
-export function HistoryFilters({ filter, onChange, searchRef }: HistoryFiltersProps) {
+export function HistoryFilters({
+  filter,
+  onChange,
+  searchRef,
+  names = HISTORY_FILTER_NAMES,
+  kinds = KINDS,
+}: HistoryFiltersProps) {
   const timed = filter.from !== undefined || filter.to !== undefined;
   return (
     <div class="filters">
       <div class="search">
-        <label for="history-search" class="visually-hidden">
-          Search history
+        <label for={names.searchId} class="visually-hidden">
+          {names.searchLabel}
         </label>
         <input
-          id="history-search"
+          id={names.searchId}
           ref={searchRef}
           type="search"
           value={filter.text}
-          placeholder="Search: chat ID, code, trace ID, status, message  ( / )"
+          placeholder={names.placeholder}
           onInput={(event) => onChange({ ...filter, text: event.currentTarget.value })}
         />
       </div>
-      <MenuButton id="filter-outcome" label={counted('Outcome', filter.kinds.size)}>
+      <MenuButton id={`${names.menuPrefix}-outcome`} label={counted('Outcome', filter.kinds.size)}>
         <fieldset>
           <legend>Outcome</legend>
-          {KINDS.map((kind) => (
+          {kinds.map((kind) => (
             <label key={kind} class="chip">
               <input
                 type="checkbox"
@@ -75,7 +101,7 @@ export function HistoryFilters({ filter, onChange, searchRef }: HistoryFiltersPr
           ))}
         </fieldset>
       </MenuButton>
-      <MenuButton id="filter-family" label={counted('Code family', filter.families.size)}>
+      <MenuButton id={`${names.menuPrefix}-family`} label={counted('Code family', filter.families.size)}>
         <fieldset>
           <legend>Code family</legend>
           {FAMILIES.map(([family, label]) => (
@@ -92,7 +118,7 @@ export function HistoryFilters({ filter, onChange, searchRef }: HistoryFiltersPr
           ))}
         </fieldset>
       </MenuButton>
-      <MenuButton id="filter-time" label={timed ? 'Time range (set)' : 'Time range'}>
+      <MenuButton id={`${names.menuPrefix}-time`} label={timed ? 'Time range (set)' : 'Time range'}>
         <fieldset class="time-range">
           <legend>Time range</legend>
           <label>

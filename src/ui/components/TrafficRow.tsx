@@ -1,4 +1,5 @@
-import type { TrafficEntry, TrafficSource } from '../../core/traffic/traffic-entry.ts';
+import type { TrafficEntry } from '../../core/traffic/traffic-entry.ts';
+import { sourceTag, trafficMeaning } from '../../core/traffic/traffic-filter.ts';
 import { KIND_LABEL, formatDateTime, formatDuration, formatTime, isoTime } from '../format.ts';
 
 /** The Page traffic table's columns, in order: the shared table's header draws them (RequestTable's columns). */
@@ -28,16 +29,6 @@ export function placeOf(entry: TrafficEntry): string {
 export function trafficStatusText(entry: TrafficEntry): string {
   const kind = KIND_LABEL[entry.outcome.kind];
   return entry.status === 0 ? kind : `${entry.status} ${kind}`;
-}
-
-export function trafficMeaning(entry: TrafficEntry): string {
-  const { outcome } = entry;
-  return outcome.code !== undefined ? `${outcome.code} ${outcome.meaning ?? ''}`.trim() : outcome.summary;
-}
-
-/** "page", or the HAR file's name. */
-export function sourceTag(source: TrafficSource): string {
-  return source.kind === 'page' ? 'page' : source.fileName;
 }
 
 const traceOf = (entry: TrafficEntry) => entry.traceId ?? entry.outcome.traceId;
