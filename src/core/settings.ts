@@ -1,4 +1,5 @@
 import { HISTORY_CAP_LIMITS, TIMEOUT_LIMITS, clampInt } from './linq/settings-rules.ts';
+import { trafficHostsFrom } from './linq/traffic-hosts.ts';
 import { BUILT_IN_PROFILES, profilesFrom, type Profile } from './profiles.ts';
 
 /** Settings shared by every view and the worker. API keys are not settings: they have their own store. */
@@ -9,6 +10,8 @@ export interface Settings {
   historyCap: number;
   /** false: requests still show their result but leave no stored entry. */
   recordHistory: boolean;
+  /** The operator's own hosts whose requests Page traffic captures too (`host` or `host:port`, lower case). */
+  trafficHosts: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeoutMs: TIMEOUT_LIMITS.default,
   historyCap: HISTORY_CAP_LIMITS.default,
   recordHistory: true,
+  trafficHosts: [],
 };
 
 function field<T>(stored: unknown, name: keyof Settings, type: 'string' | 'number' | 'boolean'): T | undefined {
@@ -41,6 +45,8 @@ export function settingsFrom(stored: unknown): Settings {
       HISTORY_CAP_LIMITS,
     ),
     recordHistory: field<boolean>(stored, 'recordHistory', 'boolean') ?? true,
+    // Settings stored before this field existed have none: an empty list.
+    trafficHosts: trafficHostsFrom((stored as { trafficHosts?: unknown } | null)?.trafficHosts),
   };
 }
 

@@ -170,7 +170,11 @@ export function createTrafficCapture(deps: CaptureDeps): TrafficCapture {
   return { backfill, buffer };
 }
 
-/** Linq's host, and the active environment's when it is another (a staging proxy, the mock). */
+/**
+ * Linq's host, the active environment's when it is another (a staging proxy, the mock), and the hosts the
+ * operator added in settings. Only the active environment's: the built-in Local mock (127.0.0.1:4010) and any
+ * environment not in use would otherwise make that host's every request "Linq traffic".
+ */
 export function hostsFromSettings(settings: Settings): LinqHosts {
   let host: string | undefined;
   try {
@@ -178,7 +182,7 @@ export function hostsFromSettings(settings: Settings): LinqHosts {
   } catch {
     host = undefined;
   }
-  return linqHosts(host && host !== LINQ_API_HOST ? [host] : []);
+  return linqHosts([...(host && host !== LINQ_API_HOST ? [host] : []), ...settings.trafficHosts]);
 }
 
 interface ChromeDevtoolsNetwork {

@@ -47,7 +47,7 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  * parser normalised it. Anything else, such as "*", would turn the host-access request into a pattern for many
  * sites, and "_" is not valid in a host name.
  */
-function checkHost(hostname: string): Check<string> {
+export function checkHost(hostname: string): Check<string> {
   // The URL parser has already checked IP literals and written IPv4 in dotted decimal.
   if (isIpLiteral(hostname)) return { ok: true, value: hostname };
   const labels = hostname.split('.');
