@@ -6,7 +6,15 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { describe, expect, it } from 'vitest';
 import { createFakeClient } from './fake-client.ts';
 import { TRAFFIC_COLUMNS } from '../../src/ui/components/TrafficRow.tsx';
-import { createFakeTraffic, harText, linqError, pageEntries, TRAFFIC_CHAT, TRAFFIC_KEY } from './fake-traffic.ts';
+import {
+  createFakeTraffic,
+  harText,
+  linqError,
+  PAGE_SPECS,
+  pageEntries,
+  TRAFFIC_CHAT,
+  TRAFFIC_KEY,
+} from './fake-traffic.ts';
 import { renderPanel } from './views.tsx';
 
 async function openTraffic(traffic = createFakeTraffic({ entries: pageEntries() })) {
@@ -20,6 +28,22 @@ async function openTraffic(traffic = createFakeTraffic({ entries: pageEntries() 
 
 const table = () => screen.findByRole('listbox', { name: 'Page traffic entries' });
 const rows = async () => within(await table()).getAllByRole('option');
+
+/** The page's three Linq errors, a success (newest but one) and a 502 that is not an envelope (newest). */
+const mixedTraffic = () =>
+  createFakeTraffic({
+    entries: pageEntries([
+      ...PAGE_SPECS,
+      { url: 'https://api.linqapp.com/api/partner/v3/chats', status: 200, body: '{"chats":[]}' },
+      { url: 'https://api.linqapp.com/api/partner/v3/chats/x', status: 502, statusText: 'Bad Gateway', body: 'down' },
+    ]),
+  });
+
+// The menus are popovers; their boxes are found whether or not the menu is open, as the e2e harness finds them.
+const box = (menu: 'Outcome' | 'Code family', name: string) =>
+  within(screen.getByRole('group', { name: menu, hidden: true })).getByRole('checkbox', { name, hidden: true });
+const codesShown = async () =>
+  (await rows()).map((row) => /Code and meaning page (\d{4}|\d{3} )/.exec(row.getAttribute('aria-label') ?? '')?.[1]);
 
 async function openRow(name: RegExp) {
   fireEvent.click(within(await table()).getByRole('option', { name }));
@@ -244,5 +268,87 @@ describe('Page traffic view', () => {
 
     const enter = fireEvent.keyDown(document.body, { key: 'Enter', ctrlKey: true });
     expect(enter).toBe(true);
+  });
+
+  it('Outcome and Code family menus narrow the rows and the count, with only the kinds page traffic can have', async () => {
+    await openTraffic(mixedTraffic());
+    expect(await rows()).toHaveLength(5);
+    expect(screen.getByText('5 requests')).toBeTruthy();
+    const outcome = screen.getByRole('group', { name: 'Outcome', hidden: true });
+    expect(
+      within(outcome)
+        .getAllByRole('checkbox', { hidden: true })
+        .map((one) => one.parentElement!.textContent),
+    ).toEqual(['Success', 'Linq error', 'HTTP failure', 'Network failure']);
+
+    fireEvent.click(box('Outcome', 'Linq error'));
+    await waitFor(async () => expect(await rows()).toHaveLength(3));
+    expect(await codesShown()).toEqual(['1007', '2005', '2001']);
+    expect(screen.getByText('3 of 5 requests')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Outcome \(1\)/ })).toBeTruthy();
+    fireEvent.click(box('Outcome', 'HTTP failure'));
+    await waitFor(async () => expect(await rows()).toHaveLength(4));
+    expect((await rows())[0]!.getAttribute('aria-label')).toContain('Status 502 HTTP failure');
+
+    fireEvent.click(box('Code family', '2xxx resource'));
+    await waitFor(async () => expect(await codesShown()).toEqual(['2005', '2001']));
+    expect(screen.getByText('2 of 5 requests')).toBeTruthy();
+    fireEvent.click(box('Code family', '1xxx request'));
+    await waitFor(async () => expect(await codesShown()).toEqual(['1007', '2005', '2001']));
+
+    fireEvent.click(box('Outcome', 'Linq error'));
+    fireEvent.click(box('Outcome', 'HTTP failure'));
+    fireEvent.click(box('Outcome', 'Success'));
+    // A success has no code: no family takes it.
+    await screen.findByText('No requests match the filters.');
+    expect(screen.getByText('0 of 5 requests')).toBeTruthy();
+    const search = screen.getByRole('searchbox', { name: 'Search page traffic' }) as HTMLInputElement;
+    fireEvent.input(search, { target: { value: 'chats' } });
+    await screen.findByText('No requests match the search and filters.');
+    // Esc clears the search and keeps the filters.
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(search.value).toBe(''));
+    await screen.findByText('No requests match the filters.');
+    expect((box('Outcome', 'Success') as HTMLInputElement).checked).toBe(true);
+
+    // The two views' filter bars have ids of their own.
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain('history-search');
+    expect(ids).not.toContain('filter-outcome');
+  });
+
+  it('Export saves the rows the filters show, and says which', async () => {
+    const { client } = await openTraffic(mixedTraffic());
+    const saved: string[] = [];
+    client.saveFile = (_fileName, _mimeType, text) => void saved.push(text);
+    fireEvent.click(box('Code family', '2xxx resource'));
+    await waitFor(async () => expect(await rows()).toHaveLength(2));
+    const json = screen.getByRole('button', { name: 'Export JSON' });
+    expect(json.getAttribute('title')).toBe('Save the 2 requests the filters show as JSON');
+    fireEvent.click(json);
+    await screen.findByText('Exported 2 requests as JSON.');
+    const file = JSON.parse(saved[0]!) as { entries: Array<{ outcome: { code?: number } }> };
+    expect(file.entries.map((entry) => entry.outcome.code)).toEqual([2005, 2001]);
+
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search page traffic' }), { target: { value: 'post' } });
+    await waitFor(async () => expect(await rows()).toHaveLength(1));
+    const har = screen.getByRole('button', { name: 'Export HAR' });
+    expect(har.getAttribute('title')).toBe('Save the 1 request the search and filters show as HAR');
+    fireEvent.click(har);
+    await screen.findByText('Exported 1 request as HAR.');
+    const log = (JSON.parse(saved[1]!) as { log: { entries: Array<{ response: { status: number } }> } }).log;
+    expect(log.entries.map((entry) => entry.response.status)).toEqual([404]);
+
+    // Boxes ticked that hide nothing: Export says "all" again.
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search page traffic' }), { target: { value: '' } });
+    fireEvent.click(box('Code family', '2xxx resource'));
+    for (const kind of ['Success', 'Linq error', 'HTTP failure', 'Network failure'])
+      fireEvent.click(box('Outcome', kind));
+    await waitFor(async () => expect(await rows()).toHaveLength(5));
+    expect(screen.getByRole('button', { name: 'Export JSON' }).getAttribute('title')).toBe(
+      'Save all 5 requests as JSON',
+    );
+    for (const text of saved) expect(text).not.toContain(TRAFFIC_KEY);
   });
 });
