@@ -1,5 +1,6 @@
 import type { HistoryEntry } from './history.ts';
 import type { CodeFamily, EntryKind } from './history-filter.ts';
+import { OPERATION_LABEL } from './linq/request.ts';
 
 /**
  * A compact row per entry, kept beside the full entries, so a view can hold the whole history in memory
@@ -18,7 +19,7 @@ export function searchTextOf(entry: HistoryEntry): string {
   const outcome = entry.outcome;
   return [
     entry.chatId,
-    entry.operation === 'typing.start' ? 'start typing' : 'stop typing',
+    OPERATION_LABEL[entry.operation].toLowerCase(),
     outcome?.code,
     outcome?.traceId,
     outcome?.status,

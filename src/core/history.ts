@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { RETRY_TEXT, type DecodedOutcome } from './linq/outcome.ts';
 import { readStoredTimes, withTimes } from './stored-times.ts';
+import { ChatFacts } from './check/facts.ts';
 
 /**
  * One history entry: what was asked, what came back, and what it means. It never holds the key or the
@@ -31,8 +32,8 @@ export const HistoryEntrySchema = z.object({
   startedAt: z.number(),
   durationMs: z.optional(z.number()),
   state: z.enum(['pending', 'settled', 'interrupted']),
-  operation: z.enum(['typing.start', 'typing.stop']),
-  method: z.enum(['POST', 'DELETE']),
+  operation: z.enum(['typing.start', 'typing.stop', 'chat.check']),
+  method: z.enum(['POST', 'DELETE', 'GET']),
   /** Shared by the start and the stop of one "Start, then stop" rehearsal. */
   rehearsalId: z.optional(z.string()),
   chatId: z.string(),
@@ -56,6 +57,8 @@ export const HistoryEntrySchema = z.object({
     }),
   ),
   outcome: z.optional(DecodedSchema),
+  /** A Check chat's facts (src/core/check/facts.ts): derived from the answers, never handles or message text. */
+  diagnosis: z.optional(ChatFacts),
 });
 
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;

@@ -5,7 +5,7 @@ import { parseJson, readEnvelope, type LinqEnvelope } from './envelope.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { sanitizeOptional, sanitizeText } from './text.ts';
 import { RETRY_TEXT, type DecodedOutcome, type RawOutcome } from './outcome.ts';
-import type { TypingOperation } from './request.ts';
+import type { Operation } from './request.ts';
 
 const MESSAGE_MAX = 500;
 const TRACE_MAX = 128;
@@ -19,7 +19,7 @@ function traceIdOf(envelopeTrace: unknown, headers: Array<[string, string]>): st
   return sanitizeOptional(envelopeTrace, TRACE_MAX) ?? sanitizeOptional(header(headers, 'x-trace-id'), TRACE_MAX);
 }
 
-export function decodeOutcome(raw: RawOutcome, operation: TypingOperation = 'typing.stop'): DecodedOutcome {
+export function decodeOutcome(raw: RawOutcome, operation: Operation = 'typing.stop'): DecodedOutcome {
   switch (raw.kind) {
     case 'network':
       return {
@@ -64,9 +64,21 @@ function decodeRedirect(raw: Extract<RawOutcome, { kind: 'redirect' }>): Decoded
   };
 }
 
-function decodeResponse(raw: Extract<RawOutcome, { kind: 'response' }>, operation: TypingOperation): DecodedOutcome {
+function decodeResponse(raw: Extract<RawOutcome, { kind: 'response' }>, operation: Operation): DecodedOutcome {
   const json = raw.body === '' ? undefined : parseJson(raw.body);
   const envelope = raw.bodyTruncated ? undefined : readEnvelope(json);
+  if (raw.status >= 200 && raw.status < 300 && operation === 'chat.check') {
+    // The check words its own verdict over this (src/background/chat-check.ts).
+    return {
+      kind: 'success',
+      summary: `${raw.status} · chat read`,
+      status: raw.status,
+      retry: 'no',
+      retryText: 'Nothing to retry.',
+      hint: 'The API answered with the chat.',
+      traceId: traceIdOf(undefined, raw.headers),
+    };
+  }
   if (raw.status >= 200 && raw.status < 300) {
     return {
       kind: 'success',

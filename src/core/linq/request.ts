@@ -3,18 +3,22 @@ import { checkChatId } from './chat-id.ts';
 
 export type TypingOperation = 'typing.start' | 'typing.stop';
 export type TypingMethod = 'POST' | 'DELETE';
+/** Every kind of request the worker sends: the typing calls and the chat check (src/core/check). */
+export type Operation = TypingOperation | 'chat.check';
+export type Method = TypingMethod | 'GET';
 export const OPERATION_METHOD: Record<TypingOperation, TypingMethod> = {
   'typing.start': 'POST',
   'typing.stop': 'DELETE',
 };
-export const OPERATION_LABEL: Record<TypingOperation, string> = {
+export const OPERATION_LABEL: Record<Operation, string> = {
   'typing.start': 'Start typing',
   'typing.stop': 'Stop typing',
+  'chat.check': 'Check chat',
 };
 
 export interface TypingRequest {
-  readonly operation: TypingOperation;
-  readonly method: TypingMethod;
+  readonly operation: Operation;
+  readonly method: Method;
   readonly url: string;
   readonly chatId: string;
   /** Headers to send. Contains the key: never store or log this object. */
