@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { answerDemo } from './demo-route.ts';
 import { sendBody } from './responses.ts';
 import { resolveScenario, respondUnauthorised, type RespondContext } from './scenarios.ts';
-import { hasBearer, rawPath } from './route.ts';
+import { chatResource, hasBearer, rawPath } from './route.ts';
+import { answerChat } from './chat-route.ts';
 
 const TYPING_METHODS: ReadonlySet<string> = new Set(['POST', 'DELETE']);
 
@@ -19,6 +20,11 @@ export function answer(req: IncomingMessage, chatId: string | undefined, ctx: Re
   }
   const demoOutcome = answerDemo(method, rawPath(req.url), ctx);
   if (demoOutcome !== undefined) return demoOutcome;
+  const chat = method === 'GET' ? chatResource(rawPath(req.url)) : undefined;
+  if (chat !== undefined) {
+    if (!hasBearer(req.headers.authorization)) return `${respondUnauthorised(ctx)} (no bearer key)`;
+    return answerChat(chat.endpoint, chat.chatId, ctx);
+  }
   if (chatId === undefined || !TYPING_METHODS.has(method)) {
     sendBody(ctx.res, 404, ctx.traceId, 'mock-linq: no such route\n', 'text/plain; charset=utf-8');
     return '404 no such route';

@@ -4,10 +4,12 @@
  *  - `00000000-0000-4000-8000-00000000CCCC`: documented code CCCC (all 48 in linq-error-codes.json).
  *  - `00000000-0000-4000-9000-0000000000NN`: the special cases below (malformed, dropped, slow…).
  *  - `00000000-0000-4000-a000-0000000000NN`: the fault-injection scenarios of hostile.ts, NN hex.
+ *  - `00000000-0000-4000-b000-0000000000NN`: the chat check's GET chat and messages answers (chat-scenarios.ts).
  *  - any other UUID (or any other string): 204 with an empty body.
  */
 import { DOCUMENTED_CODES, documentedCode, type DocumentedCode } from './codes.ts';
 import { HOSTILE_DEFS, hostileId } from './hostile.ts';
+import { CHAT_SCENARIO_DEFS, chatScenarioId, typingScenarioOf } from './chat-scenarios.ts';
 import { sendBody, sendEnvelope } from './responses.ts';
 import {
   HOSTILE_FAMILIES,
@@ -211,6 +213,7 @@ const BY_ID: ReadonlyMap<string, Scenario> = new Map<string, Scenario>([
   ...[...DOCUMENTED_CODES.values()].map((entry) => [chatIdForCode(entry.code), documentedScenario(entry)] as const),
   ...SPECIALS.map((special) => [specialId(special.n), special] as const),
   ...HOSTILE_DEFS.map((def) => [hostileId(def.n), def] as const),
+  ...CHAT_SCENARIO_DEFS.map((def) => [chatScenarioId(def.n), typingScenarioOf(def)] as const),
 ]);
 
 /** The scenario for a chat ID (already percent-decoded); case-insensitive; unknown IDs get `OK`. */
@@ -249,6 +252,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   { chatId: EXAMPLE_OK_CHAT_ID, name: 'ok', description: '204 No Content, empty body (any UUID not listed here)' },
   ...REPRESENTATIVE_CODES.map(describeCode),
   ...SPECIALS.map((special) => listed(specialId(special.n), special)),
+  ...CHAT_SCENARIO_DEFS.map((def) => listed(chatScenarioId(def.n), def)),
   ...HOSTILE_DEFS.map((def) => listed(hostileId(def.n), def)),
 ];
 
