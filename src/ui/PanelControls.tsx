@@ -151,6 +151,7 @@ export function PanelControls({ idPrefix, state, actions }: Omit<ControlsProps, 
             settings={state.settings}
             onChange={actions.onSettingsChange}
             pageMenu={actions.pageMenu}
+            withTrafficHosts
           />
         ) : (
           <p class="loading">Loading…</p>

@@ -3,16 +3,25 @@ import type { Settings } from '../../core/settings.ts';
 import type { PageMenuAccess } from '../client.ts';
 import { usePageMenu } from '../usePageMenu.ts';
 import { PageMenuSetting } from './PageMenuSetting.tsx';
+import { TrafficHostsField } from './TrafficHostsField.tsx';
 
 export interface RequestSettingsProps {
   idPrefix: string;
   settings: Settings;
   onChange(patch: Partial<Settings>): void;
   pageMenu: PageMenuAccess;
+  /** The panel's Page traffic hosts; the popup has no Page traffic. */
+  withTrafficHosts?: boolean;
 }
 
 /** The fields of the folded Settings section; loaded when it is first opened. */
-export function RequestSettingsFields({ idPrefix, settings, onChange, pageMenu }: RequestSettingsProps) {
+export function RequestSettingsFields({
+  idPrefix,
+  settings,
+  onChange,
+  pageMenu,
+  withTrafficHosts,
+}: RequestSettingsProps) {
   const pageMenuView = usePageMenu(pageMenu);
   return (
     <>
@@ -55,6 +64,13 @@ export function RequestSettingsFields({ idPrefix, settings, onChange, pageMenu }
       </div>
       {settings.recordHistory ? null : <p class="warning">New requests show their result here but are not stored.</p>}
       <PageMenuSetting idPrefix={idPrefix} view={pageMenuView} />
+      {withTrafficHosts ? (
+        <TrafficHostsField
+          idPrefix={idPrefix}
+          hosts={settings.trafficHosts}
+          onSave={(trafficHosts) => onChange({ trafficHosts })}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkTrafficHosts, TRAFFIC_HOSTS_INPUT_MAX, TRAFFIC_HOSTS_MAX } from '../../core/linq/traffic-hosts.ts';
+
+export interface TrafficHostsFieldProps {
+  idPrefix: string;
+  /** As stored. */
+  hosts: readonly string[];
+  onSave(hosts: string[]): void;
+}
+
+const asText = (hosts: readonly string[]) => hosts.join('\n');
+const countText = (count: number) => (count === 1 ? '1 host' : `${count} hosts`);
+
+/**
+ * The operator's own hosts for Page traffic (panel only). A list is typed over several keystrokes, so it is
+ * checked and saved when the field is left, not while typing; refused text stays in the field with its message,
+ * and nothing is saved.
+ */
+export function TrafficHostsField({ idPrefix, hosts, onSave }: TrafficHostsFieldProps) {
+  const id = `${idPrefix}-traffic-hosts`;
+  const stored = asText(hosts);
+  const [text, setText] = useState(stored);
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  /** The operator has text of their own in the field, not yet saved. */
+  const editing = useRef(false);
+  const shownStored = useRef(stored);
+  // Another view's change shows here, unless the operator is editing. Compared with what was last shown, since
+  // the effect of the first render can run after the first keystroke.
+  useEffect(() => {
+    if (shownStored.current === stored) return;
+    shownStored.current = stored;
+    if (!editing.current) setText(stored);
+  }, [stored]);
+
+  // The value from the event: a change can come before the render that follows the last input.
+  const save = (value: string) => {
+    const checked = checkTrafficHosts(value);
+    if (!checked.ok) {
+      setError(checked.reason);
+      setSaved(undefined);
+      return;
+    }
+    setError(undefined);
+    editing.current = false;
+    setText(asText(checked.value));
+    if (asText(checked.value) === stored) return;
+    onSave(checked.value);
+    setSaved(
+      checked.value.length === 0 ? 'Saved: no hosts of your own.' : `Saved: ${countText(checked.value.length)}.`,
+    );
+  };
+
+  const describedBy = [error ? `${id}-message` : undefined, `${id}-note`].filter(Boolean).join(' ');
+  return (
+    <div class="field traffic-hosts">
+      <label for={id}>Page traffic: also capture these hosts</label>
+      <textarea
+        id={id}
+        rows={2}
+        value={text}
+        maxLength={TRAFFIC_HOSTS_INPUT_MAX}
+        placeholder="staging.example.com, localhost:3000"
+        autocomplete="off"
+        spellcheck={false}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          editing.current = true;
+        }}
+        onChange={(event) => save(event.currentTarget.value)}
+      />
+      {error ? (
+        <p id={`${id}-message`} class="field-error">
+          {error}
+        </p>
+      ) : null}
+      <p id={`${id}-note`} class="field-note">
+        Host or host:port, separated by commas, spaces or new lines; at most {TRAFFIC_HOSTS_MAX}. A pasted URL counts as
+        its host. Linq&apos;s host and the active environment&apos;s are always captured. Saved when you leave the
+        field.
+      </p>
+      <p class="field-note" role="status">
+        {saved ?? ''}
+      </p>
+    </div>
+  );
+}
