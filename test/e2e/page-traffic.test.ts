@@ -7,14 +7,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { TrafficEntry } from '../../src/core/traffic/traffic-entry.ts';
-import { trafficChannelName, type Navigation } from '../../src/core/traffic/traffic-messages.ts';
 import { chatIdForCode } from '../mock-linq/scenarios.ts';
 import { startMockLinq, type MockLinq } from '../mock-linq/server.ts';
 import { launchExtension, type LaunchedExtension } from './harness/launch.ts';
 import { PageErrors } from './harness/page-errors.ts';
-import { extensionWorker } from './harness/service-worker.ts';
 import { readExtensionStorage } from './harness/storage.ts';
+import { tabIdOf, trafficSnapshot, type TrafficSnapshot } from './harness/traffic-snapshot.ts';
 import { waitUntil } from './harness/wait.ts';
 
 const KEY = `sk_e2e_pagetraffic_${Math.random().toString(36).slice(2, 12)}`;
@@ -28,40 +26,10 @@ let panel: Page;
 let tabId: number;
 const errors = new PageErrors();
 
-interface Snapshot {
-  entries: TrafficEntry[];
-  navigations: Navigation[];
-}
+type Snapshot = TrafficSnapshot;
 
-/**
- * What the DevTools page holds, asked for over the tab's channel from another extension page (as the panel
- * asks): a snapshot request, retried until the DevTools page answers.
- */
-function snapshot(): Promise<Snapshot> {
-  return reader.evaluate(
-    (name) =>
-      new Promise<Snapshot>((resolve, reject) => {
-        const channel = new BroadcastChannel(name);
-        // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel has no target origin
-        const ask = () => channel.postMessage({ type: 'traffic.snapshot.request' });
-        const retry = setInterval(ask, 250);
-        const fail = setTimeout(() => {
-          clearInterval(retry);
-          channel.close();
-          reject(new Error('the DevTools page did not answer a snapshot request'));
-        }, 10_000);
-        channel.onmessage = (event: MessageEvent<{ type?: string } & Snapshot>) => {
-          if (event.data?.type !== 'traffic.snapshot') return;
-          clearInterval(retry);
-          clearTimeout(fail);
-          channel.close();
-          resolve({ entries: event.data.entries, navigations: event.data.navigations });
-        };
-        ask();
-      }),
-    trafficChannelName(tabId),
-  );
-}
+/** What the DevTools page holds, asked for from another extension page (as the panel asks). */
+const snapshot = (): Promise<Snapshot> => trafficSnapshot(reader, tabId);
 
 async function snapshotUntil(check: (held: Snapshot) => boolean, message: string): Promise<Snapshot> {
   let held: Snapshot = { entries: [], navigations: [] };
@@ -81,15 +49,7 @@ beforeAll(async () => {
   demo = extension.context.pages()[0] ?? (await extension.context.newPage());
   errors.watch(demo);
   await demo.goto(`${mock.url}/demo`);
-  // The demo tab's id, as the worker sees it (the loopback host permission lets it read the tab's URL).
-  const worker = await extensionWorker(extension);
-  const demoUrl = demo.url();
-  tabId = await worker.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    const found = tabs.find((tab) => tab.url === url);
-    if (found?.id === undefined) throw new Error(`no tab at ${url}`);
-    return found.id;
-  }, demoUrl);
+  tabId = await tabIdOf(extension, demo);
   reader = await extension.context.newPage();
   errors.watch(reader);
   await reader.goto(`chrome-extension://${extension.extensionId}/src/popup/index.html`);
