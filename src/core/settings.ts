@@ -1,5 +1,5 @@
 import { HISTORY_CAP_LIMITS, TIMEOUT_LIMITS, clampInt } from './linq/settings-rules.ts';
-import { trafficHostsFrom } from './linq/traffic-hosts.ts';
+import { trafficHostsFrom } from './linq/traffic-hosts-stored.ts';
 import { BUILT_IN_PROFILES, profilesFrom, type Profile } from './profiles.ts';
 
 /** Settings shared by every view and the worker. API keys are not settings: they have their own store. */

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkTrafficHost,
-  checkTrafficHosts,
-  TRAFFIC_HOSTS_INPUT_MAX,
-  trafficHostsFrom,
-} from '../../src/core/linq/traffic-hosts.ts';
+import { checkTrafficHost, checkTrafficHosts, TRAFFIC_HOSTS_INPUT_MAX } from '../../src/core/linq/traffic-hosts.ts';
+import { trafficHostsFrom } from '../../src/core/linq/traffic-hosts-stored.ts';
 import { updateProfile, DEFAULT_SETTINGS, settingsFrom } from '../../src/core/settings.ts';
 import { isLinqHost } from '../../src/core/traffic/linq-filter.ts';
 import { hostsFromSettings } from '../../src/platform/traffic-capture.ts';

@@ -1,11 +1,13 @@
 import { checkHost, type Check } from './settings-rules.ts';
+import { TRAFFIC_HOSTS_MAX } from './traffic-hosts-stored.ts';
+
+export { TRAFFIC_HOSTS_MAX };
 
 /**
  * The operator's own hosts for Page traffic capture: what they type into the setting, read as a list of `host`
  * or `host:port` entries. A pasted http(s) URL counts as its host (and port); a host followed by a path is
  * refused, since capture goes by host and a path would look as if it narrowed it.
  */
-export const TRAFFIC_HOSTS_MAX = 20;
 export const HOST_NAME_MAX = 253;
 /** What the field accepts at most: 20 of the longest entries with room for separators. */
 export const TRAFFIC_HOSTS_INPUT_MAX = 8000;
@@ -110,18 +112,4 @@ export function checkTrafficHosts(input: string): Check<string[]> {
     };
   }
   return { ok: true, value: [...hosts] };
-}
-
-/** A stored host as checkTrafficHost writes one: only these characters, bounded. */
-const STORED_HOST = /^[a-z0-9.:[\]-]{1,259}$/;
-
-/**
- * The stored list, repaired (storage is written through this too): strings of a host's shape only, once each,
- * at most 20. Cheaper than the full check, which the field applies before anything is saved: this runs in
- * every view's first load.
- */
-export function trafficHostsFrom(stored: unknown): string[] {
-  if (!Array.isArray(stored)) return [];
-  const hosts = stored.filter((host): host is string => typeof host === 'string' && STORED_HOST.test(host));
-  return [...new Set(hosts)].slice(0, TRAFFIC_HOSTS_MAX);
 }
