@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A fresh Chromium profile directory; reuse it across launches to simulate a browser restart. */
-export function makeProfileDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'linq-e2e-profile-'));
+export function makeProfileDir(prefix = 'linq-e2e-profile-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
 }
 
 export async function removeProfileDir(dir: string): Promise<void> {
