@@ -13,7 +13,8 @@ export interface WorkerDeps {
    */
   loadRequestConfig(reuse: boolean): Promise<{ settings: Settings; apiKey: string }>;
   hasHostAccess(baseUrl: string): Promise<boolean>;
-  send(request: TypingRequest, timeoutMs: number): Promise<RawOutcome>;
+  /** `bodyMax`: how much of the body to read; the preview's bound unless given. */
+  send(request: TypingRequest, timeoutMs: number, bodyMax?: number): Promise<RawOutcome>;
   /** Tells every view the history changed; with the entry's ID when one entry did, and why it was not saved if it was not. */
   announce(entryId?: string, storeError?: string): void;
   /** Remembers the chat of a request that was sent, for the keyboard command. */

@@ -25,6 +25,7 @@ import type { WorkerDeps } from './deps.ts';
 import { reconcilePending } from './reconcile.ts';
 import { startTyping, stopTyping } from './typing-request.ts';
 import { rehearse } from './rehearse.ts';
+import { checkChatRequest } from './chat-check.ts';
 import { waitKeepingAlive } from './keep-alive.ts';
 import { stopLastChat, stopSelectedChat, type QuickStopDeps } from './quick-stop.ts';
 import { send } from './transport.ts';
@@ -48,7 +49,7 @@ const deps: WorkerDeps = {
   loadSettings: () => settings.load(),
   loadRequestConfig: (reuse) => requestConfig.load(reuse),
   hasHostAccess: (url) => hostAccess.has(url),
-  send: (request, timeoutMs) => send(request, timeoutMs, (url, init) => fetch(url, init)),
+  send: (request, timeoutMs, bodyMax) => send(request, timeoutMs, (url, init) => fetch(url, init), bodyMax),
   announce: historyChanged,
   rememberChatId: (profileId, chatId) => lastChat.save(profileId, chatId),
   now: () => Date.now(),
@@ -82,6 +83,7 @@ requests.handle('typing.rehearse', (message) =>
     wait: (ms) => waitKeepingAlive(ms, () => browser.runtime.getPlatformInfo()),
   }),
 );
+requests.handle('chat.check', (message) => checkChatRequest(message.chatId, deps, message.settingsUnchanged));
 requests.handle('history.clear', () => clearHistory(deps));
 const imports = createImportJobs(deps, readOwnObjectUrl);
 requests.handle('history.import', (message) => imports.start(message));

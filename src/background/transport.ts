@@ -33,9 +33,15 @@ function mayBeUpgradedByBrowser(url: string): boolean {
 
 /**
  * Sends one request and reports what happened, never throwing: every way it can end is a RawOutcome.
- * Redirects are not followed, so the Authorization header cannot travel to another host.
+ * Redirects are not followed, so the Authorization header cannot travel to another host. `bodyMax`: the chat
+ * check reads more than a preview, to parse the chat, and keeps none of it (src/background/chat-check.ts).
  */
-export async function send(request: TypingRequest, timeoutMs: number, fetchImpl: FetchLike): Promise<RawOutcome> {
+export async function send(
+  request: TypingRequest,
+  timeoutMs: number,
+  fetchImpl: FetchLike,
+  bodyMax: number = BODY_PREVIEW_MAX,
+): Promise<RawOutcome> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -60,7 +66,7 @@ export async function send(request: TypingRequest, timeoutMs: number, fetchImpl:
         upgradable: mayBeUpgradedByBrowser(request.url),
       };
     }
-    const body = await readBounded(response, BODY_PREVIEW_MAX);
+    const body = await readBounded(response, bodyMax);
     return {
       kind: 'response',
       status: response.status,

@@ -1,13 +1,19 @@
 import { decodeOutcome } from '../core/linq/decode.ts';
-import { buildTypingRequest, redactHeaders, type TypingOperation } from '../core/linq/request.ts';
+import {
+  buildTypingRequest,
+  redactHeaders,
+  type Operation,
+  type TypingOperation,
+  type TypingRequest,
+} from '../core/linq/request.ts';
 import type { HistoryEntry } from '../core/history.ts';
-import type { RawOutcome } from '../core/linq/outcome.ts';
+import type { DecodedOutcome, RawOutcome } from '../core/linq/outcome.ts';
 import { keyOfAuthorization, redactDecoded, redactKnownKey } from '../core/linq/redact-key.ts';
 import type { TypingReply } from '../core/protocol.ts';
 import { activeProfile, type Settings } from '../core/settings.ts';
 import type { WorkerDeps } from './deps.ts';
 
-function responsePart(raw: RawOutcome): HistoryEntry['response'] {
+export function responsePart(raw: RawOutcome): HistoryEntry['response'] {
   if (raw.kind !== 'response') return undefined;
   return {
     status: raw.status,
@@ -45,6 +51,23 @@ export interface TypingOptions {
   settingsUnchanged?: boolean;
 }
 
+/** What sending a built request produced: the settled entry's parts, and what only the reply carries. */
+export interface Acted {
+  response: HistoryEntry['response'];
+  outcome: DecodedOutcome;
+  diagnosis?: HistoryEntry['diagnosis'];
+  /** The chat check's participants' handles: for the view that asked, never stored. */
+  handles?: string[];
+}
+/** Sends the request (the key is `sentKey`) and decodes what came back, with the key redacted from all of it. */
+export type Act = (request: TypingRequest, timeoutMs: number, sentKey: string, deps: WorkerDeps) => Promise<Acted>;
+
+const sendAndDecode: Act = async (request, timeoutMs, sentKey, deps) => {
+  // A server or proxy may quote the key back: it is replaced before anything is stored, indexed or replied.
+  const raw = redactKnownKey(await deps.send(request, timeoutMs), sentKey);
+  return { response: responsePart(raw), outcome: redactDecoded(decodeOutcome(raw, request.operation), sentKey) };
+};
+
 /**
  * Journal, act, reply, settle (docs/performance.md, "The fire path"): the entry is stored as pending before
  * the request leaves, so a worker stopped mid-flight leaves a trace that reconcile turns into "interrupted".
@@ -55,12 +78,23 @@ export interface TypingOptions {
  * store fails, the request still runs and the operator still gets its result, with the storage error beside
  * it (in the reply, or announced when only the settled write fails).
  */
-export async function runTypingRequest(
+export function runTypingRequest(
   operation: TypingOperation,
   chatIdInput: string,
   deps: WorkerDeps,
-  { rehearsalId, settingsUnchanged = false }: TypingOptions = {},
+  options: TypingOptions = {},
 ): Promise<TypingRun> {
+  return runRequest(operation, chatIdInput, deps, options, sendAndDecode);
+}
+
+/** Journal, act, reply, settle for any operation; `act` sends and decodes (the chat check sends two GETs). */
+export async function runRequest(
+  operation: Operation,
+  chatIdInput: string,
+  deps: WorkerDeps,
+  { rehearsalId, settingsUnchanged = false }: TypingOptions,
+  act: Act,
+): Promise<TypingRun & { handles?: string[] }> {
   await deps.ready;
   const { settings, apiKey } = await deps.loadRequestConfig(settingsUnchanged);
   const profile = activeProfile(settings);
@@ -98,17 +132,16 @@ export async function runTypingRequest(
         PENDING_NOTICE_MS,
       )
     : undefined;
-  // A server or proxy may quote the key back: it is replaced before anything is stored, indexed or replied.
-  const sentKey = keyOfAuthorization(request.headers);
-  const raw = redactKnownKey(await deps.send(request, settings.timeoutMs), sentKey);
+  const acted = await act(request, settings.timeoutMs, keyOfAuthorization(request.headers), deps);
   clearTimeout(pendingNotice);
   const journalError = await journal;
   const settled: HistoryEntry = {
     ...pending,
     state: 'settled',
     durationMs: Math.max(0, deps.now() - startedAt),
-    response: responsePart(raw),
-    outcome: redactDecoded(decodeOutcome(raw, operation), sentKey),
+    response: acted.response,
+    outcome: acted.outcome,
+    ...(acted.diagnosis === undefined ? {} : { diagnosis: acted.diagnosis }),
   };
   // One task later, so the reply is posted before the settled entry is serialised for the store.
   const stored = delay(0)
@@ -116,7 +149,7 @@ export async function runTypingRequest(
     .finally(() => {
       void deps.rememberChatId(profile.id, request.chatId).catch(() => undefined);
     });
-  return { reply: { ok: true, entry: settled, storeError: journalError }, stored };
+  return { reply: { ok: true, entry: settled, storeError: journalError }, stored, handles: acted.handles };
 }
 
 const storeErrorOf = (error: unknown) => `History could not be saved: ${describe(error)}`;

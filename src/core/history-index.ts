@@ -19,7 +19,8 @@ export function searchTextOf(entry: HistoryEntry): string {
   const outcome = entry.outcome;
   return [
     entry.chatId,
-    OPERATION_LABEL[entry.operation].toLowerCase(),
+    // A damaged record may have no operation: it was indexed as a stop before checks existed.
+    (OPERATION_LABEL[entry.operation] as string | undefined)?.toLowerCase() ?? 'stop typing',
     outcome?.code,
     outcome?.traceId,
     outcome?.status,

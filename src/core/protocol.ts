@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { HistoryEntrySchema } from './history.ts';
 import { REHEARSAL_LIMITS } from './linq/settings-rules.ts';
+import { HANDLE_MAX } from './check/chat-shape.ts';
+import { PARTICIPANTS_MAX } from './check/facts.ts';
 
 /**
  * Every message between the views and the worker, declared once. Senders build them from these types,
@@ -76,6 +78,18 @@ export const TypingReply = z.discriminatedUnion('ok', [
 ]);
 export type TypingReply = z.infer<typeof TypingReply>;
 
+/** The answer to Check chat: a typing reply, and the participants' handles for the asking view only (never stored). */
+export const CheckReply = z.union([
+  z.object({
+    ok: z.literal(true),
+    entry: HistoryEntrySchema,
+    storeError: z.optional(z.string()),
+    handles: z.optional(z.array(z.string().check(z.maxLength(HANDLE_MAX))).check(z.maxLength(PARTICIPANTS_MAX))),
+  }),
+  z.object({ ok: z.literal(false), field: z.optional(FieldSchema), message: z.string() }),
+]);
+export type CheckReply = z.infer<typeof CheckReply>;
+
 export const RehearseReply = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -100,6 +114,8 @@ export const REQUESTS = {
   'typing.stop': { message: TypingMessage, reply: TypingReply },
   'typing.start': { message: TypingMessage, reply: TypingReply },
   'typing.rehearse': { message: RehearseMessage, reply: RehearseReply },
+  /** Check chat (src/background/chat-check.ts): GET the chat and its latest messages, and diagnose. */
+  'chat.check': { message: TypingMessage, reply: CheckReply },
   'history.clear': { message: NoFields, reply: ClearHistoryReply },
   'history.import': { message: ImportFileMessage, reply: ImportFileReply },
   'history.importStatus': { message: ImportStatusMessage, reply: ImportStatusReply },

@@ -227,7 +227,7 @@ describe('chat check: odd bodies', () => {
       const { facts, texts, verdict } = diagnose(body);
       expect(facts.readable).toBe(false);
       expect(texts).toEqual([
-        'warning: The chat: the answer was not a chat (not a JSON object); nothing could be checked.',
+        'warning: The chat: the answer could not be read as a chat (not a JSON object, or over the size limit); nothing could be checked.',
       ]);
       expect(verdict).toBe('Typing will be accepted but may not show (the chat’s answer could not be read)');
     }

@@ -161,7 +161,7 @@ export function chatFindings(facts: ChatFacts): Finding[] {
     return [
       {
         level: 'warning',
-        text: 'The chat: the answer was not a chat (not a JSON object); nothing could be checked.',
+        text: 'The chat: the answer could not be read as a chat (not a JSON object, or over the size limit); nothing could be checked.',
         reason: 'the chat’s answer could not be read',
       },
     ];

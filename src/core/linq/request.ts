@@ -30,7 +30,7 @@ export type BuildResult = { ok: true; request: TypingRequest } | { ok: false; fi
 
 /** Validates every input and builds the request; refusing here means nothing is sent. */
 export function buildTypingRequest(input: {
-  operation: TypingOperation;
+  operation: Operation;
   baseUrl: string;
   chatId: string;
   apiKey: string;
@@ -41,15 +41,17 @@ export function buildTypingRequest(input: {
   if (!key.ok) return { ok: false, field: 'apiKey', reason: key.reason };
   const base = checkBaseUrl(input.baseUrl);
   if (!base.ok) return { ok: false, field: 'baseUrl', reason: base.reason };
+  // A validated UUID has nothing to encode; encoding anyway keeps the path safe if the rules ever loosen.
+  const chatUrl = `${base.value}/v3/chats/${encodeURIComponent(chat.chatId)}`;
+  const check = input.operation === 'chat.check';
   return {
     ok: true,
     request: {
       operation: input.operation,
-      method: OPERATION_METHOD[input.operation],
-      // A validated UUID has nothing to encode; encoding anyway keeps the path safe if the rules ever loosen.
-      url: `${base.value}/v3/chats/${encodeURIComponent(chat.chatId)}/typing`,
+      method: input.operation === 'chat.check' ? 'GET' : OPERATION_METHOD[input.operation],
+      url: check ? chatUrl : `${chatUrl}/typing`,
       chatId: chat.chatId,
-      headers: { Accept: '*/*', Authorization: `Bearer ${key.value}` },
+      headers: { Accept: check ? 'application/json' : '*/*', Authorization: `Bearer ${key.value}` },
     },
   };
 }

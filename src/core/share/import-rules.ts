@@ -71,13 +71,18 @@ function allowedBaseHost(base: string): string | undefined {
   return host;
 }
 
+const OPERATION_METHODS: Record<HistoryEntry['operation'], HistoryEntry['method']> = {
+  'typing.stop': 'DELETE',
+  'typing.start': 'POST',
+  'chat.check': 'GET',
+};
+
 /** Why the entry's request is not one this extension sends, or undefined when it is. */
 function requestProblem(entry: HistoryEntry): string | undefined {
   const chat = checkChatId(entry.chatId);
   if (!chat.ok || chat.chatId !== entry.chatId) return 'its chatId is not a lower-case chat UUID';
-  if ((entry.operation === 'typing.stop') !== (entry.method === 'DELETE'))
-    return 'its method does not match its operation';
-  const suffix = `/v3/chats/${entry.chatId}/typing`;
+  if (entry.method !== OPERATION_METHODS[entry.operation]) return 'its method does not match its operation';
+  const suffix = `/v3/chats/${entry.chatId}${entry.operation === 'chat.check' ? '' : '/typing'}`;
   const { url } = entry.request;
   if (!url.endsWith(suffix)) return `its request URL does not end with ${suffix}`;
   const host = allowedBaseHost(url.slice(0, -suffix.length));
@@ -104,6 +109,8 @@ function numbersProblem(entry: HistoryEntry, now: number): string | undefined {
   if (outcome?.retryAfterSeconds !== undefined && !finiteIn(outcome.retryAfterSeconds, 0, RETRY_AFTER_MAX_S)) {
     return 'its retryAfterSeconds is not between 0 and one hour';
   }
+  if (entry.diagnosis !== undefined && entry.operation !== 'chat.check')
+    return 'it has a diagnosis but is no chat check';
   return undefined;
 }
 
@@ -128,8 +135,15 @@ export function checkImportedEntry(entry: HistoryEntry, now: number): EntryCheck
         : undefined,
     request: { ...entry.request, headers: headers(entry.request.headers) },
   };
+  if (entry.diagnosis) {
+    const { healthDocUrl, ...facts } = entry.diagnosis;
+    cleaned.diagnosis = isSafeDocUrl(healthDocUrl) ? { ...facts, healthDocUrl } : facts;
+  }
   if (entry.response) {
-    const { body, cut } = bodyText(entry.response.bodyPreview);
+    // A chat check never keeps a chat's body (it names the participants); nor does a file's copy of one.
+    const { body, cut } = bodyText(
+      entry.operation === 'chat.check' && entry.response.status < 300 ? '' : entry.response.bodyPreview,
+    );
     cleaned.response = {
       ...entry.response,
       statusText: text(entry.response.statusText, SHORT_TEXT_MAX),

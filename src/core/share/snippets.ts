@@ -11,7 +11,17 @@ const PRODUCTION_BASE_URL = 'https://api.linqapp.com/api/partner';
 
 /** The Base URL the entry was sent to: its request URL without the /v3/chats/… path. */
 export function baseUrlOf(entry: HistoryEntry): string {
-  return entry.request.url.replace(/\/v3\/chats\/[^/]+\/typing$/, '');
+  return entry.request.url.replace(/\/v3\/chats\/[^/]+(?:\/typing)?$/, '');
+}
+
+/** A stored method as curl's -X: only ever one of these three words, whatever an imported entry says. */
+const METHODS: Partial<Record<string, string>> = { POST: 'POST', DELETE: 'DELETE', GET: 'GET' };
+
+function sdkCall(entry: HistoryEntry): string {
+  const chat = jsString(entry.chatId);
+  if (entry.operation === 'chat.check')
+    return `console.log(await client.chats.retrieve(${chat}));\nconsole.log(await client.chats.messages.list(${chat}, { limit: 20 }));`;
+  return `await client.chats.typing.${entry.operation === 'typing.start' ? 'start' : 'stop'}(${chat});`;
 }
 
 /** The entry's timeout in ms, when it is a usable one (an imported entry may say anything). */
@@ -38,9 +48,9 @@ export function curlCommand(entry: HistoryEntry, realKey?: string): string {
   const timeoutMs = timeoutMsOf(entry);
   const maxTime = timeoutMs === undefined ? '' : ` --max-time ${maxTimeSeconds(timeoutMs)}`;
   return [
-    `curl -i${maxTime} -X ${entry.method === 'POST' ? 'POST' : 'DELETE'} ${shellQuote(entry.request.url)}`,
+    `curl -i${maxTime} -X ${METHODS[entry.method] ?? 'DELETE'} ${shellQuote(entry.request.url)}`,
     `  -H ${auth}`,
-    `  -H 'Accept: */*'`,
+    `  -H 'Accept: ${entry.method === 'GET' ? 'application/json' : '*/*'}'`,
   ].join(' \\\n');
 }
 
@@ -60,7 +70,7 @@ export function sdkSnippet(entry: HistoryEntry): string {
     ``,
     `// One attempt with this entry's timeout, as the history shows one (the SDK retries 429, 5xx and timeouts).`,
     `const client = new LinqAPIV3({ ${options.join(', ')} });`,
-    `await client.chats.typing.${entry.operation === 'typing.start' ? 'start' : 'stop'}(${jsString(entry.chatId)});`,
+    sdkCall(entry),
   ].join('\n');
 }
 
@@ -71,6 +81,7 @@ export function sdkSnippet(entry: HistoryEntry): string {
 export function cliCommand(entry: HistoryEntry): string {
   const base = baseUrlOf(entry);
   const url = base === PRODUCTION_BASE_URL ? '' : ` LINQ_API_URL=${shellQuote(base)}`;
+  if (entry.operation === 'chat.check') return '# The Linq CLI has no command that reads a chat: use the cURL command.';
   const stop = entry.operation === 'typing.stop' ? ' --stop' : '';
   return `LINQ_TOKEN="${KEY_PLACEHOLDER}"${url} linq chats typing ${shellQuote(entry.chatId)}${stop}`;
 }

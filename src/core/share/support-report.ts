@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../history.ts';
 import { isoTimeText } from '../iso-time.ts';
 import { sanitizeText } from '../linq/text.ts';
+import { diagnosisOf } from '../check/diagnosis.ts';
 
 /** How much of the body the report quotes: the start of an error body is what support reads. */
 export const REPORT_BODY_MAX = 2048;
@@ -37,8 +38,19 @@ export function supportReport(entry: HistoryEntry, extensionVersion: string): st
     `Message: ${outcome?.serverMessage ?? outcome?.summary ?? 'none'}`,
     `Trace ID: ${outcome?.traceId ?? 'none'}`,
     `Duration: ${entry.durationMs === undefined ? 'unknown' : `${Math.round(entry.durationMs)} ms`}`,
-    `Response body: ${bodyLine(entry.response)}`,
+    `Response body: ${entry.diagnosis ? 'not kept (a chat check keeps only its diagnosis)' : bodyLine(entry.response)}`,
+    ...diagnosisLines(entry),
     `Reported with: Linq Typing Inspector ${extensionVersion}`,
   ];
   return lines.join('\n');
+}
+
+/** A chat check's verdict and findings, worded from its stored facts (no handle, no message text). */
+function diagnosisLines(entry: HistoryEntry): string[] {
+  const diagnosis = diagnosisOf(entry);
+  if (!diagnosis) return [];
+  return [
+    `Check chat: ${diagnosis.verdict}`,
+    ...diagnosis.findings.map((finding) => `  [${finding.level}] ${finding.text}`),
+  ];
 }

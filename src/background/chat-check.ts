@@ -1,0 +1,89 @@
+import { readChat, readMessages } from '../core/check/chat-shape.ts';
+import {
+  activityFacts,
+  chatFacts,
+  CHECK_MESSAGES_LIMIT,
+  PARTICIPANTS_MAX,
+  type ActivityFacts,
+  type ChatFacts,
+} from '../core/check/facts.ts';
+import { chatFindings, verdictOf } from '../core/check/findings.ts';
+import { decodeOutcome } from '../core/linq/decode.ts';
+import { parseJson } from '../core/linq/envelope.ts';
+import type { RawOutcome } from '../core/linq/outcome.ts';
+import type { TypingRequest } from '../core/linq/request.ts';
+import { redactDecoded, redactKnownKey } from '../core/linq/redact-key.ts';
+import { sanitizeText } from '../core/linq/text.ts';
+import type { CheckReply } from '../core/protocol.ts';
+import type { WorkerDeps } from './deps.ts';
+import { responsePart, runRequest, type Act } from './typing-request.ts';
+
+/**
+ * Check chat: GET the chat and, when typing is not refused anyway, one small page of its messages; sent,
+ * journalled and settled like a typing call (typing-request.ts). The bodies are read to derive the facts
+ * (core/check/facts.ts) and are not kept: they name the participants and hold message text.
+ */
+
+/** Enough for a chat with many participants and a page of messages; a body beyond it is not read. */
+export const CHECK_BODY_MAX = 512 * 1024;
+const SHOWN_HANDLE_MAX = 64;
+
+export const BODIES_NOT_KEPT =
+  'The response bodies are not kept: they name the participants and hold message text. The diagnosis keeps only what was derived from them.';
+
+type Response = Extract<RawOutcome, { kind: 'response' }>;
+
+const jsonOf = (raw: Response) => (raw.bodyTruncated ? undefined : parseJson(raw.body));
+
+async function recentActivity(
+  chat: TypingRequest,
+  timeoutMs: number,
+  sentKey: string,
+  deps: WorkerDeps,
+): Promise<ActivityFacts> {
+  const request = { ...chat, url: `${chat.url}/messages?limit=${CHECK_MESSAGES_LIMIT}` };
+  const raw = redactKnownKey(await deps.send(request, timeoutMs, CHECK_BODY_MAX), sentKey);
+  if (raw.kind !== 'response') return { state: 'unknown', reason: 'request_failed' };
+  if (raw.status < 200 || raw.status >= 300) return { state: 'unknown', reason: 'request_failed', status: raw.status };
+  const page = readMessages(jsonOf(raw));
+  return page ? activityFacts(page, raw.receivedAt) : { state: 'unknown', reason: 'unreadable' };
+}
+
+/** The messages help only when nothing already refuses typing. */
+function refusedAnyway(facts: ChatFacts): boolean {
+  return !facts.readable || chatFindings(facts).some((finding) => finding.level === 'blocker');
+}
+
+const checkChat: Act = async (request, timeoutMs, sentKey, deps) => {
+  const raw = redactKnownKey(await deps.send(request, timeoutMs, CHECK_BODY_MAX), sentKey);
+  const decoded = redactDecoded(decodeOutcome(raw, 'chat.check'), sentKey);
+  // A failure (network, timeout, redirect, an error or a page that is not Linq's) is recorded as any request's.
+  if (raw.kind !== 'response' || decoded.kind !== 'success') return { response: responsePart(raw), outcome: decoded };
+  const chat = readChat(jsonOf(raw));
+  const facts = chatFacts(chat);
+  if (!refusedAnyway(facts)) facts.activity = await recentActivity(request, timeoutMs, sentKey, deps);
+  const verdict = verdictOf(chatFindings(facts));
+  return {
+    response: {
+      status: raw.status,
+      statusText: raw.statusText,
+      headers: raw.headers,
+      bodyPreview: '',
+      bodyTruncated: false,
+    },
+    outcome: { ...decoded, summary: `${raw.status} · ${verdict}`, hint: `${verdict}.`, note: BODIES_NOT_KEPT },
+    diagnosis: facts,
+    handles: (chat?.handles ?? [])
+      .slice(0, PARTICIPANTS_MAX)
+      .map((handle) => sanitizeText(handle.handle ?? '', SHOWN_HANDLE_MAX)),
+  };
+};
+
+export async function checkChatRequest(
+  chatIdInput: string,
+  deps: WorkerDeps,
+  settingsUnchanged?: boolean,
+): Promise<CheckReply> {
+  const run = await runRequest('chat.check', chatIdInput, deps, { settingsUnchanged }, checkChat);
+  return run.reply.ok && run.handles !== undefined ? { ...run.reply, handles: run.handles } : run.reply;
+}
