@@ -1,12 +1,6 @@
 import { readChat, readMessages } from '../core/check/chat-shape.ts';
-import {
-  activityFacts,
-  chatFacts,
-  CHECK_MESSAGES_LIMIT,
-  PARTICIPANTS_MAX,
-  type ActivityFacts,
-  type ChatFacts,
-} from '../core/check/facts.ts';
+import { activityFacts, chatFacts, type ActivityFacts, type ChatFacts } from '../core/check/facts.ts';
+import { CHECK_MESSAGES_LIMIT, PARTICIPANTS_MAX } from '../core/check/limits.ts';
 import { chatFindings, verdictOf } from '../core/check/findings.ts';
 import { decodeOutcome } from '../core/linq/decode.ts';
 import { parseJson } from '../core/linq/envelope.ts';

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { HistoryEntrySchema } from './history.ts';
 import { REHEARSAL_LIMITS } from './linq/settings-rules.ts';
 import { HANDLE_MAX } from './check/chat-shape.ts';
-import { PARTICIPANTS_MAX } from './check/facts.ts';
+import { PARTICIPANTS_MAX } from './check/limits.ts';
 
 /**
  * Every message between the views and the worker, declared once. Senders build them from these types,

@@ -80,6 +80,7 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
           rehearsalSeconds={state.rehearsalSeconds}
           heldBack={requests.heldBack !== undefined}
           onStart={() => void actions.fire(state.chatId, 'start')}
+          onCheck={() => void actions.fire(state.chatId, 'check')}
           onRehearse={() => void actions.rehearse(state.chatId)}
           onRehearsalSecondsChange={actions.onRehearsalSecondsChange}
           onSendAnyway={actions.sendAnyway}
@@ -95,6 +96,7 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
       <LatestResult
         entry={requests.latest}
         partner={requests.latestPartner}
+        handles={requests.latestHandles}
         inFlight={requests.inFlight}
         error={requests.latestError}
         storeError={requests.storeError}

@@ -5,6 +5,8 @@ import type { InspectorClient } from './client.ts';
 import type { FieldErrorsState } from './useFieldErrors.ts';
 import { useRequests } from './useRequests.ts';
 
+const RETRY_KIND = { 'typing.start': 'start', 'typing.stop': 'stop', 'chat.check': 'check' } as const;
+
 /**
  * What a request is fired at (the chat ID, the rehearsal's wait) and the requests themselves. `prepare`
  * checks the form first: false when something must be fixed, else what the worker may assume.
@@ -20,9 +22,10 @@ export function useFireState(
   useEffect(() => client.wakeWorker(), [client]);
 
   const { requests, fire: fireAction, sendAnyway, cancelHeldBack } = useRequests(client, prepare, fieldErrors.set);
-  const fire = (chatIdInput: string, kind: 'stop' | 'start' = 'stop') => fireAction({ kind, chatId: chatIdInput });
+  const fire = (chatIdInput: string, kind: 'stop' | 'start' | 'check' = 'stop') =>
+    fireAction({ kind, chatId: chatIdInput });
   /** Retry repeats an entry's own operation, for its chat, with the current settings. */
-  const retry = (entry: HistoryEntry) => void fire(entry.chatId, entry.operation === 'typing.start' ? 'start' : 'stop');
+  const retry = (entry: HistoryEntry) => void fire(entry.chatId, RETRY_KIND[entry.operation]);
   const rehearse = (chatIdInput: string) =>
     fireAction({ kind: 'rehearse', chatId: chatIdInput, seconds: rehearsalSeconds });
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../core/history.ts';
 import type { FieldName } from '../core/linq/request.ts';
-import type { RehearseReply, TypingReply } from '../core/protocol.ts';
+import type { CheckReply, RehearseReply, TypingReply } from '../core/protocol.ts';
 import { checkChatId } from '../core/linq/chat-id.ts';
 import { WORKER_GONE, type InspectorClient } from './client.ts';
 
 export type RequestAction =
-  { kind: 'stop' | 'start'; chatId: string } | { kind: 'rehearse'; chatId: string; seconds: number };
+  { kind: 'stop' | 'start' | 'check'; chatId: string } | { kind: 'rehearse'; chatId: string; seconds: number };
 
 /** A request shows as in flight ("Sending…", aria-busy) only once it has taken this long. */
 export const BUSY_NOTICE_MS = 100;
@@ -19,6 +19,8 @@ export interface RequestsState {
   latestPartner?: HistoryEntry;
   latestError?: string;
   storeError?: string;
+  /** The latest Check chat's participants' handles: kept only in this view's memory, never stored. */
+  latestHandles?: string[];
   /**
    * Until when (ms since epoch) the API asked us to wait after a 429, per chat: Linq's limit is per
    * sender-recipient pair, so a 429 for one chat does not hold back another.
@@ -89,9 +91,11 @@ export function useRequests(
     try {
       const { chatId } = action;
       const typing = action.kind === 'start' ? 'typing.start' : 'typing.stop';
-      const reply: TypingReply | RehearseReply = (action.kind === 'rehearse'
+      const reply: TypingReply | RehearseReply | CheckReply = (action.kind === 'rehearse'
         ? await client.ask('typing.rehearse', { chatId, seconds: action.seconds })
-        : await client.ask(typing, { chatId, settingsUnchanged })) ?? { ok: false, message: WORKER_GONE };
+        : action.kind === 'check'
+          ? await client.ask('chat.check', { chatId, settingsUnchanged })
+          : await client.ask(typing, { chatId, settingsUnchanged })) ?? { ok: false, message: WORKER_GONE };
       if (!reply.ok) {
         if (reply.field) onFieldError(reply.field, reply.message);
         else setState((current) => ({ ...current, latestError: reply.message }));
@@ -105,6 +109,7 @@ export function useRequests(
         ...current,
         latest,
         latestPartner: partner,
+        latestHandles: 'handles' in reply ? reply.handles : undefined,
         storeError: reply.storeError,
         rateLimits: until === undefined ? current.rateLimits : { ...current.rateLimits, [latest.chatId]: until },
       }));

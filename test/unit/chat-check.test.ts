@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readChat, readMessages } from '../../src/core/check/chat-shape.ts';
-import {
-  activityFacts,
-  chatFacts,
-  ChatFacts,
-  PARTICIPANTS_MAX,
-  type ActivityFacts,
-} from '../../src/core/check/facts.ts';
+import { activityFacts, chatFacts, ChatFacts, type ActivityFacts } from '../../src/core/check/facts.ts';
+import { PARTICIPANTS_MAX } from '../../src/core/check/limits.ts';
 import { ageText, chatFindings, refusalFinding, verdictOf } from '../../src/core/check/findings.ts';
 import { maskHandle } from '../../src/core/check/mask-handle.ts';
 import { decodeOutcome } from '../../src/core/linq/decode.ts';

@@ -1,23 +1,13 @@
 import * as z from 'zod/mini';
 import { isSafeDocUrl } from '../linq/doc-url.ts';
 import { HEALTH_STATUSES, PARTICIPANT_STATUSES, SERVICES, type ChatShape } from './chat-shape.ts';
+import { AGE_MAX_S, CLOCK_SKEW_S, PARTICIPANTS_MAX, RECENT_ACTIVITY_S } from './limits.ts';
 
 /**
  * What a chat check keeps: facts derived from Linq's answers (group or not, services, counts, ages, health),
  * never a participant's handle or a message's text. Findings and the verdict are worded from these when
  * shown (findings.ts), so a stored or imported entry carries no free text of its own.
  */
-
-/** At most this many participants are described one by one; the count covers them all. */
-export const PARTICIPANTS_MAX = 50;
-/** How many messages the check reads: one small page. */
-export const CHECK_MESSAGES_LIMIT = 20;
-/** Typing reaches the device only after a message sent or received within about this long (SDK docstring). */
-export const RECENT_ACTIVITY_S = 5 * 60;
-/** A message dated this far ahead of this computer's clock is taken for clock skew, and read as just now. */
-export const CLOCK_SKEW_S = 60;
-/** Ten years: an age beyond this is no age. */
-export const AGE_MAX_S = 10 * 365 * 24 * 3600;
 
 export const ParticipantFacts = z.object({
   service: z.optional(z.enum(SERVICES)),

@@ -1,5 +1,6 @@
 import type { DecodedOutcome } from '../linq/outcome.ts';
-import { CHECK_MESSAGES_LIMIT, RECENT_ACTIVITY_S, type ChatFacts, type ParticipantFacts } from './facts.ts';
+import type { ChatFacts, ParticipantFacts } from './facts.ts';
+import { CHECK_MESSAGES_LIMIT, RECENT_ACTIVITY_S } from './limits.ts';
 
 /** One line of a diagnosis. `participant` is the handle's index in the chat, for a view that may show it. */
 export interface Finding {

@@ -6,6 +6,7 @@ import { statusLabel } from './HistoryItem.tsx';
 import { HeaderTable } from './HeaderTable.tsx';
 import { OutcomeView } from './OutcomeView.tsx';
 import { EntryActions, type CopyKind } from './EntryActions.tsx';
+import { DiagnosisView } from './DiagnosisView.tsx';
 
 /** Everything known about one entry. Response headers and body are server text, shown as text only. */
 export interface EntryDetailsProps {
@@ -40,6 +41,7 @@ export function EntryDetails({ entry, profiles, onRetry, onCopy, onLookupCode }:
         onCopy={(kind) => onCopy(entry, kind)}
       />
       <h3>Decoded</h3>
+      <DiagnosisView entry={entry} />
       {entry.outcome ? (
         <OutcomeView outcome={entry.outcome} onLookupCode={onLookupCode} />
       ) : (

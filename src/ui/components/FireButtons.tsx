@@ -8,6 +8,8 @@ export interface FireButtonsProps {
   rehearsalSeconds: number;
   heldBack: boolean;
   onStart(): void;
+  /** Check chat: asks Linq about the chat and says whether typing can work in it. */
+  onCheck(): void;
   onRehearse(): void;
   onRehearsalSecondsChange(seconds: number): void;
   onSendAnyway(): void;
@@ -15,7 +17,7 @@ export interface FireButtonsProps {
 }
 
 /**
- * Stop typing (the form's submit), Start typing and the rehearsal. During a rate-limit wait each button
+ * Stop typing (the form's submit), Start typing, Check chat and the rehearsal. During a rate-limit wait each button
  * shows the countdown; its accessible name stays the same, and the wait is described beside it.
  */
 export function FireButtons(props: FireButtonsProps) {
@@ -27,7 +29,7 @@ export function FireButtons(props: FireButtonsProps) {
   );
 }
 
-/** Stop typing, Start typing, the rate-limit note and "Send anyway": the panel's toolbar places them alone. */
+/** Stop typing, Start typing, Check chat, the rate-limit note and "Send anyway": the panel's toolbar places them alone. */
 export function FireRow(props: FireButtonsProps) {
   const waitId = `${props.idPrefix}-rate-limit`;
   const waiting = props.waitSeconds > 0;
@@ -46,6 +48,9 @@ export function FireRow(props: FireButtonsProps) {
         </button>
         <button type="button" class="secondary" aria-describedby={describedBy} onClick={props.onStart}>
           Start typing{countdown}
+        </button>
+        <button type="button" class="secondary" aria-describedby={describedBy} onClick={props.onCheck}>
+          Check chat{countdown}
         </button>
         {props.inFlight > 0 ? (
           <span class="spinner" aria-hidden="true">
