@@ -9,6 +9,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startMockLinq, type MockLinq } from '../mock-linq/server.ts';
+import { runAxe } from './harness/axe.ts';
 import { fieldState } from './harness/field-message.ts';
 import { launchExtension, type LaunchedExtension } from './harness/launch.ts';
 import { PageErrors } from './harness/page-errors.ts';
@@ -109,6 +110,12 @@ describe("Page traffic and the operator's own hosts", () => {
         'Every request to that host is captured, whatever its path.',
     );
     expect(refused.visible[0]).toBe(true);
+    for (const scheme of ['light', 'dark'] as const) {
+      await settingsPage.emulateMedia({ colorScheme: scheme });
+      const report = await runAxe(settingsPage, `settings drawer with a refused host (${scheme})`);
+      expect(report.violations, `axe found:\n${report.violations.join('\n')}`).toEqual([]);
+    }
+    await settingsPage.emulateMedia({ colorScheme: 'light' });
     expect(await storedTrafficHosts()).toBeUndefined();
     await notListed();
 
