@@ -32,9 +32,9 @@ describe('npm start arguments', () => {
   });
 });
 
-describe('which Chromium npm start launches', () => {
-  const none = () => false;
+const none = () => false;
 
+describe('which Chromium npm start launches', () => {
   test('CHROME_PATH wins when the file is there, and is named when it is not', () => {
     expect(findChromium({ CHROME_PATH: '/opt/cft/chrome' }, 'linux', (path) => path === '/opt/cft/chrome')).toEqual({
       path: '/opt/cft/chrome',
