@@ -58,13 +58,8 @@ const checkChat: Act = async (request, timeoutMs, sentKey, deps) => {
   if (!refusedAnyway(facts)) facts.activity = await recentActivity(request, timeoutMs, sentKey, deps);
   const verdict = verdictOf(chatFindings(facts));
   return {
-    response: {
-      status: raw.status,
-      statusText: raw.statusText,
-      headers: raw.headers,
-      bodyPreview: '',
-      bodyTruncated: false,
-    },
+    // The response as any request's, its body left out (BODIES_NOT_KEPT).
+    response: responsePart({ ...raw, body: '', bodyTruncated: false }),
     outcome: { ...decoded, summary: `${raw.status} · ${verdict}`, hint: `${verdict}.`, note: BODIES_NOT_KEPT },
     diagnosis: facts,
     handles: (chat?.handles ?? [])
