@@ -46,8 +46,10 @@ async function run(options: StartOptions): Promise<void> {
       await mock.close();
       console.log('start: stopped');
     })());
-  process.once('SIGINT', () => void stop('Ctrl+C').then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop('SIGTERM').then(() => process.exit(0)));
+  // `on`, not `once`: a terminal's Ctrl+C reaches this process from the group and again relayed by tsx, and a
+  // second signal with no handler would end the process halfway through the cleanup.
+  process.on('SIGINT', () => void stop('Ctrl+C').then(() => process.exit(0)));
+  process.on('SIGTERM', () => void stop('SIGTERM').then(() => process.exit(0)));
   try {
     browser = await startChromium({
       executablePath: found.path,

@@ -1,5 +1,5 @@
 /**
- * `npm start` (issue 18): its script (`test/dev/start.ts --headless`, its own build folder so the suite's
+ * `npm start` (issue 18), run as a user runs it (`npm start -- --headless`, its own build folder so the suite's
  * dist/ is left alone): the worker runs, the popup tab fires at the mock and shows a decoded 2001, and Ctrl+C
  * (SIGINT to the process group, as a terminal sends it) leaves no browser, mock or profile behind.
  */
@@ -54,9 +54,7 @@ function printed(pattern: RegExp): string {
 test('npm start -- --headless: the worker runs, the popup fires at the mock (2001 decoded), Ctrl+C leaves nothing', async () => {
   outDir = await mkdtemp(join(tmpdir(), 'linq-start-dist-'));
   const started = Date.now();
-  // What `npm start` runs, started directly: npm and tsx relay a terminal's Ctrl+C in their own time, and under
-  // load they ended the script before its cleanup printed.
-  child = spawn(process.execPath, ['--import', 'tsx', 'test/dev/start.ts', '--headless', '--out-dir', outDir], {
+  child = spawn('npm', ['start', '--', '--headless', '--out-dir', outDir], {
     cwd: ROOT_DIR,
     detached: true,
     env: { ...process.env, LINQ_START_REMOTE_DEBUGGING: '1' },
