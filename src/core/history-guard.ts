@@ -17,7 +17,7 @@ export function readStoredEntry(record: unknown): HistoryEntry | undefined {
     typeof entry.id === 'string' &&
     typeof entry.chatId === 'string' &&
     STATES.has(entry.state as string) &&
-    (entry.method === 'DELETE' || entry.method === 'POST') &&
+    (entry.method === 'DELETE' || entry.method === 'POST' || entry.method === 'GET') &&
     typeof entry.request?.url === 'string' &&
     Array.isArray(entry.request.headers) &&
     (entry.outcome === undefined ||

@@ -3,7 +3,7 @@ import { readStoredEntry } from '../../../src/core/history-guard.ts';
 import { parseHistoryEntry } from '../../../src/core/history.ts';
 import { isoTimeText } from '../../../src/core/iso-time.ts';
 import { stopTyping } from '../../../src/background/typing-request.ts';
-import { CHAT, KEY, makeDeps } from './fixtures.ts';
+import { CHAT, KEY, makeDeps, storedEntry } from './fixtures.ts';
 
 describe('readStoredEntry (the views\u2019 light check) agrees with the schema', () => {
   it('accepts what the worker writes', async () => {
@@ -13,6 +13,16 @@ describe('readStoredEntry (the views\u2019 light check) agrees with the schema',
     const [entry] = await history.newest(1);
     expect(parseHistoryEntry(entry)).toEqual(entry);
     expect(readStoredEntry(entry)).toEqual(entry);
+  });
+
+  it('accepts a Check chat entry (GET), which the views list as any other', () => {
+    const check = {
+      ...storedEntry('c', Date.UTC(2026, 0, 1)),
+      operation: 'chat.check' as const,
+      method: 'GET' as const,
+    };
+    expect(parseHistoryEntry(check)).toEqual(check);
+    expect(readStoredEntry(check)).toEqual(check);
   });
 
   it.each([
@@ -25,7 +35,7 @@ describe('readStoredEntry (the views\u2019 light check) agrees with the schema',
     ],
     [
       'another method',
-      { id: 'a', startedAt: 1, chatId: 'x', state: 'settled', method: 'GET', request: { url: 'u', headers: [] } },
+      { id: 'a', startedAt: 1, chatId: 'x', state: 'settled', method: 'PATCH', request: { url: 'u', headers: [] } },
     ],
     [
       'a broken outcome',
