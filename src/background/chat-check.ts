@@ -2,6 +2,7 @@ import { readChat, readMessages } from '../core/check/chat-shape.ts';
 import { activityFacts, chatFacts, type ActivityFacts, type ChatFacts } from '../core/check/facts.ts';
 import { CHECK_MESSAGES_LIMIT, PARTICIPANTS_MAX } from '../core/check/limits.ts';
 import { chatFindings, verdictOf } from '../core/check/findings.ts';
+import { BODY_PREVIEW_MAX } from '../core/linq/body-limit.ts';
 import { decodeOutcome } from '../core/linq/decode.ts';
 import { parseJson } from '../core/linq/envelope.ts';
 import type { RawOutcome } from '../core/linq/outcome.ts';
@@ -29,6 +30,15 @@ type Response = Extract<RawOutcome, { kind: 'response' }>;
 
 const jsonOf = (raw: Response) => (raw.bodyTruncated ? undefined : parseJson(raw.body));
 
+/**
+ * The answer as a typing call would have read it: the body cut at the preview limit, and marked cut. A check
+ * reads more to parse the chat, but what it decodes and keeps of a failure follows the same rules as any request.
+ */
+function asPreview(raw: RawOutcome): RawOutcome {
+  if (raw.kind !== 'response' || raw.body.length <= BODY_PREVIEW_MAX) return raw;
+  return { ...raw, body: raw.body.slice(0, BODY_PREVIEW_MAX), bodyTruncated: true };
+}
+
 async function recentActivity(
   chat: TypingRequest,
   timeoutMs: number,
@@ -49,10 +59,14 @@ function refusedAnyway(facts: ChatFacts): boolean {
 }
 
 const checkChat: Act = async (request, timeoutMs, sentKey, deps) => {
-  const raw = redactKnownKey(await deps.send(request, timeoutMs, CHECK_BODY_MAX), sentKey);
-  const decoded = redactDecoded(decodeOutcome(raw, 'chat.check'), sentKey);
+  const sent = await deps.send(request, timeoutMs, CHECK_BODY_MAX);
+  const raw = redactKnownKey(sent, sentKey);
+  // Cut, then redacted as a cut body (a key split by the cut included), exactly as a typing call's.
+  const preview = redactKnownKey(asPreview(sent), sentKey);
+  const decoded = redactDecoded(decodeOutcome(preview, 'chat.check'), sentKey);
   // A failure (network, timeout, redirect, an error or a page that is not Linq's) is recorded as any request's.
-  if (raw.kind !== 'response' || decoded.kind !== 'success') return { response: responsePart(raw), outcome: decoded };
+  if (raw.kind !== 'response' || decoded.kind !== 'success')
+    return { response: responsePart(preview), outcome: decoded };
   const chat = readChat(jsonOf(raw));
   const facts = chatFacts(chat);
   if (!refusedAnyway(facts)) facts.activity = await recentActivity(request, timeoutMs, sentKey, deps);
