@@ -22,6 +22,8 @@ export const FAULT_FAMILIES = [
   'page flood',
   'upgrade',
   'clear-in-flight',
+  // Check chat's GETs (issue 16): the mock's hostile chat answers and HOSTILE_SCENARIOS, fired by chat-check.test.ts.
+  'chat check',
 ] as const;
 
 export type FaultFamily = (typeof FAULT_FAMILIES)[number];
