@@ -1,6 +1,6 @@
 import { readChat, readMessages } from '../core/check/chat-shape.ts';
 import { activityFacts, chatFacts, type ActivityFacts, type ChatFacts } from '../core/check/facts.ts';
-import { CHECK_MESSAGES_LIMIT, PARTICIPANTS_MAX } from '../core/check/limits.ts';
+import { CHECK_BODY_MAX, CHECK_MESSAGES_LIMIT, PARTICIPANTS_MAX } from '../core/check/limits.ts';
 import { chatFindings, verdictOf } from '../core/check/findings.ts';
 import { BODY_PREVIEW_MAX } from '../core/linq/body-limit.ts';
 import { decodeOutcome } from '../core/linq/decode.ts';
@@ -19,8 +19,6 @@ import { responsePart, runRequest, type Act } from './typing-request.ts';
  * (core/check/facts.ts) and are not kept: they name the participants and hold message text.
  */
 
-/** Enough for a chat with many participants and a page of messages; a body beyond it is not read. */
-export const CHECK_BODY_MAX = 512 * 1024;
 const SHOWN_HANDLE_MAX = 64;
 
 export const BODIES_NOT_KEPT =
@@ -68,7 +66,7 @@ const checkChat: Act = async (request, timeoutMs, sentKey, deps) => {
   if (raw.kind !== 'response' || decoded.kind !== 'success')
     return { response: responsePart(preview), outcome: decoded };
   const chat = readChat(jsonOf(raw));
-  const facts = chatFacts(chat);
+  const facts = chatFacts(chat, raw.bodyTruncated === true);
   if (!refusedAnyway(facts)) facts.activity = await recentActivity(request, timeoutMs, sentKey, deps);
   const verdict = verdictOf(chatFindings(facts));
   return {

@@ -221,11 +221,25 @@ describe('chat check: odd bodies', () => {
     for (const body of [[], [chat()], null, 'chat', 42, true]) {
       const { facts, texts, verdict } = diagnose(body);
       expect(facts.readable).toBe(false);
+      expect(facts.unreadable).toBe('not_an_object');
       expect(texts).toEqual([
-        'warning: The chat: the answer could not be read as a chat (not a JSON object, or over the size limit); nothing could be checked.',
+        'warning: The chat: the answer could not be read as a chat (not a JSON object); nothing could be checked.',
       ]);
       expect(verdict).toBe('Typing will be accepted but may not show (the chat’s answer could not be read)');
     }
+  });
+
+  it('a body over the read limit says so; an entry stored before the reason was kept names both', () => {
+    const over = chatFacts(undefined, true);
+    expect(over).toMatchObject({ readable: false, unreadable: 'over_limit' });
+    expect(chatFindings(over).map((finding) => finding.text)).toEqual([
+      'The chat: the answer could not be read as a chat (over the 512 KiB the check reads); nothing could be checked.',
+    ]);
+    const { unreadable: _reason, ...older } = over;
+    expect(ChatFacts.parse(older).unreadable).toBeUndefined();
+    expect(chatFindings(older)[0]?.text).toBe(
+      'The chat: the answer could not be read as a chat (not a JSON object, or over the size limit); nothing could be checked.',
+    );
   });
 
   it('fields of the wrong type read as not given', () => {

@@ -35,6 +35,8 @@ export type ActivityFacts = z.infer<typeof ActivityFacts>;
 export const ChatFacts = z.object({
   /** false: the answer was a 2xx but not a chat object; nothing else below is known. */
   readable: z.boolean(),
+  /** Why it was not readable: over the check's read limit, or not a JSON object (absent in older entries). */
+  unreadable: z.optional(z.enum(['over_limit', 'not_an_object'])),
   group: z.optional(z.boolean()),
   service: z.optional(z.enum(SERVICES)),
   participantCount: z.int().check(z.gte(0), z.lte(1_000_000)),
@@ -55,9 +57,16 @@ function statusOf(handle: NonNullable<ChatShape['handles']>[number]): Participan
 }
 
 /** The facts of a chat's answer; the activity is filled in by `activityFacts` (or not checked). */
-export function chatFacts(chat: ChatShape | undefined): ChatFacts {
+export function chatFacts(chat: ChatShape | undefined, overLimit = false): ChatFacts {
   const notChecked: ActivityFacts = { state: 'not_checked' };
-  if (chat === undefined) return { readable: false, participantCount: 0, participants: [], activity: notChecked };
+  if (chat === undefined)
+    return {
+      readable: false,
+      unreadable: overLimit ? 'over_limit' : 'not_an_object',
+      participantCount: 0,
+      participants: [],
+      activity: notChecked,
+    };
   const handles = chat.handles ?? [];
   const status = chat.health_status?.status;
   const docUrl = chat.health_status?.doc_url;

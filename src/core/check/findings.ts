@@ -1,6 +1,6 @@
 import type { DecodedOutcome } from '../linq/outcome.ts';
 import type { ChatFacts, ParticipantFacts } from './facts.ts';
-import { CHECK_MESSAGES_LIMIT, RECENT_ACTIVITY_S } from './limits.ts';
+import { CHECK_BODY_MAX, CHECK_MESSAGES_LIMIT, RECENT_ACTIVITY_S } from './limits.ts';
 
 /** One line of a diagnosis. `participant` is the handle's index in the chat, for a view that may show it. */
 export interface Finding {
@@ -156,13 +156,20 @@ function unknownWhy({ activity }: ChatFacts): string {
   }
 }
 
+const UNREADABLE_WHY = {
+  over_limit: `over the ${CHECK_BODY_MAX / 1024} KiB the check reads`,
+  not_an_object: 'not a JSON object',
+  // Entries stored before the reason was kept.
+  either: 'not a JSON object, or over the size limit',
+} as const;
+
 /** The findings of a chat that was read, in the order they are shown. */
 export function chatFindings(facts: ChatFacts): Finding[] {
   if (!facts.readable)
     return [
       {
         level: 'warning',
-        text: 'The chat: the answer could not be read as a chat (not a JSON object, or over the size limit); nothing could be checked.',
+        text: `The chat: the answer could not be read as a chat (${UNREADABLE_WHY[facts.unreadable ?? 'either']}); nothing could be checked.`,
         reason: 'the chat’s answer could not be read',
       },
     ];

@@ -2,6 +2,8 @@
 
 /** At most this many participants are described one by one; the count covers them all. */
 export const PARTICIPANTS_MAX = 50;
+/** Enough for a chat with many participants and a page of messages; a body beyond it is not read. */
+export const CHECK_BODY_MAX = 512 * 1024;
 /** How many messages the check reads: one small page. */
 export const CHECK_MESSAGES_LIMIT = 20;
 /** Typing reaches the device only after a message sent or received within about this long (SDK docstring). */

@@ -79,8 +79,9 @@ const chatId = (name: string) => chatScenarioId(CHAT_SCENARIO_DEFS.find((def) =>
 const hostile = (name: string) => HOSTILE_SCENARIOS.find((scenario) => scenario.name === name)!.chatId;
 
 const UNREADABLE = 'Typing will be accepted but may not show (the chat’s answer could not be read)';
-const UNREADABLE_FINDING =
-  'Warning: The chat: the answer could not be read as a chat (not a JSON object, or over the size limit); nothing could be checked.';
+const NOT_AN_OBJECT = 'not a JSON object';
+const unreadableFinding = (why: string) =>
+  `Warning: The chat: the answer could not be read as a chat (${why}); nothing could be checked.`;
 const ONE_TO_ONE = [
   'Good: One-to-one chat: typing indicators are supported.',
   'Good: Chat service: iMessage.',
@@ -97,7 +98,7 @@ async function checkLinks(seen: Seen): Promise<Array<string | null>> {
   return Promise.all(links.map((link) => link.getAttribute('href')));
 }
 
-function unreadable(name: string, check?: Case['check']): Case {
+function unreadable(name: string, why: string, check?: Case['check']): Case {
   return {
     name,
     chatId: chatId(name),
@@ -106,7 +107,7 @@ function unreadable(name: string, check?: Case['check']): Case {
     // Not readable as a chat: nothing says typing can work, so the messages are not asked for.
     gets: ['chat'],
     verdict: UNREADABLE,
-    findings: [UNREADABLE_FINDING],
+    findings: [unreadableFinding(why)],
     check(seen) {
       expect(seen.entry.diagnosis).toMatchObject({ readable: false, activity: { state: 'not_checked' } });
       return check?.(seen);
@@ -142,7 +143,7 @@ async function previewCut({ entry, details }: Seen): Promise<void> {
 }
 
 const CASES: readonly Case[] = [
-  unreadable('chat-array'),
+  unreadable('chat-array', NOT_AN_OBJECT),
   {
     name: 'chat-wrong-types',
     chatId: chatId('chat-wrong-types'),
@@ -215,14 +216,14 @@ const CASES: readonly Case[] = [
       for (const region of [seen.latest, seen.details]) expect(await region.innerHTML()).not.toContain('evil.example');
     },
   },
-  unreadable('chat-huge', async ({ entry, details }) => {
+  unreadable('chat-huge', 'over the 512 KiB the check reads', async ({ entry, details }) => {
     // 2 MiB arrived (its Content-Length says so); the body is a valid chat, unreadable only because the read
     // stopped at its limit. Nothing of it is kept.
     expect(Number(await responseHeader(details, 'content-length'))).toBeGreaterThan(2 * 1024 * 1024);
     expect(entry.response?.bodyPreview).toBe('');
     expect(JSON.stringify(entry).length).toBeLessThan(BODY_PREVIEW_MAX);
   }),
-  unreadable('chat-html-200'),
+  unreadable('chat-html-200', NOT_AN_OBJECT),
   {
     name: 'chat-messages-500',
     chatId: chatId('chat-messages-500'),
