@@ -33,7 +33,14 @@ export interface PanelAppProps {
 }
 
 export function PanelApp(props: PanelAppProps) {
-  return <Loader client={props.client}>{(initial) => <Panel {...props} initial={initial} />}</Loader>;
+  // As the popup does: the first frame paints from the copy the popup last showed, if there is one, and the
+  // stored values replace it a few milliseconds later (Loader). Without one, the panel waits for them.
+  const [firstPaint] = useState(() => props.client.readFirstPaint());
+  return (
+    <Loader client={props.client} firstPaint={firstPaint}>
+      {(initial) => <Panel {...props} initial={initial} />}
+    </Loader>
+  );
 }
 
 const PanelHistory = pure(PanelHistoryView);

@@ -87,6 +87,11 @@ export function useFilteredHistory(
   const inFlight = useRef(new Set<string>());
   const waiter = useRef(indexWaiter());
   const textSearch = useRef<TextSearch | undefined>(undefined);
+  // The first copy may be the popup's first-paint one, older than the worker's that comes with the stored
+  // values: until the index is in, the newer copy's count is the one to show.
+  useEffect(() => {
+    if (recent !== undefined && indexing !== undefined) setKnownTotal(recent.total);
+  }, [recent]);
 
   useEffect(() => {
     let alive = true;
