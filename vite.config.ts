@@ -227,6 +227,19 @@ export default defineConfig(({ mode }) => {
             globalSetup: ['test/e2e/global-setup.ts'],
           },
         },
+        {
+          // The Firefox build (dist-firefox/) in Debian's Firefox ESR, through puppeteer-core. Its files, like
+          // e2e's, run one at a time in vitest's one sequential lane, so a Firefox and a Chromium never overlap.
+          test: {
+            name: 'firefox',
+            include: ['test/firefox/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+            globalSetup: ['test/firefox/global-setup.ts'],
+          },
+        },
       ],
     },
   };
