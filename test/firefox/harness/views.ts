@@ -4,8 +4,9 @@ import { byRole, byRoleAndName, textField } from './firefox.ts';
 
 /**
  * Types into a field the way an operator does (over what it held), then leaves it (settings apply on change).
- * At a person's pace: with no pause between keys, Firefox dropped characters of the API key (the echo of one
- * keystroke's write lands after the edit tracker has ended the edit, and shows the stored, older key).
+ * At a person's pace: with no pause between keys, characters of the API key were dropped (in Firefox, and
+ * once in three tries in Chromium too). The edit tracker (src/ui/edit-tracker.ts) ends the key's edit when the
+ * first keystroke's write lands, while later ones are pending, so that write's echo shows the older stored key.
  */
 export async function fillField(page: Page, name: string, value: string): Promise<void> {
   const field = await textField(page, name);
