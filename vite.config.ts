@@ -8,6 +8,7 @@ import { rolldown } from 'rolldown';
 import manifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
 import { PAGE_SCRIPT } from './src/core/page-script.ts';
+import { firefoxManifest } from './build/firefox-manifest.ts';
 
 type Bundle = Rolldown.OutputBundle;
 
@@ -169,55 +170,77 @@ function pageScript(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [
-    preact(),
-    crx({ manifest: { ...manifest, version: packageJson.version } }),
-    pageInOneFile('src/popup/index.html', 'popup'),
-    pageInOneFile('src/devtools/panel.html', 'panel'),
-    pageScript(),
-  ],
-  build: {
-    target: 'chrome116',
-    // Each page's HTML names every chunk its entry imports, so they load in parallel rather than one after
-    // another as imports are discovered (measured: the popup's script ran ~35 ms sooner, before it became
-    // one file; the panel still loads shared chunks). A lazy chunk's
-    // imports are not preloaded: extension pages load from disk, so that would gain nothing.
-    modulePreload: {
-      polyfill: false,
-      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
-    },
-    rolldownOptions: {
-      // The panel page is only named in JavaScript (devtools.panels.create), so crxjs cannot discover it.
-      input: { panel: 'src/devtools/panel.html' },
-    },
-  },
-  server: { port: 5173, strictPort: true, hmr: { clientPort: 5173 } },
-  test: {
-    projects: [
-      {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
-      },
-      {
-        // The views' hooks and components in a DOM, over a fake InspectorClient (test/ui/fake-client.ts).
-        test: {
-          name: 'ui',
-          include: ['test/ui/**/*.test.tsx'],
-          environment: 'happy-dom',
-          setupFiles: ['test/ui/setup.ts'],
-        },
-      },
-      {
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-          globalSetup: ['test/e2e/global-setup.ts'],
-        },
-      },
+/** `vite build --mode firefox` (npm run build:firefox) writes dist-firefox/ from the same source. */
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  const shipped = { ...manifest, version: packageJson.version };
+  const buildFlags = { LINQ_FIREFOX_BUILD: JSON.stringify(firefox) };
+  return {
+    // src/build-flags.d.ts: Firefox-only branches are dropped from Chrome's build.
+    define: buildFlags,
+    plugins: [
+      preact(),
+      firefox ? crx({ manifest: firefoxManifest(shipped) as never, browser: 'firefox' }) : crx({ manifest: shipped }),
+      pageInOneFile('src/popup/index.html', 'popup'),
+      pageInOneFile('src/devtools/panel.html', 'panel'),
+      pageScript(),
     ],
-  },
+    build: {
+      target: firefox ? 'firefox140' : 'chrome116',
+      ...(firefox ? { outDir: 'dist-firefox' } : {}),
+      // Each page's HTML names every chunk its entry imports, so they load in parallel rather than one after
+      // another as imports are discovered (measured: the popup's script ran ~35 ms sooner, before it became
+      // one file; the panel still loads shared chunks). A lazy chunk's
+      // imports are not preloaded: extension pages load from disk, so that would gain nothing.
+      modulePreload: {
+        polyfill: false,
+        resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+      },
+      rolldownOptions: {
+        // The panel page is only named in JavaScript (devtools.panels.create), so crxjs cannot discover it.
+        input: { panel: 'src/devtools/panel.html' },
+      },
+    },
+    server: { port: 5173, strictPort: true, hmr: { clientPort: 5173 } },
+    test: {
+      projects: [
+        {
+          test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        },
+        {
+          // The views' hooks and components in a DOM, over a fake InspectorClient (test/ui/fake-client.ts).
+          test: {
+            name: 'ui',
+            include: ['test/ui/**/*.test.tsx'],
+            environment: 'happy-dom',
+            setupFiles: ['test/ui/setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+            globalSetup: ['test/e2e/global-setup.ts'],
+          },
+        },
+        {
+          // The Firefox build (dist-firefox/) in Debian's Firefox ESR, through puppeteer-core. Its files, like
+          // e2e's, run one at a time in vitest's one sequential lane, so a Firefox and a Chromium never overlap.
+          test: {
+            name: 'firefox',
+            include: ['test/firefox/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+            globalSetup: ['test/firefox/global-setup.ts'],
+          },
+        },
+      ],
+    },
+  };
 });

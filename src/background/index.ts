@@ -9,7 +9,8 @@ import { createRequestConfigSource } from '../platform/request-config.ts';
 import { createSettingsStore } from '../platform/settings-store.ts';
 import { listenForRequests } from '../platform/worker-messages.ts';
 import { createLastChatStore } from '../platform/last-chat.ts';
-import { chromePageMenuApi, keepStorageFromPages, type AccessLevelArea } from '../platform/page-menu-api.ts';
+import { chromePageMenuApi } from '../platform/page-menu-api.ts';
+import { createPageMenuGate, type GateStorage } from '../platform/page-menu-gate.ts';
 import {
   createBadgeShower,
   createSelectionMenu,
@@ -95,11 +96,12 @@ listenForRequests(browser.runtime, (request) => requests.dispatch(request));
 listenForCommand(browser.commands, () => void stopLastChat(quickStop));
 listenForSelectionMenu(browser.contextMenus, (text) => void stopSelectedChat(text, quickStop));
 browser.runtime.onInstalled.addListener(() => createSelectionMenu(browser.contextMenus));
-// The page menu turns on only once Chrome has confirmed that web pages cannot read storage.
-const storageClosed = keepStorageFromPages(chrome.storage.local as AccessLevelArea, (message, error) =>
+// The page menu turns on only once Chrome has confirmed that web pages cannot read storage; in Firefox,
+// which cannot close it, only while no key is remembered.
+const pageMenuGate = createPageMenuGate(chrome.storage as unknown as GateStorage, (message, error) =>
   console.error(`Linq Typing Inspector: ${message}`, error),
 );
-startPageMenu(chromePageMenuApi(storageClosed));
+startPageMenu(chromePageMenuApi(pageMenuGate));
 
 // The keyboard command and the menu item cannot be pressed by a test; these entry points let an end-to-end
 // test run the very same handlers inside the worker (worker.evaluate). They act only as the user would.

@@ -7,13 +7,24 @@ export interface SenderInfo {
   tab?: { id?: number };
 }
 
+/** Who "the extension itself" is, as the browser names it. */
+export interface OwnExtension {
+  /** runtime.id: Chrome's extension id, or Firefox's gecko id from the manifest. */
+  id: string;
+  /**
+   * runtime.getURL(''): `chrome-extension://<id>/` in Chrome, `moz-extension://<per-install uuid>/` in
+   * Firefox, whose page URLs do not contain its id. Taken from the browser, never built from the id.
+   */
+  baseUrl: string;
+}
+
 /**
  * Only the extension's own pages may command the worker. Another extension has a different id; a web page
  * or content script has a web origin/URL. Both must be this extension's origin.
  */
-export function isOwnExtensionPage(sender: SenderInfo, extensionId: string): boolean {
-  if (sender.id !== extensionId) return false;
-  const origin = `chrome-extension://${extensionId}`;
+export function isOwnExtensionPage(sender: SenderInfo, own: OwnExtension): boolean {
+  if (sender.id !== own.id) return false;
+  const origin = own.baseUrl.replace(/\/$/, '');
   if (sender.origin !== undefined && sender.origin !== origin) return false;
   return typeof sender.url === 'string' && sender.url.startsWith(`${origin}/`);
 }

@@ -1,23 +1,30 @@
 import type { PageMenuApi } from '../background/page-menu.ts';
 import { createPageMenuAccess, type PagePermissions } from './page-menu-access.ts';
+import type { PageMenuGate } from './page-menu-gate.ts';
 import { SELECTION_MENU } from './toolbar.ts';
 
 /** Where the worker keeps what it knows of the pages' selections (memory only, like the session keys). */
 export const PAGE_MENU_STATE_KEY = 'pageMenu.state';
 
 /**
- * The page menu's slice of Chrome's API (src/background/page-menu.ts). `storageClosed` says whether Chrome
- * closed storage to web pages (keepStorageFromPages): until it has, the page menu counts as off.
+ * The page menu's slice of the extension API (src/background/page-menu.ts). Until `gate` allows it (Chrome:
+ * storage closed to web pages; Firefox: no key remembered, src/platform/page-menu-gate.ts), it counts as off.
  */
-export function chromePageMenuApi(storageClosed: Promise<boolean>): PageMenuApi {
+export function chromePageMenuApi(gate: PageMenuGate): PageMenuApi {
   const scripting = globalThis.chrome.scripting as typeof chrome.scripting | undefined;
   // The views' switch says what "on" means (access to all sites); the worker asks the same question.
   const access = createPageMenuAccess(chrome.permissions as unknown as PagePermissions);
   return {
     extensionId: chrome.runtime.id,
-    hasSiteAccess: onlyWithStorageClosed(() => access.isOn(), storageClosed),
+    hasSiteAccess: onlyWithStorageClosed(() => access.isOn(), gate.allows),
     onPermissionsAdded: chrome.permissions.onAdded,
-    onPermissionsRemoved: chrome.permissions.onRemoved,
+    // A change of the gate re-checks the page menu as a taken-back grant does: nothing is injected anew.
+    onPermissionsRemoved: {
+      addListener(listener) {
+        chrome.permissions.onRemoved.addListener(listener);
+        gate.onChange(listener);
+      },
+    },
     scripts: scripting && {
       registeredIds: async () => (await scripting.getRegisteredContentScripts()).map((script) => script.id),
       register: ({ id, file, matches }) =>
@@ -48,8 +55,9 @@ export function chromePageMenuApi(storageClosed: Promise<boolean>): PageMenuApi 
       try {
         await chrome.contextMenus.update(SELECTION_MENU, { visible: look.visible, title: look.title });
       } catch (error) {
-        // Just installed: onInstalled has not created the item yet, and it creates it hidden.
-        if (!String(error).includes('Cannot find menu item')) throw error;
+        // Just installed: onInstalled has not created the item yet, and it creates it hidden (Chrome's and
+        // Firefox's words for it).
+        if (!/Cannot find menu item|Could not find any MenuItem/.test(String(error))) throw error;
       }
     },
     loadState: async () => (await chrome.storage.session.get(PAGE_MENU_STATE_KEY))[PAGE_MENU_STATE_KEY],
@@ -108,10 +116,10 @@ export async function keepStorageFromPages(
   }
 }
 
-/** Access to all sites turns the page menu on only once storage is closed to pages; otherwise it stays off. */
+/** Access to all sites turns the page menu on only while the gate allows it; otherwise it stays off. */
 export function onlyWithStorageClosed(
   hasSiteAccess: () => Promise<boolean>,
-  storageClosed: Promise<boolean>,
+  allows: () => Promise<boolean>,
 ): () => Promise<boolean> {
-  return async () => (await storageClosed) && (await hasSiteAccess());
+  return async () => (await allows()) && (await hasSiteAccess());
 }

@@ -11,14 +11,15 @@ type Handle = (request: WorkerRequest) => Promise<unknown>;
  * messages that do not parse, are dropped without an answer (a stranger learns nothing).
  */
 export function listenForRequests(runtime: Runtime.Static, handle: Handle): void {
+  const own = { id: runtime.id, baseUrl: runtime.getURL('') };
   runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isOwnExtensionPage(sender, runtime.id)) return undefined;
+    if (!isOwnExtensionPage(sender, own)) return undefined;
     const parsed = WorkerRequest.safeParse(message);
     if (!parsed.success) return undefined;
     return handle(parsed.data);
   });
   runtime.onConnect.addListener((port: Runtime.Port) => {
-    if (port.name !== WORKER_PORT || !port.sender || !isOwnExtensionPage(port.sender, runtime.id)) {
+    if (port.name !== WORKER_PORT || !port.sender || !isOwnExtensionPage(port.sender, own)) {
       port.disconnect();
       return;
     }

@@ -6,6 +6,7 @@ import type { FieldErrorsState } from './useFieldErrors.ts';
 import type { Environments } from './useEnvironments.ts';
 import type { InitialValues } from './Loader.tsx';
 import { useWhenReplaced } from './useWhenReplaced.ts';
+import { rememberUnlessPageMenu } from './firefox-remember-guard.ts';
 
 /** The active environment's API key field: each environment has its own key. */
 export function useKeyField(
@@ -64,6 +65,17 @@ export function useKeyField(
     follow: (shown: { id: string }, switched: boolean) => {
       if (switched) showStoredKey(shown.id);
     },
-    actions: { onKeyInput, onRememberChange, onForgetKey },
+    actions: {
+      onKeyInput,
+      // A build constant: Chrome's build keeps only the plain handler.
+      onRememberChange: LINQ_FIREFOX_BUILD
+        ? rememberUnlessPageMenu(onRememberChange, client.pageMenu, (reason) => {
+            // Cleared, then set: a second refusal still re-renders, which unticks the box again.
+            fieldErrors.set('apiKey', undefined);
+            fieldErrors.set('apiKey', reason);
+          })
+        : onRememberChange,
+      onForgetKey,
+    },
   };
 }

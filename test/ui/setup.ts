@@ -8,3 +8,7 @@ afterEach(cleanup);
 // search once the index is in). Here "idle" is the next task.
 globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) =>
   setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 0 }), 0) as unknown as number;
+
+// The build defines it (src/build-flags.d.ts); the views render here as in Chrome's build. The Firefox-only
+// helpers are tested directly (test/ui/firefox-guards.test.tsx).
+Object.assign(globalThis, { LINQ_FIREFOX_BUILD: false });

@@ -29,7 +29,7 @@ describe('README stays true', () => {
   });
 
   it('gives set-up commands that exist in package.json', () => {
-    for (const script of ['build', 'zip', 'mock', 'lint', 'typecheck']) {
+    for (const script of ['build', 'build:firefox', 'zip', 'zip:firefox', 'mock', 'lint', 'typecheck']) {
       expect(readme).toContain(`npm run ${script}`);
       expect(packageJson.scripts[script], script).toBeTruthy();
     }

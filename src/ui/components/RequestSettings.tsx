@@ -2,6 +2,7 @@ import { HISTORY_CAP_LIMITS, TIMEOUT_LIMITS } from '../../core/linq/settings-rul
 import type { Settings } from '../../core/settings.ts';
 import type { PageMenuAccess } from '../client.ts';
 import { usePageMenu } from '../usePageMenu.ts';
+import { useKeysGuardedPageMenu } from '../firefox-page-menu-guard.ts';
 import { PageMenuSetting } from './PageMenuSetting.tsx';
 import { TrafficHostsField } from './TrafficHostsField.tsx';
 
@@ -22,7 +23,10 @@ export function RequestSettingsFields({
   pageMenu,
   withTrafficHosts,
 }: RequestSettingsProps) {
-  const pageMenuView = usePageMenu(pageMenu);
+  // A build constant: Chrome's build keeps only the plain switch.
+  const pageMenuView = LINQ_FIREFOX_BUILD
+    ? useKeysGuardedPageMenu(usePageMenu(pageMenu), settings)
+    : usePageMenu(pageMenu);
   return (
     <>
       <div class="field">

@@ -18,6 +18,7 @@ function worker() {
   const posted: unknown[] = [];
   const runtime = {
     id: ID,
+    getURL: (path: string) => `chrome-extension://${ID}/${path}`,
     onMessage: { addListener: (fn: typeof onMessage) => (onMessage = fn) },
     onConnect: {
       addListener: (fn: (port: Runtime.Port) => void) =>

@@ -6,11 +6,38 @@ import { WORKER_PORT } from '../../../src/core/channels.ts';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_PAGE = `chrome-extension://${ID}/src/popup/index.html`;
+const CHROME = { id: ID, baseUrl: `chrome-extension://${ID}/` };
+// Firefox: runtime.id is the gecko id, and the pages live under a per-install UUID that does not contain it.
+const GECKO_ID = 'linq-typing-inspector@linqapp.com';
+const UUID = '6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f';
+const FIREFOX = { id: GECKO_ID, baseUrl: `moz-extension://${UUID}/` };
+const FIREFOX_PAGE = `moz-extension://${UUID}/src/popup/index.html`;
 
 describe('isOwnExtensionPage', () => {
   it('accepts the extension\u2019s own pages', () => {
-    expect(isOwnExtensionPage({ id: ID, url: OWN_PAGE, origin: `chrome-extension://${ID}` }, ID)).toBe(true);
-    expect(isOwnExtensionPage({ id: ID, url: OWN_PAGE }, ID)).toBe(true);
+    expect(isOwnExtensionPage({ id: ID, url: OWN_PAGE, origin: `chrome-extension://${ID}` }, CHROME)).toBe(true);
+    expect(isOwnExtensionPage({ id: ID, url: OWN_PAGE }, CHROME)).toBe(true);
+  });
+
+  it('accepts Firefox\u2019s own pages at moz-extension://<uuid>/, by the origin runtime.getURL gives', () => {
+    expect(isOwnExtensionPage({ id: GECKO_ID, url: FIREFOX_PAGE, origin: `moz-extension://${UUID}` }, FIREFOX)).toBe(
+      true,
+    );
+    expect(isOwnExtensionPage({ id: GECKO_ID, url: FIREFOX_PAGE }, FIREFOX)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a page of another Firefox add-on',
+      { id: GECKO_ID, url: 'moz-extension://0000aaaa-1111-4222-8333-444455556666/x.html' },
+    ],
+    ['a URL built from the gecko id', { id: GECKO_ID, url: `moz-extension://${GECKO_ID}/src/popup/index.html` }],
+    ['a Chrome-style URL in Firefox', { id: GECKO_ID, url: `chrome-extension://${GECKO_ID}/x.html` }],
+    ['a web page in Firefox', { id: GECKO_ID, url: 'https://evil.example/', origin: 'https://evil.example' }],
+    ['another add-on\u2019s id at our UUID', { id: 'other@example.com', url: FIREFOX_PAGE }],
+    ['a look-alike host', { id: GECKO_ID, url: `moz-extension://${UUID}.evil.example/x` }],
+  ])('in Firefox, refuses %s', (_name, sender) => {
+    expect(isOwnExtensionPage(sender, FIREFOX)).toBe(false);
   });
   it.each([
     [
@@ -21,7 +48,7 @@ describe('isOwnExtensionPage', () => {
     ['a look-alike URL', { id: ID, url: `chrome-extension://${ID}.evil.example/x` }],
     ['no URL', { id: ID }],
   ])('refuses %s', (_name, sender) => {
-    expect(isOwnExtensionPage(sender, ID)).toBe(false);
+    expect(isOwnExtensionPage(sender, CHROME)).toBe(false);
   });
 });
 
@@ -49,6 +76,7 @@ function capture(handler: (request: unknown) => Promise<unknown> = async () => (
   const handled: unknown[] = [];
   const runtime = {
     id: ID,
+    getURL: (path: string) => `chrome-extension://${ID}/${path}`,
     onMessage: { addListener: (fn: typeof listener) => (listener = fn) },
     onConnect: { addListener: (fn: typeof onConnect) => (onConnect = fn) },
   } as unknown as Runtime.Static;

@@ -35,9 +35,24 @@ describe('the worker closes storage to web pages, and checks that Chrome did', (
   });
 
   it('counts site access as the page menu being on only while storage is closed', async () => {
-    expect(await onlyWithStorageClosed(async () => true, Promise.resolve(true))()).toBe(true);
-    expect(await onlyWithStorageClosed(async () => true, Promise.resolve(false))()).toBe(false);
-    expect(await onlyWithStorageClosed(async () => false, Promise.resolve(true))()).toBe(false);
+    expect(
+      await onlyWithStorageClosed(
+        async () => true,
+        async () => true,
+      )(),
+    ).toBe(true);
+    expect(
+      await onlyWithStorageClosed(
+        async () => true,
+        async () => false,
+      )(),
+    ).toBe(false);
+    expect(
+      await onlyWithStorageClosed(
+        async () => false,
+        async () => true,
+      )(),
+    ).toBe(false);
   });
 
   it('with storage left open, the page script is never registered, even with access to all sites', async () => {
@@ -49,7 +64,10 @@ describe('the worker closes storage to web pages, and checks that Chrome did', (
     );
     const api: PageMenuApi = {
       extensionId: 'abcdefghijklmnopabcdefghijklmnop',
-      hasSiteAccess: onlyWithStorageClosed(async () => true, closed),
+      hasSiteAccess: onlyWithStorageClosed(
+        async () => true,
+        () => closed,
+      ),
       onPermissionsAdded: event,
       onPermissionsRemoved: event,
       scripts: {
