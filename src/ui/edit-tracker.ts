@@ -14,6 +14,11 @@ export type EditedField = 'apiKey' | 'baseUrl' | 'profileName';
 export interface EditTracker {
   begin(field: EditedField): void;
   end(field: EditedField): void;
+  /**
+   * The field counts as edited until the last of its writes so far has landed: typing fast leaves several
+   * writes in flight, and the first one landing must not let its echo put back an older value.
+   */
+  editedUntil(field: EditedField, write: Promise<unknown>): Promise<unknown>;
   isEditing(field: EditedField): boolean;
   /** The operator changed `what`; `write` stores it, and the next request waits for it to land. */
   wrote(what: StoredValue, write: Promise<unknown>): void;
@@ -29,13 +34,18 @@ export interface EditTracker {
 
 export function createEditTracker(): EditTracker {
   const editing = new Set<EditedField>();
+  const writing = new Map<EditedField, number>();
   const changed = { key: false, settings: false };
   let changedSinceRequest = true;
   let writes: Promise<unknown> = Promise.resolve();
   return {
     begin: (field) => void editing.add(field),
     end: (field) => void editing.delete(field),
-    isEditing: (field) => editing.has(field),
+    editedUntil(field, write) {
+      writing.set(field, (writing.get(field) ?? 0) + 1);
+      return write.finally(() => writing.set(field, writing.get(field)! - 1));
+    },
+    isEditing: (field) => editing.has(field) || (writing.get(field) ?? 0) > 0,
     wrote(what, write) {
       changed[what] = true;
       changedSinceRequest = true;

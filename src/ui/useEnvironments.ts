@@ -91,13 +91,9 @@ export function useEnvironments(
     if (problem !== undefined) return;
     const id = profile.id;
     const patch = { name: name.trim() };
-    edits.begin('profileName');
     setSettings((current) => updateProfile(current, id, patch));
     const write = client.updateSettings((current) => updateProfile(current, id, patch));
-    edits.wrote(
-      'settings',
-      write.finally(() => edits.end('profileName')),
-    );
+    edits.wrote('settings', edits.editedUntil('profileName', write));
   };
 
   const onDeleteProfile = () => {

@@ -21,6 +21,9 @@ export function useKeyField(
 
   const showStoredKey = (profileId: string) =>
     void client.loadKey(profileId).then((key) => isActive(profileId) && setApiKey(key));
+  // An echo's read may answer after the operator typed again: the field keeps what was typed.
+  const showStoredKeyUnlessTyped = (profileId: string) =>
+    void client.loadKey(profileId).then((key) => isActive(profileId) && !edits.isEditing('apiKey') && setApiKey(key));
 
   // The stored key replaces the first-paint copy's empty one, unless the operator has typed one since.
   useWhenReplaced(initial, (stored) => {
@@ -31,20 +34,15 @@ export function useKeyField(
     () =>
       client.onKeyChange((profileId) => {
         edits.heardOfChange();
-        if (isActive(profileId) && !edits.isEditing('apiKey')) showStoredKey(profileId);
+        if (isActive(profileId) && !edits.isEditing('apiKey')) showStoredKeyUnlessTyped(profileId);
       }),
     [client],
   );
 
   const onKeyInput = (key: string) => {
-    edits.begin('apiKey');
     setApiKey(key);
     fieldErrors.set('apiKey', undefined);
-    const write = client.saveKey(profile.id, key.trim(), profile.rememberKey);
-    edits.wrote(
-      'key',
-      write.finally(() => edits.end('apiKey')),
-    );
+    edits.wrote('key', edits.editedUntil('apiKey', client.saveKey(profile.id, key.trim(), profile.rememberKey)));
   };
 
   const onRememberChange = (remember: boolean) => {

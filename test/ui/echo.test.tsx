@@ -34,6 +34,36 @@ describe('echoes while the operator types', () => {
     expect(client.stored.keys.production).toBe('sk_newer');
   });
 
+  it('the key, typed fast: the echoes of several keystrokes still in flight, landing one by one, leave it whole', async () => {
+    const client = await openPopup();
+    const key = screen.getByLabelText('API key');
+    for (const typed of ['sk_a', 'sk_ab', 'sk_abc', 'sk_abcd']) type(key, typed);
+    for (const landed of ['sk_a', 'sk_ab', 'sk_abc']) {
+      await client.releaseWrites(1);
+      expect(client.stored.keys.production).toBe(landed);
+      expect(valueOf(key)).toBe('sk_abcd');
+    }
+    await client.releaseWrites();
+    expect(valueOf(key)).toBe('sk_abcd');
+    // Once every write has landed, a change from elsewhere shows again.
+    await client.saveKey('production', 'sk_elsewhere', false);
+    await screen.findByDisplayValue('sk_elsewhere');
+  });
+
+  it('the environment name, typed fast: the second echo in flight leaves the whole name', async () => {
+    const client = createFakeClient({ settings: { ...withStaging(), activeProfileId: STAGING.id } });
+    renderPanel(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const name = await screen.findByRole('textbox', { name: 'Environment name' });
+    client.holdWrites();
+    for (const typed of ['St', 'Sta', 'Stag', 'Stage']) type(name, typed);
+    await client.releaseWrites(1);
+    await client.releaseWrites(1);
+    expect(valueOf(name)).toBe('Stage');
+    await client.releaseWrites();
+    expect(valueOf(name)).toBe('Stage');
+  });
+
   it('the Base URL: neither its own echo nor another view’s change replaces the text being typed', async () => {
     const client = await openPopup();
     const baseUrl = screen.getByRole('textbox', { name: 'Base URL' });

@@ -11,6 +11,22 @@ describe('EditTracker: who changed what, in one view', () => {
     expect(edits.isEditing('baseUrl')).toBe(false);
   });
 
+  it('a field written several times stays edited until the last of those writes has landed', async () => {
+    const edits = createEditTracker();
+    const lands: Array<() => void> = [];
+    const written = [1, 2].map(() => edits.editedUntil('apiKey', new Promise<void>((resolve) => lands.push(resolve))));
+    expect(edits.isEditing('apiKey')).toBe(true);
+    lands[0]!();
+    await written[0];
+    expect(edits.isEditing('apiKey')).toBe(true);
+    lands[1]!();
+    await written[1];
+    expect(edits.isEditing('apiKey')).toBe(false);
+    // A failed write ends its part too.
+    await edits.editedUntil('apiKey', Promise.reject(new Error('quota'))).catch(() => undefined);
+    expect(edits.isEditing('apiKey')).toBe(false);
+  });
+
   it('remembers what the operator changed since the view opened, key and settings apart', () => {
     const edits = createEditTracker();
     edits.wrote('key', Promise.resolve());

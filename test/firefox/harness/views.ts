@@ -4,14 +4,13 @@ import { byRole, byRoleAndName, textField } from './firefox.ts';
 
 /**
  * Types into a field the way an operator does (over what it held), then leaves it (settings apply on change).
- * At a person's pace: with no pause between keys, characters of the API key were dropped (in Firefox, and
- * once in three tries in Chromium too). The edit tracker (src/ui/edit-tracker.ts) ends the key's edit when the
- * first keystroke's write lands, while later ones are pending, so that write's echo shows the older stored key.
+ * With no pause between keys: typed fast, several writes of the key are in flight at once, and none of their
+ * echoes may drop a character (src/ui/edit-tracker.ts, editedUntil).
  */
 export async function fillField(page: Page, name: string, value: string): Promise<void> {
   const field = await textField(page, name);
   await field.evaluate((input) => input.select());
-  await field.type(value, { delay: 50 });
+  await field.type(value);
   await field.evaluate((input) => input.blur());
 }
 
