@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageMenuAccess } from './client.ts';
+import { BROWSER } from './browser-name.ts';
 
 export type PageMenuStatus = 'checking' | 'off' | 'asking' | 'on';
 
@@ -11,7 +12,7 @@ export interface PageMenuView {
   turnOff(): void;
 }
 
-/** The page menu's switch: its state follows Chrome's grant, whichever view or chrome://extensions changed it. */
+/** The page menu's switch: its state follows the browser's grant, whichever view or the browser's extension settings changed it. */
 export function usePageMenu(access: PageMenuAccess): PageMenuView {
   const [status, setStatus] = useState<PageMenuStatus>('checking');
   const [note, setNote] = useState<string>();
@@ -37,15 +38,15 @@ export function usePageMenu(access: PageMenuAccess): PageMenuView {
     turnOn() {
       setNote(undefined);
       setStatus('asking');
-      // No await before this call: Chrome shows its prompt only inside the click.
+      // No await before this call: the browser shows its prompt only inside the click.
       void access.turnOn().then(
         (granted) => {
           setStatus(granted ? 'on' : 'off');
-          if (!granted) setNote('Chrome did not give access to all sites, so the page menu stays off.');
+          if (!granted) setNote(`${BROWSER.name} did not give access to all sites, so the page menu stays off.`);
         },
         (error: unknown) => {
           setStatus('off');
-          setNote(`Chrome refused: ${String(error)}`);
+          setNote(`${BROWSER.name} refused: ${String(error)}`);
         },
       );
     },
@@ -54,9 +55,9 @@ export function usePageMenu(access: PageMenuAccess): PageMenuView {
       void access.turnOff().then(
         (off) => {
           setStatus(off ? 'off' : 'on');
-          if (!off) setNote('Chrome kept the access. Remove it under chrome://extensions, Site access.');
+          if (!off) setNote(`${BROWSER.name} kept the access. Remove it under ${BROWSER.siteAccess}.`);
         },
-        (error: unknown) => setNote(`Chrome refused: ${String(error)}`),
+        (error: unknown) => setNote(`${BROWSER.name} refused: ${String(error)}`),
       );
     },
   };

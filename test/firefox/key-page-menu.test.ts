@@ -48,6 +48,9 @@ describe('Firefox: a remembered key and the page menu never together', () => {
       'the key was not remembered',
     );
 
+    // The switch speaks of the browser it runs in.
+    expect(await text(panel)).toContain('Firefox will ask for access to all websites');
+    expect(await text(panel)).not.toContain('Chrome');
     await (await byRoleAndName(panel, 'button', 'Turn on page menu')).click();
     await until(async () => (await text(panel)).includes('Not turned on: in Firefox'), 'no refusal shown');
     expect(await text(panel)).toContain('Untick \u201cRemember key on this device\u201d in every environment first.');

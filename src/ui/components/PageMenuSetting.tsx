@@ -1,9 +1,10 @@
 import type { PageMenuView } from '../usePageMenu.ts';
+import { BROWSER } from '../browser-name.ts';
 
 const TEXT = {
   checking: 'Checking…',
-  off: 'Off. Turn it on to get "Stop typing in Linq chat …" in the right-click menu when the text you select on a web page holds a chat ID. Chrome will ask for access to all websites: the extension reads only your selection, and web pages cannot read its storage.',
-  asking: 'Waiting for your answer in Chrome\u2019s prompt…',
+  off: `Off. Turn it on to get "Stop typing in Linq chat …" in the right-click menu when the text you select on a web page holds a chat ID. ${BROWSER.name} will ask for access to all websites: the extension reads only your selection, and web pages cannot read its storage.`,
+  asking: `Waiting for your answer in ${BROWSER.name}\u2019s prompt…`,
   on: 'On. "Stop typing in Linq chat …" appears in the right-click menu when the text you select on a web page holds a chat ID.',
 } as const;
 

@@ -5,6 +5,7 @@ import { usePageMenu } from '../usePageMenu.ts';
 import { useKeysGuardedPageMenu } from '../firefox-page-menu-guard.ts';
 import { PageMenuSetting } from './PageMenuSetting.tsx';
 import { TrafficHostsField } from './TrafficHostsField.tsx';
+import { BROWSER } from '../browser-name.ts';
 
 export interface RequestSettingsProps {
   idPrefix: string;
@@ -41,7 +42,8 @@ export function RequestSettingsFields({
           onChange={(event) => onChange({ timeoutMs: Number(event.currentTarget.value) * 1000 })}
         />
         <p class="field-note">
-          {TIMEOUT_LIMITS.min / 1000}–{TIMEOUT_LIMITS.max / 1000} s. Chrome ends a background request after 30 s.
+          {TIMEOUT_LIMITS.min / 1000}–{TIMEOUT_LIMITS.max / 1000} s. {BROWSER.name} may end a background request after
+          30 s.
         </p>
       </div>
       <div class="field">
