@@ -8,7 +8,7 @@ import { rolldown } from 'rolldown';
 import manifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
 import { PAGE_SCRIPT } from './src/core/page-script.ts';
-import { firefoxManifest } from './build/firefox-manifest.ts';
+import { firefoxManifest } from './src/platform/firefox-manifest.ts';
 
 type Bundle = Rolldown.OutputBundle;
 

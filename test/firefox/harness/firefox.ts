@@ -1,5 +1,5 @@
 import { launch, type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../../build/firefox-manifest.ts';
+import { GECKO_ID } from '../../../src/platform/firefox-manifest.ts';
 import { ROOT_DIR, VIEW_PATHS, type ViewName } from '../../e2e/harness/paths.ts';
 import { waitUntil } from '../../e2e/harness/wait.ts';
 
