@@ -3,13 +3,13 @@
  * Chromium, over real entries from the mock (success, Linq errors, a 429, an HTML 502, a timeout). Not part of
  * `npm test`. The harness reads E2E_DIST_DIR when its modules load, so it is set before they are imported.
  */
-import { build } from 'vite';
 import type { Page } from 'playwright-core';
 
 const ROOT = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
 const DIST = process.env.SCREENSHOTS_DIST_DIR ?? `${ROOT}/node_modules/.cache/screenshots-dist`;
 process.env.E2E_DIST_DIR = DIST;
 
+const { buildDist } = await import('./e2e/harness/build-dist.ts');
 const { SPECIAL, linqErrorChat, okChat } = await import('./e2e/harness/chat-ids.ts');
 const { closeSettingsDrawer, configure, setRequestTimeout } = await import('./e2e/harness/configure.ts');
 const { fire } = await import('./e2e/harness/history.ts');
@@ -38,18 +38,6 @@ const PANEL_CHATS = [
   linqErrorChat(2001),
 ];
 
-async function buildExtension(): Promise<void> {
-  // vite builds for production only under NODE_ENV=production (as the e2e global setup does).
-  process.env.NODE_ENV = 'production';
-  await build({
-    root: ROOT,
-    configFile: `${ROOT}/vite.config.ts`,
-    logLevel: 'warn',
-    mode: 'production',
-    build: { outDir: DIST, emptyOutDir: true },
-  });
-}
-
 /** Writes docs/<name>.png (and docs/<name>-dark.png) at this size, with nothing focused. */
 async function shoot(
   page: Page,
@@ -69,7 +57,7 @@ async function shoot(
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-await buildExtension();
+await buildDist(DIST, 'production');
 // On the "Local mock" environment's own port when it is free, so the pictures show its default Base URL.
 const mock = await startMockLinq({ port: LOCAL_MOCK_PORT }).catch(() => startMockLinq());
 const extension = await launchExtension();

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { build } from 'vite';
-import { ROOT_DIR } from '../e2e/harness/paths.ts';
+import { buildDist } from '../e2e/harness/build-dist.ts';
 import { FIREFOX_DIST_DIR } from './harness/firefox.ts';
 
 /**
@@ -15,21 +14,5 @@ export default async function setup(): Promise<void> {
       );
     return;
   }
-  const started = Date.now();
-  // As in test/e2e/global-setup.ts: vite builds for production only under NODE_ENV=production.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: ROOT_DIR,
-      configFile: `${ROOT_DIR}/vite.config.ts`,
-      logLevel: 'warn',
-      mode: 'firefox',
-      build: { outDir: FIREFOX_DIST_DIR, emptyOutDir: true },
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
-  console.log(`firefox: built ${FIREFOX_DIST_DIR} in ${Date.now() - started} ms`);
+  console.log(`firefox: built ${FIREFOX_DIST_DIR} in ${await buildDist(FIREFOX_DIST_DIR, 'firefox')} ms`);
 }
