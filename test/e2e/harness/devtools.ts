@@ -5,7 +5,7 @@ import { makeProfileDir, removeProfileDir } from './profile.ts';
 import { waitUntil } from './wait.ts';
 
 /**
- * The real DevTools window with the extension's "Linq" panel, headless (toolchain.md §6). Playwright does not
+ * The real DevTools window with the extension's "Linq" panel, headless. Playwright does not
  * expose DevTools' targets as pages or frames, so they are driven over raw CDP: Target.attachToTarget with
  * flatten:false, then Target.sendMessageToTarget.
  */

@@ -30,7 +30,7 @@ export interface LaunchedExtension {
 
 /**
  * Headless Debian Chromium with the built extension. Playwright always adds --disable-extensions, so
- * --disable-extensions-except is required for --load-extension to take effect (toolchain.md §4, §7).
+ * --disable-extensions-except is required for --load-extension to take effect.
  * Pass `profileDir` to reuse a profile (a browser "restart"); the caller then owns that directory. `distDir`
  * loads another build than dist/ (only the page-menu test does, see harness/granted-dist.ts); `devtools` opens
  * DevTools for every tab (the page-traffic test).

@@ -7,7 +7,7 @@ export interface ExtensionStorage {
 
 /**
  * Reads chrome.storage through an extension page rather than the worker handle, which goes stale once the
- * worker is stopped and restarted (toolchain.md §8).
+ * worker is stopped and restarted.
  */
 export function readExtensionStorage(page: Page): Promise<ExtensionStorage> {
   return page.evaluate(async () => ({

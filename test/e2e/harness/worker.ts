@@ -4,7 +4,7 @@ import { waitUntil } from './wait.ts';
 /**
  * Stops the extension's service worker the way Chrome does when it ends an idle or stuck worker: CDP
  * Target.getTargets to find its service_worker target, Target.closeTarget on it, then waits until it is
- * really stopped (a call that returned proves nothing; toolchain.md §8).
+ * really stopped (a call that returned proves nothing).
  *
  * "Stopped" is proven by either signal: the target is absent from Target.getTargets, or the ServiceWorker
  * domain reports runningStatus "stopped". Both are needed in practice: a view with a request in flight wakes a
@@ -46,7 +46,7 @@ export async function stopServiceWorker(context: BrowserContext, page: Page): Pr
   }
 }
 
-/** Whether a service worker of the extension is running now (CDP's target list; toolchain.md §8). */
+/** Whether a service worker of the extension is running now (CDP's target list). */
 export async function isServiceWorkerRunning(
   context: BrowserContext,
   page: Page,
