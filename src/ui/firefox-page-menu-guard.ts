@@ -12,6 +12,14 @@ export const PAGE_MENU_REFUSED =
   'Not turned on: in Firefox, the page menu\u2019s script in web pages could read a key kept on this device. ' +
   'Untick \u201cRemember key on this device\u201d in every environment first.';
 
+/**
+ * Access to all sites can also be granted outside the extension (about:addons) while a key is remembered: the
+ * worker then keeps the script out of web pages, and the switch says so rather than just "On".
+ */
+export const PAGE_MENU_PAUSED =
+  'Paused: an environment remembers its key on this device, so the page menu\u2019s script stays out of web ' +
+  'pages. Untick \u201cRemember key on this device\u201d in every environment to use it.';
+
 /** Whether any environment keeps its key on this device. */
 export function remembersAnyKey(settings: Settings): boolean {
   return settings.profiles.some((profile) => profile.rememberKey);
@@ -25,7 +33,7 @@ export function useKeysGuardedPageMenu(view: PageMenuView, settings: Settings): 
   const [refused, setRefused] = useState<string>();
   return {
     ...view,
-    note: refused ?? view.note,
+    note: refused ?? view.note ?? (view.status === 'on' && remembersAnyKey(settings) ? PAGE_MENU_PAUSED : undefined),
     turnOn() {
       if (remembersAnyKey(settings)) return setRefused(PAGE_MENU_REFUSED);
       setRefused(undefined);

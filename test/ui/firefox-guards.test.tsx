@@ -2,7 +2,7 @@
 import { act, renderHook } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
-import { PAGE_MENU_REFUSED, useKeysGuardedPageMenu } from '../../src/ui/firefox-page-menu-guard.ts';
+import { PAGE_MENU_PAUSED, PAGE_MENU_REFUSED, useKeysGuardedPageMenu } from '../../src/ui/firefox-page-menu-guard.ts';
 import { REMEMBER_REFUSED, rememberUnlessPageMenu } from '../../src/ui/firefox-remember-guard.ts';
 import type { PageMenuView } from '../../src/ui/usePageMenu.ts';
 
@@ -23,6 +23,14 @@ describe('Turn on page menu, in Firefox', () => {
     expect(asked).toEqual([]);
     expect(result.current.note).toBe(PAGE_MENU_REFUSED);
     expect(result.current.status).toBe('off');
+  });
+
+  it('says it is paused when access was granted elsewhere (about:addons) while a key is remembered', () => {
+    const granted = (): PageMenuView => ({ ...plainSwitch([]), status: 'on' });
+    const paused = renderHook(() => useKeysGuardedPageMenu(granted(), remembering(true)));
+    expect(paused.result.current.note).toBe(PAGE_MENU_PAUSED);
+    const running = renderHook(() => useKeysGuardedPageMenu(granted(), remembering(false)));
+    expect(running.result.current.note).toBeUndefined();
   });
 
   it('goes straight to the browser (inside the click) when no key is remembered', () => {
