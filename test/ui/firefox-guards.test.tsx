@@ -15,6 +15,9 @@ function plainSwitch(asked: string[]): PageMenuView {
   return { status: 'off', turnOn: () => void asked.push('turnOn'), turnOff: () => void asked.push('turnOff') };
 }
 
+/** Access to all sites granted outside the extension (about:addons). */
+const granted = (): PageMenuView => ({ ...plainSwitch([]), status: 'on' });
+
 describe('Turn on page menu, in Firefox', () => {
   it('is refused with its reason, and asks the browser nothing, while an environment remembers its key', () => {
     const asked: string[] = [];
@@ -26,7 +29,6 @@ describe('Turn on page menu, in Firefox', () => {
   });
 
   it('says it is paused when access was granted elsewhere (about:addons) while a key is remembered', () => {
-    const granted = (): PageMenuView => ({ ...plainSwitch([]), status: 'on' });
     const paused = renderHook(() => useKeysGuardedPageMenu(granted(), remembering(true)));
     expect(paused.result.current.note).toBe(PAGE_MENU_PAUSED);
     const running = renderHook(() => useKeysGuardedPageMenu(granted(), remembering(false)));
