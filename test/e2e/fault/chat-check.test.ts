@@ -20,7 +20,7 @@ import { readHistoryDb, type StoredEntry } from './lib/db.ts';
 import { useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews, sweepForKey } from './lib/secrets.ts';
-import { shownStatus, viewSafety } from './lib/view-checks.ts';
+import { expectViewsSafe, shownStatus, viewSafety } from './lib/view-checks.ts';
 
 const DEFAULT_TIMEOUT_S = 15;
 
@@ -378,17 +378,6 @@ async function closeDetails(): Promise<void> {
   await close.click();
 }
 
-async function expectSafe(views: Page[], { rawControl }: { rawControl: boolean }): Promise<void> {
-  const safeties = await Promise.all(views.map((page) => viewSafety(page)));
-  for (const [index, page] of views.entries()) {
-    const safety = safeties[index]!;
-    expect(safety.pwned, page.url()).toBeUndefined();
-    expect(safety.badLinks, page.url()).toEqual([]);
-    expect(safety.markup, page.url()).toEqual([]);
-    if (rawControl) expect(safety.rawControl, page.url()).toEqual([]);
-  }
-}
-
 async function shownFindings(region: Locator): Promise<string[]> {
   const items = await region.getByRole('list', { name: 'Findings' }).getByRole('listitem').allTextContents();
   return items.map((item) => item.replace(/\s+/g, ' ').trim());
@@ -463,7 +452,7 @@ test.for(CASES)('$name ($chatId)', async (scenario, { task }) => {
   // Nothing the server sent became markup, a foreign link, script, or an unescaped control character.
   const views = [popup, panel];
   await expect.poll(() => shownStatus(panel, scenario.chatId), { timeout: 5_000, interval: 25 }).toBe(scenario.label);
-  await expectSafe(views, { rawControl: true });
+  await expectViewsSafe(views);
 
   // The panel, open all along, lists the same entry; its details give the same diagnosis, without handles.
   await panel.bringToFront();
@@ -483,7 +472,7 @@ test.for(CASES)('$name ($chatId)', async (scenario, { task }) => {
     expect(await panelCheck.getByRole('button', { name: 'Show handles' }).count()).toBe(0);
   }
   // The details show the body preview as sent, new lines included (so no control-character check there).
-  await expectSafe([panel], { rawControl: false });
+  await expectViewsSafe([panel], { rawControl: false });
   expect(await details.locator(SERVER_MARKUP).count()).toBe(0);
 
   await scenario.check?.({ latest, check, details, entry, newRequests });

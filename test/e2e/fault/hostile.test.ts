@@ -16,7 +16,7 @@ import { readHistoryDb, type StoredEntry } from './lib/db.ts';
 import { defineSecretsSweep, lostEntries, useFaultSession } from './lib/fault-session.ts';
 import { handled, recordFault } from './lib/meta.ts';
 import { FAULT_KEY, leakCount, leaksInViews } from './lib/secrets.ts';
-import { shownStatus, viewSafety } from './lib/view-checks.ts';
+import { expectViewsSafe, shownStatus, viewSafety } from './lib/view-checks.ts';
 
 /** Short, so the slow scenario stays well inside the default timeout without costing seconds. */
 const SLOW_MS = 300;
@@ -323,15 +323,7 @@ describe.each(groupByFamily(FIRED_HERE))('$family', ({ scenarios }) => {
     await expect.poll(() => shownStatus(panel, scenario.chatId), { timeout: 5_000, interval: 25 }).toBe(label);
 
     // Nothing the server sent became markup, a foreign link, script, or an unescaped control character.
-    const views = [popup, panel];
-    const safeties = await Promise.all(views.map((page) => viewSafety(page)));
-    for (const [index, page] of views.entries()) {
-      const safety = safeties[index]!;
-      expect(safety.pwned, page.url()).toBeUndefined();
-      expect(safety.badLinks, page.url()).toEqual([]);
-      expect(safety.markup, page.url()).toEqual([]);
-      expect(safety.rawControl, page.url()).toEqual([]);
-    }
+    await expectViewsSafe([popup, panel]);
 
     await expected?.check?.({ latest, entry, newRequests });
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Elements that server text would create if it were ever rendered as markup. */
 const MARKUP = 'img, script, b, i, iframe, object, embed, svg, style, link';
@@ -53,6 +54,21 @@ export function viewSafety(page: Page): Promise<ViewSafety> {
     },
     { markup: MARKUP, control: RAW_CONTROL.source },
   );
+}
+
+/**
+ * Nothing the server sent became markup, a foreign link or script in any of `views`, nor, unless told otherwise
+ * (a view whose details show a body preview, new lines included), an unescaped control or bidi character.
+ */
+export async function expectViewsSafe(views: readonly Page[], { rawControl = true } = {}): Promise<void> {
+  const safeties = await Promise.all(views.map((page) => viewSafety(page)));
+  for (const [index, page] of views.entries()) {
+    const safety = safeties[index]!;
+    expect(safety.pwned, page.url()).toBeUndefined();
+    expect(safety.badLinks, page.url()).toEqual([]);
+    expect(safety.markup, page.url()).toEqual([]);
+    if (rawControl) expect(safety.rawControl, page.url()).toEqual([]);
+  }
 }
 
 /** The status label a view shows for the newest rendered entry of `chatId` ('' when none is rendered), in one read. */
