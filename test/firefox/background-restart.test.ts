@@ -8,7 +8,8 @@ import { startMockLinq, type MockLinq } from '../mock-linq/server.ts';
 import { okChat } from '../e2e/harness/chat-ids.ts';
 import { waitUntil } from '../e2e/harness/wait.ts';
 import { launchFirefox, openView, type FirefoxSession } from './harness/firefox.ts';
-import { configure, fireStop, historyRows, readExtensionStorage } from './harness/views.ts';
+import { readExtensionStorage } from '../e2e/harness/storage.ts';
+import { configure, fireStop, historyRows } from './harness/views.ts';
 
 const IDLE_MS = 2_000;
 /** The background's copy of the newest entries (src/platform/recent-history-store.ts): each start writes it. */

@@ -7,7 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { startMockLinq, type MockLinq } from '../mock-linq/server.ts';
 import { linqErrorChat, okChat } from '../e2e/harness/chat-ids.ts';
 import { launchFirefox, openView, type FirefoxSession } from './harness/firefox.ts';
-import { configure, docLinkIn, fireStop, historyRows, readExtensionStorage, settledRowFor } from './harness/views.ts';
+import { readExtensionStorage } from '../e2e/harness/storage.ts';
+import { configure, docLinkIn, fireStop, historyRows, settledRowFor } from './harness/views.ts';
 
 let mock: MockLinq;
 let firefox: FirefoxSession;

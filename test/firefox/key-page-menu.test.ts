@@ -10,7 +10,8 @@ import { startMockLinq, type MockLinq } from '../mock-linq/server.ts';
 import { waitUntil } from '../e2e/harness/wait.ts';
 import { PAGE_SCRIPT } from '../../src/core/page-script.ts';
 import { byRoleAndName, launchFirefox, openView, type FirefoxSession } from './harness/firefox.ts';
-import { configure, readExtensionStorage } from './harness/views.ts';
+import { readExtensionStorage } from '../e2e/harness/storage.ts';
+import { configure } from './harness/views.ts';
 
 let mock: MockLinq;
 let firefox: FirefoxSession;

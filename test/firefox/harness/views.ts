@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { waitUntil } from '../../e2e/harness/wait.ts';
+import { readExtensionStorage } from '../../e2e/harness/storage.ts';
 import { byRole, byRoleAndName, textField } from './firefox.ts';
 
 /**
@@ -12,19 +13,6 @@ export async function fillField(page: Page, name: string, value: string): Promis
   await field.evaluate((input) => input.select());
   await field.type(value);
   await field.evaluate((input) => input.blur());
-}
-
-export interface ExtensionStorage {
-  local: Record<string, unknown>;
-  session: Record<string, unknown>;
-}
-
-/** The extension's storage, read through one of its pages (Firefox exposes chrome.* with promises there). */
-export function readExtensionStorage(page: Page): Promise<ExtensionStorage> {
-  return page.evaluate(async () => ({
-    local: await chrome.storage.local.get(null),
-    session: await chrome.storage.session.get(null),
-  }));
 }
 
 /** Points the active environment at `baseUrl` with `apiKey`, and waits until storage holds both. */
