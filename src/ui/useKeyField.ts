@@ -19,11 +19,11 @@ export function useKeyField(
   const [apiKey, setApiKey] = useState(initial.apiKey);
   const { profile, isActive } = environments;
 
-  const showStoredKey = (profileId: string) =>
-    void client.loadKey(profileId).then((key) => isActive(profileId) && setApiKey(key));
-  // An echo's read may answer after the operator typed again: the field keeps what was typed.
-  const showStoredKeyUnlessTyped = (profileId: string) =>
-    void client.loadKey(profileId).then((key) => isActive(profileId) && !edits.isEditing('apiKey') && setApiKey(key));
+  // `unlessTyped`: an echo's read may answer after the operator typed again, and the field keeps what was typed.
+  const showStoredKey = (profileId: string, unlessTyped = false) =>
+    void client
+      .loadKey(profileId)
+      .then((key) => isActive(profileId) && !(unlessTyped && edits.isEditing('apiKey')) && setApiKey(key));
 
   // The stored key replaces the first-paint copy's empty one, unless the operator has typed one since.
   useWhenReplaced(initial, (stored) => {
@@ -34,7 +34,7 @@ export function useKeyField(
     () =>
       client.onKeyChange((profileId) => {
         edits.heardOfChange();
-        if (isActive(profileId) && !edits.isEditing('apiKey')) showStoredKeyUnlessTyped(profileId);
+        if (isActive(profileId) && !edits.isEditing('apiKey')) showStoredKey(profileId, true);
       }),
     [client],
   );
