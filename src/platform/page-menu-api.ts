@@ -16,7 +16,7 @@ export function chromePageMenuApi(gate: PageMenuGate): PageMenuApi {
   const access = createPageMenuAccess(chrome.permissions as unknown as PagePermissions);
   return {
     extensionId: chrome.runtime.id,
-    hasSiteAccess: onlyWithStorageClosed(() => access.isOn(), gate.allows),
+    hasSiteAccess: onlyWhileGateAllows(() => access.isOn(), gate.allows),
     onPermissionsAdded: chrome.permissions.onAdded,
     // A change of the gate re-checks the page menu as a taken-back grant does: nothing is injected anew.
     onPermissionsRemoved: {
@@ -117,7 +117,7 @@ export async function keepStorageFromPages(
 }
 
 /** Access to all sites turns the page menu on only while the gate allows it; otherwise it stays off. */
-export function onlyWithStorageClosed(
+export function onlyWhileGateAllows(
   hasSiteAccess: () => Promise<boolean>,
   allows: () => Promise<boolean>,
 ): () => Promise<boolean> {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createPageMenuGate, holdsRememberedKey, type GateStorage } from '../../../src/platform/page-menu-gate.ts';
 import { createKeyStore, isKeySlot, keySlot } from '../../../src/platform/key-store.ts';
-import { onlyWithStorageClosed } from '../../../src/platform/page-menu-api.ts';
+import { onlyWhileGateAllows } from '../../../src/platform/page-menu-api.ts';
 import { startPageMenu, type PageMenuApi } from '../../../src/background/page-menu.ts';
 import { PAGE_SCRIPT } from '../../../src/core/page-script.ts';
 import { KEY, storage } from './fixtures.ts';
@@ -73,7 +73,7 @@ describe('the page menu gate: setAccessLevel where the browser has it, no rememb
     const event = { addListener: () => undefined };
     const api: PageMenuApi = {
       extensionId: 'linq-typing-inspector@linqapp.com',
-      hasSiteAccess: onlyWithStorageClosed(async () => true, gate.allows),
+      hasSiteAccess: onlyWhileGateAllows(async () => true, gate.allows),
       onPermissionsAdded: event,
       onPermissionsRemoved: {
         addListener(listener) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SCRIPT } from '../../../src/core/page-script.ts';
 import { startPageMenu, type PageMenuApi } from '../../../src/background/page-menu.ts';
-import { keepStorageFromPages, onlyWithStorageClosed } from '../../../src/platform/page-menu-api.ts';
+import { keepStorageFromPages, onlyWhileGateAllows } from '../../../src/platform/page-menu-api.ts';
 
 type Log = Array<{ message: string; error: unknown }>;
 const logTo = (log: Log) => (message: string, error: unknown) => void log.push({ message, error });
@@ -36,19 +36,19 @@ describe('the worker closes storage to web pages, and checks that Chrome did', (
 
   it('counts site access as the page menu being on only while storage is closed', async () => {
     expect(
-      await onlyWithStorageClosed(
+      await onlyWhileGateAllows(
         async () => true,
         async () => true,
       )(),
     ).toBe(true);
     expect(
-      await onlyWithStorageClosed(
+      await onlyWhileGateAllows(
         async () => true,
         async () => false,
       )(),
     ).toBe(false);
     expect(
-      await onlyWithStorageClosed(
+      await onlyWhileGateAllows(
         async () => false,
         async () => true,
       )(),
@@ -64,7 +64,7 @@ describe('the worker closes storage to web pages, and checks that Chrome did', (
     );
     const api: PageMenuApi = {
       extensionId: 'abcdefghijklmnopabcdefghijklmnop',
-      hasSiteAccess: onlyWithStorageClosed(
+      hasSiteAccess: onlyWhileGateAllows(
         async () => true,
         () => closed,
       ),
