@@ -11,7 +11,7 @@ import { LatestResult } from './components/LatestResult.tsx';
 import { SettingsSection } from './components/SettingsSection.tsx';
 import type { InspectorState } from './useInspector.ts';
 import type { useInspector } from './useInspector.ts';
-import { fireFormHandlers } from './fire-form.ts';
+import { fireFormProps } from './fire-form.ts';
 
 type Actions = ReturnType<typeof useInspector>['actions'];
 
@@ -31,7 +31,7 @@ export function Controls({ idPrefix, state, actions, onLookupCode }: ControlsPro
   const waitSeconds = secondsLeft(until, now);
   return (
     <div class="controls">
-      <form class="fire-form" aria-label="Typing request" {...fireFormHandlers(() => void actions.fire(state.chatId))}>
+      <form class="fire-form" aria-label="Typing request" {...fireFormProps(() => void actions.fire(state.chatId))}>
         <EnvironmentPicker
           idPrefix={idPrefix}
           profiles={state.settings.profiles}

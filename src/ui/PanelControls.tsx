@@ -13,7 +13,7 @@ import { rateLimitedUntil } from './useRequests.ts';
 import { useEscapeCloses } from './usePanelKeys.ts';
 import type { ControlsProps } from './Controls.tsx';
 import type { InspectorState } from './useInspector.ts';
-import { fireFormHandlers } from './fire-form.ts';
+import { fireFormProps } from './fire-form.ts';
 
 const DRAWER_ID = 'panel-settings';
 
@@ -82,7 +82,7 @@ export function PanelControls({ idPrefix, state, actions }: Omit<ControlsProps, 
     <form
       class="fire-form panel-form"
       aria-label="Typing request"
-      {...fireFormHandlers(() => void actions.fire(state.chatId))}
+      {...fireFormProps(() => void actions.fire(state.chatId))}
     >
       <div class="toolbar">
         <EnvironmentPicker {...environment} withNameField={false} />

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkApiKey, checkBaseUrl, clampInt, TIMEOUT_LIMITS } from '../../src/core/linq/settings-rules.ts';
+import {
+  checkApiKey,
+  checkBaseUrl,
+  checkWholeNumber,
+  clampInt,
+  TIMEOUT_LIMITS,
+} from '../../src/core/linq/settings-rules.ts';
 
 describe('checkBaseUrl', () => {
   it.each([
@@ -74,5 +80,26 @@ describe('clampInt', () => {
     expect(clampInt(60_000, TIMEOUT_LIMITS)).toBe(29_000);
     expect(clampInt(Number.NaN, TIMEOUT_LIMITS)).toBe(15_000);
     expect(clampInt(2500.4, TIMEOUT_LIMITS)).toBe(2500);
+  });
+});
+
+describe('checkWholeNumber', () => {
+  const limits = { min: 1, max: 29 };
+  it.each([
+    ['1', 1],
+    [' 29 ', 29],
+    ['15', 15],
+  ])('accepts %j as %d', (input, value) => {
+    expect(checkWholeNumber(input, limits, 'seconds')).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['', 'Enter a number from 1 to 29 seconds.'],
+    ['2.5', 'Use a whole number from 1 to 29 seconds.'],
+    ['0', '0 is out of range: enter a number from 1 to 29 seconds.'],
+    ['30', '30 is out of range: enter a number from 1 to 29 seconds.'],
+    ['-3', '-3 is out of range: enter a number from 1 to 29 seconds.'],
+  ])('refuses %j, saying why', (input, reason) => {
+    expect(checkWholeNumber(input, limits, 'seconds')).toEqual({ ok: false, reason });
   });
 });

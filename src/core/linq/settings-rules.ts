@@ -102,3 +102,18 @@ export function clampInt(value: number, limits: { min: number; max: number; defa
   if (!Number.isFinite(value)) return limits.default;
   return Math.min(limits.max, Math.max(limits.min, Math.round(value)));
 }
+
+/**
+ * A whole number the operator typed into a limited setting. A number input hands over "" for text that is not a
+ * number, so an empty value says what to type.
+ */
+export function checkWholeNumber(input: string, limits: { min: number; max: number }, unit: string): Check<number> {
+  const range = `from ${limits.min} to ${limits.max} ${unit}`;
+  const trimmed = input.trim();
+  if (trimmed === '') return { ok: false, reason: `Enter a number ${range}.` };
+  const value = Number(trimmed);
+  if (!Number.isInteger(value)) return { ok: false, reason: `Use a whole number ${range}.` };
+  if (value < limits.min || value > limits.max)
+    return { ok: false, reason: `${trimmed} is out of range: enter a number ${range}.` };
+  return { ok: true, value };
+}

@@ -3,6 +3,7 @@ import type { Settings } from '../../core/settings.ts';
 import type { PageMenuAccess } from '../client.ts';
 import { usePageMenu } from '../usePageMenu.ts';
 import { useKeysGuardedPageMenu } from '../firefox-page-menu-guard.ts';
+import { NumberSettingField } from './NumberSettingField.tsx';
 import { PageMenuSetting } from './PageMenuSetting.tsx';
 import { TrafficHostsField } from './TrafficHostsField.tsx';
 import { BROWSER } from '../browser-name.ts';
@@ -30,35 +31,26 @@ export function RequestSettingsFields({
     : usePageMenu(pageMenu);
   return (
     <>
-      <div class="field">
-        <label for={`${idPrefix}-timeout`}>Request timeout (seconds)</label>
-        <input
-          id={`${idPrefix}-timeout`}
-          type="number"
-          min={TIMEOUT_LIMITS.min / 1000}
-          max={TIMEOUT_LIMITS.max / 1000}
-          step={1}
-          value={settings.timeoutMs / 1000}
-          onChange={(event) => onChange({ timeoutMs: Number(event.currentTarget.value) * 1000 })}
-        />
-        <p class="field-note">
-          {TIMEOUT_LIMITS.min / 1000}–{TIMEOUT_LIMITS.max / 1000} s. {BROWSER.name} may end a background request after
-          30 s.
-        </p>
-      </div>
-      <div class="field">
-        <label for={`${idPrefix}-history-cap`}>History limit (entries)</label>
-        <input
-          id={`${idPrefix}-history-cap`}
-          type="number"
-          min={HISTORY_CAP_LIMITS.min}
-          max={HISTORY_CAP_LIMITS.max}
-          step={100}
-          value={settings.historyCap}
-          onChange={(event) => onChange({ historyCap: Number(event.currentTarget.value) })}
-        />
-        <p class="field-note">The oldest entries are removed beyond this.</p>
-      </div>
+      <NumberSettingField
+        id={`${idPrefix}-timeout`}
+        label="Request timeout (seconds)"
+        value={settings.timeoutMs / 1000}
+        limits={{ min: TIMEOUT_LIMITS.min / 1000, max: TIMEOUT_LIMITS.max / 1000 }}
+        unit="seconds"
+        step={1}
+        note={`${TIMEOUT_LIMITS.min / 1000}–${TIMEOUT_LIMITS.max / 1000} s. ${BROWSER.name} may end a background request after 30 s.`}
+        onSave={(seconds) => onChange({ timeoutMs: seconds * 1000 })}
+      />
+      <NumberSettingField
+        id={`${idPrefix}-history-cap`}
+        label="History limit (entries)"
+        value={settings.historyCap}
+        limits={HISTORY_CAP_LIMITS}
+        unit="entries"
+        step={100}
+        note="The oldest entries are removed beyond this."
+        onSave={(historyCap) => onChange({ historyCap })}
+      />
       <div class="checkbox">
         <input
           id={`${idPrefix}-no-record`}

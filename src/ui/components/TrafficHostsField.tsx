@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useStoredDraft } from '../useStoredDraft.ts';
 import { checkTrafficHosts, TRAFFIC_HOSTS_INPUT_MAX, TRAFFIC_HOSTS_MAX } from '../../core/linq/traffic-hosts.ts';
 
 export interface TrafficHostsFieldProps {
@@ -19,19 +20,9 @@ const countText = (count: number) => (count === 1 ? '1 host' : `${count} hosts`)
 export function TrafficHostsField({ idPrefix, hosts, onSave }: TrafficHostsFieldProps) {
   const id = `${idPrefix}-traffic-hosts`;
   const stored = asText(hosts);
-  const [text, setText] = useState(stored);
+  const draft = useStoredDraft(stored);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<string>();
-  /** The operator has text of their own in the field, not yet saved. */
-  const editing = useRef(false);
-  const shownStored = useRef(stored);
-  // Another view's change shows here, unless the operator is editing. Compared with what was last shown, since
-  // the effect of the first render can run after the first keystroke.
-  useEffect(() => {
-    if (shownStored.current === stored) return;
-    shownStored.current = stored;
-    if (!editing.current) setText(stored);
-  }, [stored]);
 
   // The value from the event: a change can come before the render that follows the last input.
   const save = (value: string) => {
@@ -42,8 +33,7 @@ export function TrafficHostsField({ idPrefix, hosts, onSave }: TrafficHostsField
       return;
     }
     setError(undefined);
-    editing.current = false;
-    setText(asText(checked.value));
+    draft.settle(asText(checked.value));
     if (asText(checked.value) === stored) return;
     onSave(checked.value);
     setSaved(
@@ -58,17 +48,14 @@ export function TrafficHostsField({ idPrefix, hosts, onSave }: TrafficHostsField
       <textarea
         id={id}
         rows={2}
-        value={text}
+        value={draft.text}
         maxLength={TRAFFIC_HOSTS_INPUT_MAX}
         placeholder="staging.example.com, localhost:3000"
         autocomplete="off"
         spellcheck={false}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
-        onInput={(event) => {
-          setText(event.currentTarget.value);
-          editing.current = true;
-        }}
+        onInput={(event) => draft.edit(event.currentTarget.value)}
         onChange={(event) => save(event.currentTarget.value)}
       />
       {error ? (

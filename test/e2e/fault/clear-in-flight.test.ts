@@ -89,19 +89,8 @@ test('a request still hanging when history is cleared times out into a counted e
   const meta = recordFault(task, 'clear-in-flight');
   await clearFromPanel();
   await expect.poll(totals, { timeout: 5_000 }).toEqual({ stored: 0, popup: '0', panel: '0 entries', copy: 0 });
-  // The shortest timeout Settings allows, so the hung request gives up soon.
-  await popup.bringToFront();
-  const timeout = popup.getByRole('spinbutton', { name: 'Request timeout (seconds)' });
-  if (!(await timeout.isVisible())) await popup.getByText('Settings', { exact: true }).click();
-  await timeout.fill('1');
-  await timeout.blur();
-  // Saved before the request goes, or it would wait the default 15 s (seen once under load in the full suite).
-  const savedTimeout = () =>
-    popup.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      return (settings as { timeoutMs?: number } | undefined)?.timeoutMs;
-    });
-  await expect.poll(savedTimeout).toBe(1_000);
+  // The shortest timeout Settings allows, so the hung request gives up soon; saved before the request goes.
+  await configure(popup, { timeoutSeconds: 1 });
   const before = session.mock.requests.length;
   await submitChatId(popup, SPECIAL.hang);
   await session.mock.waitForRequests(before + 1, 5_000);
