@@ -4,15 +4,20 @@ import { build } from 'vite';
 export const ROOT_DIR = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 
 /**
- * The production build `npm run build` makes, into `outDir`. With `onRebuild`, vite keeps watching src/ and
- * calls it after each later build (the first one is awaited here); the returned function stops watching.
+ * The production build `npm run build` (or, for Firefox, `npm run build:firefox`) makes, into `outDir`. With
+ * `onRebuild`, vite keeps watching src/ and calls it after each later build (the first one is awaited here); the
+ * returned function stops watching.
  */
-export async function buildExtension(outDir: string, onRebuild?: () => void): Promise<() => Promise<void>> {
+export async function buildExtension(
+  outDir: string,
+  browser: 'chromium' | 'firefox',
+  onRebuild?: () => void,
+): Promise<() => Promise<void>> {
   const output = await build({
     root: ROOT_DIR,
     configFile: `${ROOT_DIR}/vite.config.ts`,
     logLevel: 'warn',
-    mode: 'production',
+    mode: browser === 'firefox' ? 'firefox' : 'production',
     build: { outDir, emptyOutDir: true, ...(onRebuild ? { watch: {} } : {}) },
   });
   if (!onRebuild || !('on' in output)) return async () => undefined;

@@ -1,11 +1,7 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { DEFAULT_SETTINGS, updateProfile } from '../../src/core/settings.ts';
 import { extensionArgs } from '../e2e/harness/launch.ts';
 import { makeProfileDir, removeProfileDir } from '../e2e/harness/profile.ts';
-
-/** Any key works with the mock; this one says so wherever it might be seen (only masked, in the key field). */
-export const MOCK_KEY = 'any-key-works-with-the-mock';
-const LOCAL_PROFILE = 'local';
+import { MOCK_KEY, MOCK_KEY_SLOT, settingsForMock } from './start-mock-settings.ts';
 
 export interface StartedChromium {
   extensionId: string;
@@ -39,10 +35,7 @@ async function extensionWorker(context: BrowserContext): Promise<Worker> {
 
 /** The Local mock environment, active and pointed at this mock. */
 async function pointAtMock(worker: Worker, mockUrl: string): Promise<void> {
-  const settings = updateProfile({ ...DEFAULT_SETTINGS, activeProfileId: LOCAL_PROFILE }, LOCAL_PROFILE, {
-    baseUrl: `${mockUrl}/api/partner`,
-  });
-  await worker.evaluate(async (value) => chrome.storage.local.set({ settings: value }), settings);
+  await worker.evaluate(async (value) => chrome.storage.local.set({ settings: value }), settingsForMock(mockUrl));
 }
 
 /** A key the mock accepts, in the Local mock environment's session slot, unless one is there already. */
@@ -52,7 +45,7 @@ async function giveMockKey(worker: Worker): Promise<void> {
       if ((await chrome.storage.session.get(slot))[slot] === undefined)
         await chrome.storage.session.set({ [slot]: key });
     },
-    { slot: `apiKey.${LOCAL_PROFILE}`, key: MOCK_KEY },
+    { slot: MOCK_KEY_SLOT, key: MOCK_KEY },
   );
 }
 

@@ -1,36 +1,102 @@
 /**
- * `npm start`: builds the extension, starts the mock Linq API on a free loopback port, and opens Chromium with a
- * temporary profile, the extension loaded, its popup in a tab pointed at the mock and the mock's demo page in
- * another. Ctrl+C (or closing the browser) ends the browser and the mock and deletes the profile.
+ * `npm start`: builds the extension, starts the mock Linq API on a free loopback port, and opens Chromium (or,
+ * with `--browser firefox`, Firefox and its build) with a temporary profile, the extension loaded, its popup in a
+ * tab pointed at the mock and the mock's demo page in another. Ctrl+C (or closing the browser) ends the browser
+ * and the mock and deletes the profile.
  */
 import { existsSync } from 'node:fs';
 import { startMockLinq } from '../mock-linq/server.ts';
 import { findChromium } from './find-chromium.ts';
 import { parseStartArgs, START_USAGE, type StartOptions } from './start-args.ts';
 import { buildExtension, ROOT_DIR } from './start-build.ts';
-import { startChromium, type StartedChromium } from './start-chromium.ts';
+import { startChromium } from './start-chromium.ts';
+import { startFirefox } from './start-firefox.ts';
+import { FIREFOX } from '../firefox/harness/firefox.ts';
+import { GECKO_ID } from '../../src/platform/firefox-manifest.ts';
 
-/** The DevTools protocol port is opened only when a test asks, with this variable. */
+/**
+ * Chromium's DevTools protocol port is opened only when a test asks, with this variable; Firefox's WebDriver
+ * BiDi address (always open on loopback, for the script itself) is printed only then.
+ */
 const REMOTE_DEBUGGING = process.env.LINQ_START_REMOTE_DEBUGGING === '1';
+
+const RELOADED = {
+  chromium: 'start: rebuilt; the browser restarted with the new build (settings kept)',
+  firefox: 'start: rebuilt; the add-on was installed again from the new build (settings kept)',
+} as const;
+
+/** What either browser's start gives back. */
+interface StartedBrowser {
+  profileDir: string;
+  popupUrl: string;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+  closed: Promise<void>;
+}
+
+/** The browser's executable, found before anything is built, so a missing one is said at once. */
+function findBrowser(browser: StartOptions['browser']): string {
+  if (browser === 'firefox') {
+    if (!existsSync(FIREFOX))
+      throw new Error(
+        `no Firefox at ${FIREFOX}: install Firefox ESR (apt-get install firefox-esr), or set FIREFOX_PATH`,
+      );
+    return FIREFOX;
+  }
+  const found = findChromium(process.env, process.platform, existsSync);
+  if ('error' in found) throw new Error(found.error);
+  return found.path;
+}
+
+/** Starts the browser; with the lines it adds to the ready message. */
+async function startBrowser(
+  options: StartOptions,
+  executablePath: string,
+  distDir: string,
+  mockUrl: string,
+): Promise<{ browser: StartedBrowser; lines: string[] }> {
+  const shown = `  browser    ${executablePath}${options.headless ? ' (headless)' : ''}, temporary profile`;
+  if (options.browser === 'firefox') {
+    const browser = await startFirefox({ executablePath, distDir, headless: options.headless, mockUrl });
+    return {
+      browser,
+      lines: [
+        `${shown} ${browser.profileDir}`,
+        `  extension  ${GECKO_ID} (temporary add-on), loaded from ${distDir}`,
+        ...(REMOTE_DEBUGGING ? [`  bidi       ${browser.endpoint}`] : []),
+      ],
+    };
+  }
+  const browser = await startChromium({
+    executablePath,
+    distDir,
+    headless: options.headless,
+    mockUrl,
+    remoteDebugging: REMOTE_DEBUGGING,
+  });
+  return {
+    browser,
+    lines: [`${shown} ${browser.profileDir}`, `  extension  ${browser.extensionId}, loaded from ${distDir}`],
+  };
+}
 
 async function run(options: StartOptions): Promise<void> {
   const started = Date.now();
-  if (options.browser === 'firefox') throw new Error('the Firefox build is not there yet: use --browser chromium');
-  const found = findChromium(process.env, process.platform, existsSync);
-  if ('error' in found) throw new Error(found.error);
-  const distDir = options.outDir ?? `${ROOT_DIR}/dist`;
+  const executablePath = findBrowser(options.browser);
+  const distDir = options.outDir ?? `${ROOT_DIR}/${options.browser === 'firefox' ? 'dist-firefox' : 'dist'}`;
 
-  let browser: StartedChromium | undefined;
+  let browser: StartedBrowser | undefined;
   let reloading = Promise.resolve();
   console.log(`start: building ${distDir}${options.watch ? ' (watching src/)' : ''}`);
   const stopWatching = await buildExtension(
     distDir,
+    options.browser,
     options.watch
       ? () => {
           reloading = reloading
             .then(() => browser?.reload())
             .then(
-              () => console.log('start: rebuilt; the browser restarted with the new build (settings kept)'),
+              () => console.log(RELOADED[options.browser]),
               (error: unknown) => console.error(`start: could not load the new build: ${String(error)}`),
             );
         }
@@ -50,14 +116,9 @@ async function run(options: StartOptions): Promise<void> {
   // second signal with no handler would end the process halfway through the cleanup.
   process.on('SIGINT', () => void stop('Ctrl+C').then(() => process.exit(0)));
   process.on('SIGTERM', () => void stop('SIGTERM').then(() => process.exit(0)));
+  let lines: string[];
   try {
-    browser = await startChromium({
-      executablePath: found.path,
-      distDir,
-      headless: options.headless,
-      mockUrl: mock.url,
-      remoteDebugging: REMOTE_DEBUGGING,
-    });
+    ({ browser, lines } = await startBrowser(options, executablePath, distDir, mock.url));
   } catch (error) {
     await mock.close();
     await stopWatching();
@@ -67,8 +128,7 @@ async function run(options: StartOptions): Promise<void> {
   console.log(
     [
       `start: ready in ${Date.now() - started} ms`,
-      `  browser    ${found.path}${options.headless ? ' (headless)' : ''}, temporary profile ${browser.profileDir}`,
-      `  extension  ${browser.extensionId}, loaded from ${distDir}`,
+      ...lines,
       `  popup      ${browser.popupUrl} (environment "Local mock", pointed at the mock; any key works there)`,
       `  mock       ${mock.url}/api/partner   demo page: ${mock.url}/demo   chat IDs: README, "The mock Linq server"`,
       'Press Ctrl+C to stop: it closes the browser and the mock and deletes the temporary profile.',

@@ -4,7 +4,7 @@
  * (SIGINT to the process group, as a terminal sends it) leaves no browser, mock or profile behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { afterAll, expect, test } from 'vitest';
 import { linqErrorChat } from './harness/chat-ids.ts';
 import { docLinkHref, fire } from './harness/history.ts';
 import { ROOT_DIR } from './harness/paths.ts';
+import { processesNaming } from './harness/processes.ts';
 import { waitUntil } from './harness/wait.ts';
 
 let child: ChildProcess | undefined;
@@ -30,20 +31,6 @@ afterAll(async () => {
   }
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
-
-/** Every process whose command line names `text` (Linux /proc). */
-function processesNaming(text: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 function printed(pattern: RegExp): string {
   const match = pattern.exec(output);

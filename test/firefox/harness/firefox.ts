@@ -15,6 +15,18 @@ export const FIREFOX_DIST_DIR = process.env.FIREFOX_DIST_DIR ?? `${ROOT_DIR}/dis
 export const EXTENSION_UUID = '3f6e1d2c-9a4b-4c7d-8e5f-0a1b2c3d4e5f';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
+export interface FirefoxLaunch {
+  distDir?: string;
+  prefs?: Record<string, unknown>;
+  executablePath?: string;
+  /** true unless told (npm start shows the window). */
+  headless?: boolean;
+  /** A profile folder of the caller's, kept after the browser closes; puppeteer's own temporary one otherwise. */
+  userDataDir?: string;
+  /** false: the caller ends the browser on Ctrl+C, not puppeteer. */
+  handleSignals?: boolean;
+}
+
 export interface FirefoxSession {
   browser: Browser;
   close(): Promise<void>;
@@ -25,13 +37,16 @@ export interface FirefoxSession {
  * about:debugging's "Load Temporary Add-on" does). Firefox refuses WebDriver navigation to moz-extension://
  * pages without --remote-allow-system-access.
  */
-export async function launchFirefox(
-  options: { distDir?: string; prefs?: Record<string, unknown> } = {},
-): Promise<FirefoxSession> {
+export async function launchFirefox(options: FirefoxLaunch = {}): Promise<FirefoxSession> {
+  const signals = options.handleSignals ?? true;
   const browser = await launch({
     browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
+    executablePath: options.executablePath ?? FIREFOX,
+    headless: options.headless ?? true,
+    userDataDir: options.userDataDir,
+    handleSIGINT: signals,
+    handleSIGTERM: signals,
+    handleSIGHUP: signals,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
