@@ -33,6 +33,8 @@ import { openDetails } from './harness/outcome.ts';
 import { DIST_DIR } from './harness/paths.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { readExtensionStorage } from './harness/storage.ts';
+import { fieldState } from './harness/field-message.ts';
+import { storedSettings } from './harness/stored.ts';
 import { openView, reloadView, viewUrl, waitForViewReady } from './harness/views.ts';
 import { waitUntil } from './harness/wait.ts';
 import { stopServiceWorker } from './harness/worker.ts';
@@ -438,6 +440,16 @@ describe('panel history tools', () => {
     await clearHistory(panel);
     await openSettings(panel);
     const limit = panel.getByRole('spinbutton', { name: 'History limit (entries)' });
+    // Below the range: refused beside the field, the stored limit kept.
+    const before = storedSettings((await readExtensionStorage(panel)).local).historyCap;
+    expect(before).toBeGreaterThanOrEqual(100);
+    await limit.fill('50');
+    await limit.blur();
+    await expect.poll(async () => (await fieldState(limit)).invalid).toBe('true');
+    const shown = await fieldState(limit);
+    expect(shown.descriptions[0]).toBe('50 is out of range: enter a number from 100 to 100000 entries.');
+    expect(shown.visible[0]).toBe(true);
+    expect(storedSettings((await readExtensionStorage(panel)).local).historyCap).toBe(before);
     await limit.fill('100');
     await limit.blur();
     await waitForStoredSetting('historyCap', 100);
