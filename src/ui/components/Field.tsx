@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { describedByOf, FieldMessages } from './FieldMessages.tsx';
 
 /**
  * A labelled input with its message. An invalid field carries aria-invalid and points at its message with
@@ -22,9 +23,6 @@ export interface FieldProps {
 }
 
 export function Field(props: FieldProps) {
-  const messageId = `${props.id}-message`;
-  const noteId = `${props.id}-note`;
-  const describedBy = [props.error ? messageId : undefined, props.note ? noteId : undefined].filter(Boolean).join(' ');
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
@@ -40,7 +38,7 @@ export function Field(props: FieldProps) {
           spellcheck={false}
           aria-invalid={props.error ? 'true' : undefined}
           aria-busy={props.busy ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={describedByOf(props.id, props.error, Boolean(props.note))}
           onInput={(event) => props.onInput(event.currentTarget.value)}
           onBlur={props.onBlur}
           onKeyDown={(event) => {
@@ -52,16 +50,7 @@ export function Field(props: FieldProps) {
         />
         {props.children}
       </div>
-      {props.error ? (
-        <p id={messageId} class="field-error">
-          {props.error}
-        </p>
-      ) : null}
-      {props.note ? (
-        <p id={noteId} class="field-note">
-          {props.note}
-        </p>
-      ) : null}
+      <FieldMessages id={props.id} error={props.error} note={props.note} />
     </div>
   );
 }

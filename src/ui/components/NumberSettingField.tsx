@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { checkWholeNumber } from '../../core/linq/settings-rules.ts';
 import { useStoredDraft } from '../useStoredDraft.ts';
+import { describedByOf, FieldMessages } from './FieldMessages.tsx';
 
 export interface NumberSettingFieldProps {
   id: string;
@@ -23,8 +24,6 @@ export interface NumberSettingFieldProps {
 export function NumberSettingField(props: NumberSettingFieldProps) {
   const draft = useStoredDraft(String(props.value));
   const [error, setError] = useState<string>();
-  const messageId = `${props.id}-message`;
-  const noteId = `${props.id}-note`;
 
   // The value from the event: a change can come before the render that follows the last input.
   const save = (text: string) => {
@@ -49,18 +48,11 @@ export function NumberSettingField(props: NumberSettingFieldProps) {
         step={props.step}
         value={draft.text}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${messageId} ${noteId}` : noteId}
+        aria-describedby={describedByOf(props.id, error, true)}
         onInput={(event) => draft.edit(event.currentTarget.value)}
         onChange={(event) => save(event.currentTarget.value)}
       />
-      {error ? (
-        <p id={messageId} class="field-error">
-          {error}
-        </p>
-      ) : null}
-      <p id={noteId} class="field-note">
-        {props.note}
-      </p>
+      <FieldMessages id={props.id} error={error} note={props.note} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useStoredDraft } from '../useStoredDraft.ts';
+import { describedByOf, FieldMessages } from './FieldMessages.tsx';
 import { checkTrafficHosts, TRAFFIC_HOSTS_INPUT_MAX, TRAFFIC_HOSTS_MAX } from '../../core/linq/traffic-hosts.ts';
 
 export interface TrafficHostsFieldProps {
@@ -41,7 +42,6 @@ export function TrafficHostsField({ idPrefix, hosts, onSave }: TrafficHostsField
     );
   };
 
-  const describedBy = [error ? `${id}-message` : undefined, `${id}-note`].filter(Boolean).join(' ');
   return (
     <div class="field traffic-hosts">
       <label for={id}>Page traffic: also capture these hosts</label>
@@ -54,20 +54,21 @@ export function TrafficHostsField({ idPrefix, hosts, onSave }: TrafficHostsField
         autocomplete="off"
         spellcheck={false}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByOf(id, error, true)}
         onInput={(event) => draft.edit(event.currentTarget.value)}
         onChange={(event) => save(event.currentTarget.value)}
       />
-      {error ? (
-        <p id={`${id}-message`} class="field-error">
-          {error}
-        </p>
-      ) : null}
-      <p id={`${id}-note`} class="field-note">
-        Host or host:port, separated by commas, spaces or new lines; at most {TRAFFIC_HOSTS_MAX}. A pasted URL counts as
-        its host. Linq&apos;s host and the active environment&apos;s are always captured. Saved when you leave the
-        field.
-      </p>
+      <FieldMessages
+        id={id}
+        error={error}
+        note={
+          <>
+            Host or host:port, separated by commas, spaces or new lines; at most {TRAFFIC_HOSTS_MAX}. A pasted URL
+            counts as its host. Linq&apos;s host and the active environment&apos;s are always captured. Saved when you
+            leave the field.
+          </>
+        }
+      />
       <p class="field-note" role="status">
         {saved ?? ''}
       </p>
