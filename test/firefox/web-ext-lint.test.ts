@@ -32,7 +32,13 @@ test('web-ext lint: 0 errors, and only the innerHTML warnings of preact’s rend
   expect(report.errors).toEqual([]);
   expect(report.notices).toEqual([]);
   const files = report.warnings.map((warning) => (warning.file ?? '').replace(/-[\w-]{8}\.js$/, '.js')).toSorted();
-  expect(files).toEqual(['assets/panel.js', 'assets/popup.js', 'assets/styles.js']);
+  // The two pages' files and the chunk they share; rolldown names that chunk after a module in it, so its name moves.
+  expect(files).toHaveLength(3);
+  expect(files.filter((file) => file === 'assets/panel.js' || file === 'assets/popup.js')).toEqual([
+    'assets/panel.js',
+    'assets/popup.js',
+  ]);
+  expect(files.every((file) => file.startsWith('assets/'))).toBe(true);
   expect(new Set(report.warnings.map((warning) => `${warning.code}: ${warning.message}`))).toEqual(
     new Set(['UNSAFE_VAR_ASSIGNMENT: Unsafe assignment to innerHTML']),
   );
