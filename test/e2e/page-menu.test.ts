@@ -91,9 +91,10 @@ describe('as installed: the page menu is off until the operator turns it on', ()
   test('Settings says it is off; "Turn on page menu" asks Chrome for access to all sites and waits for the answer', async () => {
     await openSettings(popup);
     const group = pageMenu(popup);
-    expect(await group.textContent()).toContain(
-      'Off. Turn it on to get "Stop typing in Linq chat …" in the right-click menu',
-    );
+    // The state is asked of the worker first ("Checking…"), which may still be starting after the last test.
+    await expect
+      .poll(() => group.textContent())
+      .toContain('Off. Turn it on to get "Stop typing in Linq chat …" in the right-click menu');
     const turnOn = group.getByRole('button', { name: 'Turn on page menu' });
     await turnOn.click();
     // Chrome's prompt is open now; headless Chromium cannot answer it, so the request stays pending.
