@@ -186,7 +186,7 @@ export default defineConfig(({ mode }) => {
       pageScript(),
     ],
     build: {
-      target: firefox ? 'firefox140' : 'chrome116',
+      target: firefox ? 'firefox140' : 'chrome140',
       ...(firefox ? { outDir: 'dist-firefox' } : {}),
       // Each page's HTML names every chunk its entry imports, so they load in parallel rather than one after
       // another as imports are discovered (measured: the popup's script ran ~35 ms sooner, before it became
