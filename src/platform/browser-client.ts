@@ -70,7 +70,11 @@ export function createBrowserClient(): InspectorClient {
       onHistoryChange((message) => listener(message.entryId, message.total, message.storeError)),
     // Only the panel imports; loading that code on use keeps it out of the popup.
     importHistory: async (file, options) => (await import('./import-sender.ts')).sendImport(ask, file, options),
-    extensionVersion: viewApi.extensionVersion(),
+    // Read on use: getManifest() builds the whole manifest (about 0.5 ms in a first-paint profile), and only
+    // exports and reports need the version.
+    get extensionVersion() {
+      return viewApi.extensionVersion();
+    },
     // Only the panel copies and saves files; loading that code on use keeps it out of the popup.
     copyText: async (text) => (await import('./files.ts')).copyToClipboard(text),
     saveFile: (fileName, mimeType, text) =>
