@@ -3,6 +3,7 @@ import { codeLookupHash } from '../core/code-link.ts';
 import { createBrowserClient } from '../platform/browser-client.ts';
 import { PopupApp } from '../ui/PopupApp.tsx';
 import '../ui/styles.css';
+import '../ui/popup.css';
 
 const PANEL_PAGE = '/src/devtools/panel.html';
 
