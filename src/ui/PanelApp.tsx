@@ -18,6 +18,9 @@ import { Loader, type InitialValues } from './Loader.tsx';
 import { useLazy } from './useLazy.ts';
 import { useFilteredHistory } from './useFilteredHistory.ts';
 import { useInspector } from './useInspector.ts';
+import { useNewestEntries } from './useNewestEntries.ts';
+import { useRememberFirstPaint } from './useRememberFirstPaint.ts';
+import { RECENT_LIMIT } from '../core/recent-history.ts';
 import { usePanelKeys } from './usePanelKeys.ts';
 import { useSameEntry } from './useSameEntry.ts';
 
@@ -56,6 +59,11 @@ function Panel(props: PanelAppProps & { initial: InitialValues }) {
   const { state, actions } = useInspector(client, props.initial);
   const [route, setRoute] = useState(props.initialRoute);
   const history = useFilteredHistory(client, route.filter, props.initial.recent);
+  // The panel keeps the first-paint copy too, from its unfiltered newest rows, so it paints them at once next
+  // time even if the popup is never opened.
+  const newest = useNewestEntries(history.all, history.entry, RECENT_LIMIT);
+  const storedValuesShown = !props.initial.keyPending && !history.loading;
+  useRememberFirstPaint(client, storedValuesShown, state.settings, newest, history.total);
   const [selectedId, setSelectedId] = useState<string>();
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [clearError, setClearError] = useState<string>();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { InspectorClient } from './client.ts';
 import { Controls } from './Controls.tsx';
 import { activeProfile } from '../core/settings.ts';
@@ -8,6 +8,7 @@ import { pure, useStableCallback } from './pure.ts';
 import { Loader, type InitialValues } from './Loader.tsx';
 import { useInspector } from './useInspector.ts';
 import { useRecentHistory, type RecentHistory } from './useRecentHistory.ts';
+import { useRememberFirstPaint } from './useRememberFirstPaint.ts';
 
 export interface PopupAppProps {
   client: InspectorClient;
@@ -39,14 +40,8 @@ function Popup(props: PopupAppProps & { initial: InitialValues; history: RecentH
       ? props.history
       : { ...props.history, entries: copy.entries, total: copy.total, loaded: true };
   const [clearError, setClearError] = useState<string>();
-  // Kept for the next opening once this one shows stored values (and knows the count, which its own read
-  // learns only after the rows); in an effect, after the frame, so it costs the opening nothing.
-  const { settings } = state;
-  const { entries, total } = history;
-  useEffect(() => {
-    if (!props.initial.keyPending && total !== undefined)
-      props.client.rememberFirstPaint({ settings, recent: { entries, total } });
-  }, [props.client, props.initial.keyPending, settings, entries, total]);
+  // The count is known only after the rows: its own read learns it last.
+  useRememberFirstPaint(props.client, !props.initial.keyPending, state.settings, history.entries, history.total);
   const onRetry = useStableCallback(actions.retry);
   const onClear = useStableCallback(() =>
     props.client.clearHistory().then((reply) => setClearError(reply.ok ? undefined : reply.message)),

@@ -1,6 +1,6 @@
 /**
- * The popup's first paint: it lists what it showed last time at once, from a copy it keeps in localStorage,
- * then the stored settings, the key and the worker's copy of the newest entries take over.
+ * The popup's first paint: it lists what it or the panel showed last time at once, from a copy both keep in
+ * localStorage, then the stored settings, the key and the worker's copy of the newest entries take over.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,6 +69,9 @@ describe("The popup's first paint", () => {
   let firedChat: string;
 
   test('with no copy yet, the popup waits for storage: its form first appears with the key in', async () => {
+    // The panel opened above keeps a copy too; it is taken away, as before any view has ever been opened.
+    await expect.poll(() => readCopy(panel)).not.toBeNull();
+    await panel.evaluate((key) => localStorage.removeItem(key), FIRST_PAINT_KEY);
     const { popup, first } = await openPopupWatched();
     expect(first.busy).toBeNull();
     expect(first.keyValue).toBe(session.apiKey);

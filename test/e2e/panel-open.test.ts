@@ -2,6 +2,7 @@
  * The panel opens in constant time (issue 14, item 4): with many entries, a fresh panel paints its first rows
  * before its search index is loaded (the count says "Loading search…" at that moment), and then counts them all.
  * The entries go in as an operator's would: a history file imported through the panel, stored by the worker.
+ * The popup is never opened here: the panel keeps its own first-paint copy, and paints rows in its first frame.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,6 +16,7 @@ import { openTransfer } from './harness/history-search.ts';
 import { useExtensionSession } from './harness/session.ts';
 import { pickFile } from './harness/transfer.ts';
 import { openView, viewUrl } from './harness/views.ts';
+import { FIRST_PAINT_KEY } from '../../src/platform/first-paint-store.ts';
 
 const ENTRIES = 20_000;
 const QUERY = '429';
@@ -58,7 +60,51 @@ function recordFirstRows(): void {
   requestAnimationFrame(tick);
 }
 
+/** What the page's very first animation frame shows: the rows painted and the count, or that the form is not there. */
+function recordFirstFrame(): void {
+  requestAnimationFrame(() => {
+    (globalThis as unknown as { linqFirstFrame?: FirstRows & { form: boolean } }).linqFirstFrame = {
+      form: document.getElementById('panel-api-key') !== null,
+      rows: document.querySelectorAll('.virtual-row .history-item:not(.placeholder)').length,
+      count: document.querySelector('.history .count')?.textContent ?? '',
+    };
+  });
+}
+
+async function openPanelWatchingFirstFrame(): Promise<{ page: Page; first: FirstRows & { form: boolean } }> {
+  const page = await session.extension.context.newPage();
+  session.errors.watch(page);
+  await page.addInitScript({ content: `(${recordFirstFrame.toString()})();` });
+  await page.goto(viewUrl(session.extension.extensionId, 'panel'));
+  const first = await page
+    .waitForFunction(() => (globalThis as unknown as { linqFirstFrame?: object }).linqFirstFrame, undefined, {
+      polling: 50,
+      timeout: 30_000,
+    })
+    .then((handle) => handle.jsonValue() as Promise<FirstRows & { form: boolean }>);
+  return { page, first };
+}
+
 describe('Panel opening', () => {
+  test('with no copy from anyone, a panel waits for storage, keeps one, and the next panel paints rows in its first frame', async () => {
+    await panel.evaluate((key) => localStorage.removeItem(key), FIRST_PAINT_KEY);
+    const alone = await openPanelWatchingFirstFrame();
+    expect(alone.first).toMatchObject({ form: false, rows: 0 });
+    // It keeps the copy once it shows the stored values and its newest rows.
+    await expect
+      .poll(() => alone.page.evaluate((key) => localStorage.getItem(key), FIRST_PAINT_KEY), { timeout: 10_000 })
+      .toContain(`"total":${ENTRIES}`);
+    await alone.page.close();
+    const next = await openPanelWatchingFirstFrame();
+    try {
+      expect(next.first.form).toBe(true);
+      expect(next.first.rows).toBeGreaterThan(0);
+      expect(next.first.count).toBe(`Loading search… 0 of ${ENTRIES.toLocaleString('en-US')}`);
+    } finally {
+      await next.page.close();
+    }
+  });
+
   test(`with ${ENTRIES} entries, rows paint before the search index is in, then all are counted`, async () => {
     const fresh = await session.extension.context.newPage();
     try {

@@ -1,8 +1,9 @@
 /**
  * The panel paints from the popup's first-paint copy in its first frame, as the popup does, then the stored
- * settings, key and the worker's newer copy of the history take over; with no copy, it waits for them.
+ * settings, key and the worker's newer copy of the history take over; with no copy, it waits for them. It keeps
+ * that copy itself too, so it paints at once even for someone who never opens the popup.
  */
-import { screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/core/history.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
@@ -70,5 +71,43 @@ describe('Panel first paint', () => {
     expect(screen.getByText('Loading…')).toBeTruthy();
     await client.storedValuesArrive();
     expect(keyStatus().textContent).toBe('Key: session ✓');
+  });
+
+  it('keeps the copy itself: the newest five unfiltered entries and the count, never the key', async () => {
+    const template = answeredEntry('typing.stop', CHAT, URL);
+    const seven = Array.from({ length: 7 }, (_, at) => ({
+      ...template,
+      id: `entry-${7 - at}`,
+      startedAt: template.startedAt - at * 1_000,
+    }));
+    const client = createFakeClient({ history: seven, keys: { production: 'sk_stored' }, holdInitial: true });
+    renderPanel(client);
+    await client.storedValuesArrive();
+    await waitFor(() => expect(client.stored.firstPaint?.recent.total).toBe(7));
+    expect(client.stored.firstPaint!.recent.entries.map((entry) => entry.id)).toEqual([
+      'entry-7',
+      'entry-6',
+      'entry-5',
+      'entry-4',
+      'entry-3',
+    ]);
+    // A result after opening is in the copy the next opening paints.
+    fireEvent.input(screen.getByRole('textbox', { name: 'Chat ID' }), { target: { value: OTHER_CHAT } });
+    fireEvent.click(screen.getByRole('button', { name: 'Stop typing' }));
+    await waitFor(() => expect(client.stored.firstPaint?.recent.entries[0]!.chatId).toBe(OTHER_CHAT));
+    const copy = client.stored.firstPaint!;
+    expect(copy.recent.total).toBe(8);
+    expect(copy.recent.entries).toHaveLength(5);
+    expect(JSON.stringify(copy)).not.toContain('sk_stored');
+    cleanup();
+
+    // The next panel, its reads not answered yet: the rows and the count come from that copy.
+    const next = createFakeClient({ history: seven, firstPaint: copy, holdInitial: true });
+    next.holdIndex();
+    renderPanel(next);
+    const rows = within(screen.getByRole('listbox', { name: 'History entries' })).getAllByRole('option');
+    expect(rows).toHaveLength(5);
+    expect(rows[0]!.textContent).toContain(OTHER_CHAT.slice(0, 8));
+    expect(count()).toBe('Loading search… 0 of 8');
   });
 });
