@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useAfterFirstFrame } from '../useAfterFirstFrame.ts';
 
 export type ExportScope = 'all' | 'filtered';
 export type ExportFormat = 'json' | 'har';
@@ -20,6 +21,8 @@ export function HistoryTransfer(props: HistoryTransferProps) {
   const [status, setStatus] = useState<{ text: string; error: boolean }>();
   // Set while an import runs: Cancel aborts it.
   const [importing, setImporting] = useState<AbortController>();
+  // Closed at first: its controls come just after the view's first frame.
+  const filled = useAfterFirstFrame();
   const report = (work: Promise<string>) =>
     work.then(
       (text) => setStatus({ text, error: false }),
@@ -34,54 +37,56 @@ export function HistoryTransfer(props: HistoryTransferProps) {
   return (
     <details class="transfer">
       <summary>Export and import</summary>
-      <div class="transfer-body">
-        <fieldset>
-          <legend>Export</legend>
-          <label class="chip">
-            <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
-            Whole history ({props.total})
-          </label>
-          <label class="chip">
-            <input
-              type="radio"
-              name="export-scope"
-              checked={scope === 'filtered'}
-              onChange={() => setScope('filtered')}
-            />
-            Filtered view ({props.filtered})
-          </label>
-          <button type="button" class="secondary" onClick={() => void report(props.onExport('json', scope))}>
-            Export JSON
-          </button>
-          <button type="button" class="secondary" onClick={() => void report(props.onExport('har', scope))}>
-            Export HAR
-          </button>
-        </fieldset>
-        <div class="field">
-          <label for="history-import">Import JSON</label>
-          <input
-            id="history-import"
-            type="file"
-            accept="application/json,.json"
-            disabled={importing !== undefined}
-            onChange={(event) => {
-              const input = event.currentTarget;
-              const file = input.files?.[0];
-              if (!file) return;
-              startImport(file);
-              input.value = '';
-            }}
-          />
-          {importing ? (
-            <button type="button" class="secondary" onClick={() => importing.abort()}>
-              Cancel import
+      {filled ? (
+        <div class="transfer-body">
+          <fieldset>
+            <legend>Export</legend>
+            <label class="chip">
+              <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+              Whole history ({props.total})
+            </label>
+            <label class="chip">
+              <input
+                type="radio"
+                name="export-scope"
+                checked={scope === 'filtered'}
+                onChange={() => setScope('filtered')}
+              />
+              Filtered view ({props.filtered})
+            </label>
+            <button type="button" class="secondary" onClick={() => void report(props.onExport('json', scope))}>
+              Export JSON
             </button>
-          ) : null}
+            <button type="button" class="secondary" onClick={() => void report(props.onExport('har', scope))}>
+              Export HAR
+            </button>
+          </fieldset>
+          <div class="field">
+            <label for="history-import">Import JSON</label>
+            <input
+              id="history-import"
+              type="file"
+              accept="application/json,.json"
+              disabled={importing !== undefined}
+              onChange={(event) => {
+                const input = event.currentTarget;
+                const file = input.files?.[0];
+                if (!file) return;
+                startImport(file);
+                input.value = '';
+              }}
+            />
+            {importing ? (
+              <button type="button" class="secondary" onClick={() => importing.abort()}>
+                Cancel import
+              </button>
+            ) : null}
+          </div>
+          <p class={status?.error ? 'error' : 'confirmation'} role="status" aria-live="polite">
+            {status?.text ?? ''}
+          </p>
         </div>
-        <p class={status?.error ? 'error' : 'confirmation'} role="status" aria-live="polite">
-          {status?.text ?? ''}
-        </p>
-      </div>
+      ) : null}
     </details>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useAfterFirstFrame } from '../useAfterFirstFrame.ts';
 
 export interface MenuButtonProps {
   id: string;
@@ -15,6 +16,8 @@ export interface MenuButtonProps {
  */
 export function MenuButton({ id, label, ariaLabel, children }: MenuButtonProps) {
   const anchor = `--${id}`;
+  // A closed menu shows nothing of its choices: they come just after the view's first frame.
+  const filled = useAfterFirstFrame();
   return (
     <>
       <button
@@ -27,7 +30,7 @@ export function MenuButton({ id, label, ariaLabel, children }: MenuButtonProps) 
         {label} <span aria-hidden="true">▾</span>
       </button>
       <div id={id} class="menu" popover="auto" style={`position-anchor: ${anchor}`}>
-        {children}
+        {filled ? children : null}
       </div>
     </>
   );
