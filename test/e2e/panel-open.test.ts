@@ -90,23 +90,32 @@ interface FirstRender {
   waiting: boolean;
 }
 
+/** Opens a fresh panel with `recorder` installed before its scripts, and waits for what it records in `global`. */
+async function openPanelRecording<T>(recorder: () => void, global: string): Promise<{ page: Page; recorded: T }> {
+  const page = await session.extension.context.newPage();
+  session.errors.watch(page);
+  await page.addInitScript({ content: `(${recorder.toString()})();` });
+  await page.goto(viewUrl(session.extension.extensionId, 'panel'));
+  const recorded = await page
+    .waitForFunction((name) => (globalThis as unknown as Record<string, unknown>)[name], global, {
+      polling: 50,
+      timeout: 30_000,
+    })
+    .then((handle) => handle.jsonValue() as Promise<T>);
+  return { page, recorded };
+}
+
 async function openPanelWatchingFirstFrame(): Promise<{
   page: Page;
   first: FirstRows & { form: boolean };
   render: FirstRender;
 }> {
-  const page = await session.extension.context.newPage();
-  session.errors.watch(page);
-  await page.addInitScript({ content: `(${recordFirstFrame.toString()})();` });
-  await page.goto(viewUrl(session.extension.extensionId, 'panel'));
-  const first = await page
-    .waitForFunction(() => (globalThis as unknown as { linqFirstFrame?: object }).linqFirstFrame, undefined, {
-      polling: 50,
-      timeout: 30_000,
-    })
-    .then((handle) => handle.jsonValue() as Promise<FirstRows & { form: boolean }>);
+  const { page, recorded } = await openPanelRecording<FirstRows & { form: boolean }>(
+    recordFirstFrame,
+    'linqFirstFrame',
+  );
   const render = await page.evaluate(() => (globalThis as unknown as { linqFirstRender: FirstRender }).linqFirstRender);
-  return { page, first, render };
+  return { page, first: recorded, render };
 }
 
 describe('Panel opening', () => {
@@ -136,16 +145,8 @@ describe('Panel opening', () => {
   });
 
   test(`with ${ENTRIES} entries, rows paint before the search index is in, then all are counted`, async () => {
-    const fresh = await session.extension.context.newPage();
+    const { page: fresh, recorded: first } = await openPanelRecording<FirstRows>(recordFirstRows, 'linqFirstRows');
     try {
-      await fresh.addInitScript({ content: `(${recordFirstRows.toString()})();` });
-      await fresh.goto(viewUrl(session.extension.extensionId, 'panel'));
-      const first = await fresh
-        .waitForFunction(() => (globalThis as unknown as { linqFirstRows?: FirstRows }).linqFirstRows, undefined, {
-          polling: 50,
-          timeout: 30_000,
-        })
-        .then((handle) => handle.jsonValue() as Promise<FirstRows>);
       expect(first.rows).toBeGreaterThan(0);
       expect(first.count).toMatch(/^Loading search…/);
       await fresh.waitForFunction(
