@@ -27,6 +27,15 @@ function history(): HistoryEntry[] {
 
 const count = () => document.querySelector('.history .count')?.textContent;
 
+/**
+ * The panel opens a new result's details beside the table; their code loads then. Waiting for them also keeps
+ * that load from outliving the file (vitest fails a run on a module still loading at teardown).
+ */
+async function newResultDetails(chatId: string) {
+  const pane = await screen.findByRole('region', { name: 'Entry details' });
+  await waitFor(() => expect(pane.textContent).toContain(chatId));
+}
+
 async function openHeld() {
   const client = createFakeClient({ history: history() });
   client.holdIndex();
@@ -80,6 +89,7 @@ describe('Panel export after opening', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Chat ID' }), { target: { value: RARE_CHAT } });
     fireEvent.click(screen.getByRole('button', { name: 'Stop typing' }));
     await waitFor(() => expect(count()).toBe('4 entries'));
+    await newResultDetails(RARE_CHAT);
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await screen.findByText('Exported 4 entries as JSON.');
   });
@@ -109,6 +119,7 @@ describe('Panel rows after a new result', () => {
     await waitFor(() => expect(within(table).getAllByRole('option')[0]!.textContent).toContain('204'));
     watch.disconnect();
     expect(placeholders).toEqual([]);
+    await newResultDetails(newChat);
     fireEvent.input(search, { target: { value: newChat.slice(0, 13) } });
     await waitFor(() => expect(count()).toBe('1 of 21 entries'));
   });
