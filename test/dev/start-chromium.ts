@@ -1,6 +1,6 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { extensionArgs } from '../e2e/harness/launch.ts';
-import { makeProfileDir, removeProfileDir } from '../e2e/harness/profile.ts';
+import { makeProfileDir, removeProfileDir, START_PROFILE_PREFIX } from '../e2e/harness/profile.ts';
 import { MOCK_KEY, MOCK_KEY_SLOT, settingsForMock } from './start-mock-settings.ts';
 
 export interface StartedChromium {
@@ -54,7 +54,7 @@ async function giveMockKey(worker: Worker): Promise<void> {
  * used), the popup page open in a tab, pointed at the mock, and the mock's demo page in another.
  */
 export async function startChromium(start: ChromiumStart): Promise<StartedChromium> {
-  const profileDir = await makeProfileDir('linq-start-profile-');
+  const profileDir = await makeProfileDir(START_PROFILE_PREFIX);
   let onClosed: (() => void) | undefined;
   const closed = new Promise<void>((resolve) => (onClosed = resolve));
   let restarting = false;

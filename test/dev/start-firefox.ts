@@ -1,6 +1,6 @@
 import { connect, type Browser } from 'puppeteer-core';
 import { VIEW_PATHS } from '../e2e/harness/paths.ts';
-import { makeProfileDir, removeProfileDir } from '../e2e/harness/profile.ts';
+import { makeProfileDir, removeProfileDir, START_PROFILE_PREFIX } from '../e2e/harness/profile.ts';
 import { launchFirefox, openExtensionPage, viewUrl } from '../firefox/harness/firefox.ts';
 import { MOCK_KEY, MOCK_KEY_SLOT, settingsForMock } from './start-mock-settings.ts';
 
@@ -62,7 +62,7 @@ async function openTabs(browser: Browser, mockUrl?: string): Promise<void> {
  * a time, and the script connects again only to reinstall after a rebuild or to close.
  */
 export async function startFirefox(start: FirefoxStart): Promise<StartedFirefox> {
-  const profileDir = await makeProfileDir('linq-start-profile-');
+  const profileDir = await makeProfileDir(START_PROFILE_PREFIX);
   const launched = await launchFirefox({
     distDir: start.distDir,
     executablePath: start.executablePath,

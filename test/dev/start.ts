@@ -103,12 +103,14 @@ async function run(options: StartOptions): Promise<void> {
       : undefined,
   );
   const mock = await startMockLinq({ port: options.mockPort });
+  // The browser's start, settled: a stop during it waits for it, so a profile made meanwhile is deleted too.
+  let starting: Promise<StartedBrowser | undefined> = Promise.resolve(undefined);
   let stopping: Promise<void> | undefined;
   const stop = (why: string): Promise<void> =>
     (stopping ??= (async () => {
       console.log(`\nstart: ${why}: closing the browser and the mock, deleting the temporary profile`);
       await stopWatching();
-      await browser?.close();
+      await (await starting)?.close();
       await mock.close();
       console.log('start: stopped');
     })());
@@ -117,13 +119,21 @@ async function run(options: StartOptions): Promise<void> {
   process.on('SIGINT', () => void stop('Ctrl+C').then(() => process.exit(0)));
   process.on('SIGTERM', () => void stop('SIGTERM').then(() => process.exit(0)));
   let lines: string[];
+  const start = startBrowser(options, executablePath, distDir, mock.url);
+  starting = start.then(
+    (result) => result.browser,
+    () => undefined,
+  );
   try {
-    ({ browser, lines } = await startBrowser(options, executablePath, distDir, mock.url));
+    ({ browser, lines } = await start);
   } catch (error) {
+    // A Ctrl+C during the start can end the browser, which fails the start: the stop is what happened.
+    if (stopping) return;
     await mock.close();
     await stopWatching();
     throw error;
   }
+  if (stopping) return;
   void browser.closed.then(() => stop('the browser was closed').then(() => process.exit(0)));
   console.log(
     [

@@ -1,7 +1,8 @@
 /**
  * `npm start` (issue 18), run as a user runs it (`npm start -- --headless`, its own build folder so the suite's
  * dist/ is left alone): the worker runs, the popup tab fires at the mock and shows a decoded 2001, and Ctrl+C
- * (SIGINT to the process group, as a terminal sends it) leaves no browser, mock or profile behind.
+ * (SIGINT to the process group, as a terminal sends it) leaves no browser, mock or profile behind, even while the
+ * browser is still starting.
  */
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { linqErrorChat } from './harness/chat-ids.ts';
 import { docLinkHref, fire } from './harness/history.ts';
-import { runNpmStart, type RunningStart } from './harness/npm-start.ts';
+import { runNpmStart, stopWhileTheBrowserStarts, type RunningStart } from './harness/npm-start.ts';
 import { waitUntil } from './harness/wait.ts';
 
 let start: RunningStart | undefined;
@@ -54,4 +55,8 @@ test('npm start -- --headless: the worker runs, the popup fires at the mock (200
 
   // Ctrl+C in a terminal reaches the whole process group.
   await start.stopAndExpectNothingLeft();
+}, 120_000);
+
+test('Ctrl+C while the browser is still starting stops it and deletes the profile it had just made', async () => {
+  await stopWhileTheBrowserStarts(['--headless'], 60_000);
 }, 120_000);

@@ -1,13 +1,14 @@
 /**
  * `npm start -- --browser firefox`, run as a user runs it (headless, its own build folder so the suite's
  * dist-firefox/ is left alone): Firefox opens with the add-on installed, the popup tab fires at the mock and shows a
- * decoded 2001, and Ctrl+C (SIGINT to the process group, as a terminal sends it) leaves no browser, mock or profile.
+ * decoded 2001, and Ctrl+C (SIGINT to the process group, as a terminal sends it) leaves no browser, mock or profile,
+ * even while Firefox is still starting.
  */
 import { tmpdir } from 'node:os';
 import { connect, type Browser } from 'puppeteer-core';
 import { afterAll, expect, test } from 'vitest';
 import { linqErrorChat } from '../e2e/harness/chat-ids.ts';
-import { runNpmStart, type RunningStart } from '../e2e/harness/npm-start.ts';
+import { runNpmStart, stopWhileTheBrowserStarts, type RunningStart } from '../e2e/harness/npm-start.ts';
 import { docLinkIn, fireStop } from './harness/views.ts';
 
 let start: RunningStart | undefined;
@@ -42,4 +43,8 @@ test('npm start -- --browser firefox --headless: the popup fires at the mock (20
 
   // Ctrl+C in a terminal reaches the whole process group.
   await start.stopAndExpectNothingLeft();
+}, 150_000);
+
+test('Ctrl+C while Firefox is still starting stops it and deletes the profile it had just made', async () => {
+  await stopWhileTheBrowserStarts(['--browser', 'firefox', '--headless'], 90_000);
 }, 150_000);

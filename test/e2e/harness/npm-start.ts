@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT_DIR } from './paths.ts';
+import { START_PROFILE_PREFIX } from './profile.ts';
 import { waitUntil } from './wait.ts';
 
 /** Every process whose command line names `text` (Linux /proc). */
@@ -33,26 +34,21 @@ export interface RunningStart {
   cleanup(): Promise<void>;
 }
 
-/**
- * `npm start -- <args> --out-dir <its own folder>` (the suite's dist folders are left alone), with the address a test
- * connects through printed (LINQ_START_REMOTE_DEBUGGING=1), once it says it is ready.
- */
-export async function runNpmStart(args: readonly string[], readyTimeout: number): Promise<RunningStart> {
+/** `npm start -- <args> --out-dir <its own folder>`, detached in its own process group, its output gathered. */
+async function spawnNpmStart(args: readonly string[]) {
   const outDir = await mkdtemp(join(tmpdir(), 'linq-start-dist-'));
-  let output = '';
+  const gathered = { text: '' };
   const child: ChildProcess = spawn('npm', ['start', '--', ...args, '--out-dir', outDir], {
     cwd: ROOT_DIR,
     detached: true,
     env: { ...process.env, LINQ_START_REMOTE_DEBUGGING: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const printed = (pattern: RegExp): string => {
-    const match = pattern.exec(output);
-    if (!match?.[1]) throw new Error(`npm start did not print ${pattern}; it printed:\n${output}`);
-    return match[1];
-  };
+  child.stdout!.on('data', (chunk: Buffer) => (gathered.text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (gathered.text += chunk.toString()));
+  // 'close' comes once every process holding the output pipes has ended, the start script's own node included
+  // (npm itself ends by the signal, as a shell expects).
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const cleanup = async () => {
     // Left running only if the test failed midway; the group may be gone already.
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
@@ -64,11 +60,33 @@ export async function runNpmStart(args: readonly string[], readyTimeout: number)
     }
     await rm(outDir, { recursive: true, force: true });
   };
+  /** Ctrl+C as a terminal sends it, to the process group; resolves once the group has ended. */
+  const pressCtrlC = async () => {
+    process.kill(-child.pid!, 'SIGINT');
+    await closed;
+  };
+  return { output: () => gathered.text, cleanup, pressCtrlC };
+}
+
+/** The start's temporary profiles now in the temporary folder. */
+const startProfiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith(START_PROFILE_PREFIX));
+
+/**
+ * `npm start -- <args>`, with the address a test connects through printed (LINQ_START_REMOTE_DEBUGGING=1), once
+ * it says it is ready.
+ */
+export async function runNpmStart(args: readonly string[], readyTimeout: number): Promise<RunningStart> {
+  const { output, cleanup, pressCtrlC } = await spawnNpmStart(args);
+  const printed = (pattern: RegExp): string => {
+    const match = pattern.exec(output());
+    if (!match?.[1]) throw new Error(`npm start did not print ${pattern}; it printed:\n${output()}`);
+    return match[1];
+  };
   try {
-    await waitUntil(async () => output.includes('Press Ctrl+C to stop'), {
+    await waitUntil(async () => output().includes('Press Ctrl+C to stop'), {
       timeout: readyTimeout,
       message: 'npm start did not get ready',
-      describe: () => output,
+      describe: output,
     });
   } catch (error) {
     await cleanup();
@@ -82,15 +100,38 @@ export async function runNpmStart(args: readonly string[], readyTimeout: number)
     printed,
     cleanup,
     async stopAndExpectNothingLeft() {
-      // 'close' comes once every process holding the output pipes has ended, the start script's own node included
-      // (npm itself ends by the signal, as a shell expects).
-      const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-      process.kill(-child.pid!, 'SIGINT');
-      await closed;
-      expect(output).toContain('start: stopped');
+      await pressCtrlC();
+      expect(output()).toContain('start: stopped');
       expect(existsSync(profileDir)).toBe(false);
       expect(processesNaming(profileDir)).toEqual([]);
       await expect(fetch(`${mockUrl}/demo`)).rejects.toThrow();
     },
   };
+}
+
+/**
+ * `npm start -- <args>`, and Ctrl+C as soon as its browser's temporary profile exists, while the browser is still
+ * starting: the start must end, saying it stopped, with that profile deleted and no process naming it.
+ */
+export async function stopWhileTheBrowserStarts(args: readonly string[], timeout: number): Promise<string> {
+  const before = new Set(startProfiles());
+  const { output, cleanup, pressCtrlC } = await spawnNpmStart(args);
+  try {
+    let profile: string | undefined;
+    await waitUntil(async () => (profile = startProfiles().find((name) => !before.has(name))) !== undefined, {
+      timeout,
+      interval: 5,
+      message: 'npm start made no temporary profile',
+      describe: output,
+    });
+    const profileDir = join(tmpdir(), profile!);
+    await pressCtrlC();
+    expect(output()).toContain('start: stopped');
+    expect(output()).not.toContain('start: ready');
+    expect(existsSync(profileDir)).toBe(false);
+    expect(processesNaming(profileDir)).toEqual([]);
+    return output();
+  } finally {
+    await cleanup();
+  }
 }
