@@ -68,6 +68,13 @@ async function spawnNpmStart(args: readonly string[]) {
   return { output: () => gathered.text, cleanup, pressCtrlC };
 }
 
+/** After a Ctrl+C: the start said it stopped, its profile is gone, and no process (a browser) still names it. */
+function expectStoppedWithNothingLeft(output: string, profileDir: string): void {
+  expect(output).toContain('start: stopped');
+  expect(existsSync(profileDir)).toBe(false);
+  expect(processesNaming(profileDir)).toEqual([]);
+}
+
 /** The start's temporary profiles now in the temporary folder. */
 const startProfiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith(START_PROFILE_PREFIX));
 
@@ -101,9 +108,7 @@ export async function runNpmStart(args: readonly string[], readyTimeout: number)
     cleanup,
     async stopAndExpectNothingLeft() {
       await pressCtrlC();
-      expect(output()).toContain('start: stopped');
-      expect(existsSync(profileDir)).toBe(false);
-      expect(processesNaming(profileDir)).toEqual([]);
+      expectStoppedWithNothingLeft(output(), profileDir);
       await expect(fetch(`${mockUrl}/demo`)).rejects.toThrow();
     },
   };
@@ -113,7 +118,7 @@ export async function runNpmStart(args: readonly string[], readyTimeout: number)
  * `npm start -- <args>`, and Ctrl+C as soon as its browser's temporary profile exists, while the browser is still
  * starting: the start must end, saying it stopped, with that profile deleted and no process naming it.
  */
-export async function stopWhileTheBrowserStarts(args: readonly string[], timeout: number): Promise<string> {
+export async function stopWhileTheBrowserStarts(args: readonly string[], timeout: number): Promise<void> {
   const before = new Set(startProfiles());
   const { output, cleanup, pressCtrlC } = await spawnNpmStart(args);
   try {
@@ -126,11 +131,8 @@ export async function stopWhileTheBrowserStarts(args: readonly string[], timeout
     });
     const profileDir = join(tmpdir(), profile!);
     await pressCtrlC();
-    expect(output()).toContain('start: stopped');
     expect(output()).not.toContain('start: ready');
-    expect(existsSync(profileDir)).toBe(false);
-    expect(processesNaming(profileDir)).toEqual([]);
-    return output();
+    expectStoppedWithNothingLeft(output(), profileDir);
   } finally {
     await cleanup();
   }
